@@ -1,0 +1,154 @@
+"""Pydantic models of the public contract.
+
+``extract()`` returns a :class:`Report`; ``report.model_dump(mode="json")`` is the JSON
+form that ``../shared/eval/score.py`` and downstream users read. Offsets are character
+offsets into the text passed to ``extract()``: ``text[q.start:q.end] == q.text``.
+
+Numbers are :class:`~decimal.Decimal` so that 31.08亿元 is exactly 3108000000; in JSON
+they are serialized as strings to keep them exact.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Change",
+    "Entity",
+    "Fact",
+    "Kind",
+    "Modifier",
+    "Quantity",
+    "Report",
+    "Section",
+    "TableWarning",
+]
+
+Kind = Literal["money", "percent", "percent_point", "count", "measure", "duration"]
+Modifier = Literal["approx", "over", "under"]
+Change = Literal["increase", "decrease"]
+
+
+class Quantity(BaseModel):
+    """One quantity expression: a number with its unit, kind and modifier.
+
+    ``value`` is exact and already scaled (1.2万人 -> 12000, 31.08亿元 -> 3108000000);
+    ``value_high`` is the upper bound of a range (3-5亿元) and ``None`` otherwise.
+    ``start``/``end`` are offsets of ``text`` in the string that was scanned.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    start: int
+    end: int
+    value: Decimal
+    value_high: Optional[Decimal] = None
+    unit: str = ""
+    kind: Kind
+    modifier: Optional[Modifier] = None
+
+
+class Entity(BaseModel):
+    """A named entity: ORG, GPE, DATE, MONEY, PERCENT or QUANTITY.
+
+    ``value`` is the normalized value where there is one: an ISO date string for DATE
+    (``2017-11-30``), the exact number for MONEY/PERCENT/QUANTITY, a division code for
+    GPE when known.
+    """
+
+    label: str
+    text: str
+    start: int
+    end: int
+    value: Optional[str] = None
+    relation: Optional[str] = None
+
+
+class Section(BaseModel):
+    """A heading of the report and the character range it governs."""
+
+    level: int
+    title: str
+    start: int
+    end: int
+    path: list[str] = Field(default_factory=list)
+
+
+class Fact(BaseModel):
+    """A quantity tied to what it measures.
+
+    ``subject`` is the shortest noun phrase that says what the quantity measures
+    (see GUIDELINES.md); ``change`` says whether the number is an increase or decrease
+    of that subject; ``context_of`` names the item of a breakdown (其中...), ``parent``
+    the total a sub-count belongs to.
+    """
+
+    id: str
+    subject: Optional[str] = None
+    change: Optional[Change] = None
+    quantity: Quantity
+    as_of: Optional[str] = None
+    period: Optional[str] = None
+    org: Optional[str] = None
+    context_of: Optional[str] = None
+    parent: Optional[str] = None
+    sentence: str = ""
+    sentence_start: int = 0
+    section_path: list[str] = Field(default_factory=list)
+
+    def row(self) -> dict[str, Any]:
+        """The fact as one flat row (the columns of ``Report.facts_table()``)."""
+        q = self.quantity
+        return {
+            "id": self.id,
+            "subject": self.subject,
+            "value": str(q.value),
+            "value_high": None if q.value_high is None else str(q.value_high),
+            "unit": q.unit,
+            "kind": q.kind,
+            "modifier": q.modifier,
+            "change": self.change,
+            "time": self.as_of or self.period,
+            "org": self.org,
+            "context_of": self.context_of,
+            "parent": self.parent,
+            "text": q.text,
+            "start": q.start,
+            "end": q.end,
+            "section": " / ".join(self.section_path),
+            "sentence": self.sentence,
+        }
+
+
+class TableWarning(BaseModel):
+    """A violation of the template's own arithmetic (see TEMPLATE_TABLES.md)."""
+
+    table: str
+    row: str
+    column: str
+    expected: Optional[float] = None
+    found: Optional[float] = None
+    message: str = ""
+
+
+class Report(BaseModel):
+    """Everything extracted from one report."""
+
+    title: Optional[str] = None
+    issuer: Optional[str] = None
+    report_year: Optional[int] = None
+    published: Optional[str] = None
+    sections: list[Section] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    template_tables: Optional[dict[str, dict[str, dict[str, float]]]] = None
+    warnings: list[TableWarning] = Field(default_factory=list)
+    chars: int = 0
+
+    def facts_table(self) -> list[dict[str, Any]]:
+        """The facts as flat rows, one dict per fact, in text order."""
+        return [fact.row() for fact in self.facts]

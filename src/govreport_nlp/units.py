@@ -1,0 +1,68 @@
+"""Unit tables for the numeric normalizer, grouped by the kind of quantity they make.
+
+Each table maps a unit as written to ``(kind, unit as reported, factor)``. The factor
+scales the number (‰ -> /10 percent, 成 -> x10 percent). The normalizer compiles one
+alternation from these tables at import, longest unit first.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+__all__ = ["UNITS", "UNIT_PATTERN"]
+
+_ONE = Decimal(1)
+
+# Money: the report's currency words. 人民币 as a prefix is handled by the normalizer.
+_MONEY = ["元", "美元", "欧元", "日元", "港元", "英镑", "澳元", "卢布", "韩元"]
+# Per-unit prices (11192元/㎡); the reported unit keeps the whole expression.
+_PRICE_DENOMINATORS = ["㎡", "平方米", "吨", "人", "亩", "斤", "公斤", "千克", "户", "件", "月", "年", "次", "天", "小时", "千瓦时", "度"]
+
+# Counts: classifiers as written. 个 is listed alone; 个+unit forms are below.
+_COUNT = [
+    "项", "个", "人", "件", "条", "篇", "期", "场", "家", "名", "次", "户", "所", "起", "部",
+    "只", "头", "艘", "台", "套", "辆", "座", "处", "栋", "间", "张", "份", "本", "册", "批",
+    "种", "类", "大类", "位", "支", "例", "宗", "笔", "封", "根", "棵", "株", "匹", "架",
+    "枚", "颗", "粒", "人次", "户次", "件次", "家次", "批次", "门", "首", "则", "幅", "轮",
+    "床", "所次", "贝壳", "口", "款", "组", "队", "单", "帧", "集", "课时", "学时",
+    "网点", "站", "条次", "车次", "架次", "班次", "场次", "人日",
+]
+
+# Measures: reported in the written unit, 万/亿 expanded.
+_MEASURE = [
+    "吨", "总吨", "公斤", "千克", "克", "斤", "万斤", "公里", "千米", "米", "厘米", "毫米",
+    "平方米", "平方公里", "平方千米", "㎡", "亩", "公顷", "立方米", "千瓦", "千瓦时", "兆瓦",
+    "度", "升", "吨标准煤", "标准箱", "标箱", "兆瓦时", "瓦", "千伏安", "千伏", "延长米",
+    "车公里", "人公里", "吨公里", "标准亩",
+]
+
+# Durations. 个月/个工作日/个小时 are added below; 日 and 年 are filtered in context
+# (9月10日 and 2017年 are dates, not durations).
+_DURATION = ["年", "天", "日", "工作日", "小时", "分钟", "周", "秒", "个月", "个工作日", "个小时", "个周", "个星期", "星期"]
+
+UNITS: dict[str, tuple[str, str, Decimal]] = {}
+for _u in _COUNT:
+    UNITS[_u] = ("count", _u, _ONE)
+for _u in _MEASURE:
+    UNITS[_u] = ("measure", _u, _ONE)
+for _u in _DURATION:
+    UNITS[_u] = ("duration", _u[1:] if _u.startswith("个") else _u, _ONE)
+for _u in _MONEY:
+    UNITS[_u] = ("money", _u, _ONE)
+    for _d in _PRICE_DENOMINATORS:
+        UNITS[f"{_u}/{_d}"] = ("money", f"{_u}/{_d}", _ONE)
+for _u in ("%", "％"):
+    UNITS[_u] = ("percent", "%", _ONE)
+# 5亿人民币 / 5亿元人民币: the currency word after the number.
+UNITS["人民币"] = ("money", "元", _ONE)
+UNITS["元人民币"] = ("money", "元", _ONE)
+UNITS["‰"] = ("percent", "%", Decimal("0.1"))
+UNITS["成"] = ("percent", "%", Decimal(10))
+for _u in ("个百分点", "百分点"):
+    UNITS[_u] = ("percent_point", "百分点", _ONE)
+
+# Longest first so that 千瓦时 wins over 千瓦 and 个工作日 over 个.
+UNIT_PATTERN = "|".join(
+    sorted((re.escape(u) for u in UNITS), key=len, reverse=True)
+)
