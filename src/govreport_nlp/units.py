@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-__all__ = ["UNITS", "UNIT_PATTERN"]
+__all__ = ["ONE", "UNITS", "UNIT_PATTERN"]
 
-_ONE = Decimal(1)
+ONE = Decimal(1)
 
 # Money: the report's currency words. 人民币 as a prefix is handled by the normalizer.
 _MONEY = ["元", "美元", "欧元", "日元", "港元", "英镑", "澳元", "卢布", "韩元"]
@@ -33,7 +33,7 @@ _COUNT = [
 _MEASURE = [
     "吨", "总吨", "公斤", "千克", "克", "斤", "万斤", "公里", "千米", "米", "厘米", "毫米",
     "平方米", "平方公里", "平方千米", "㎡", "亩", "公顷", "立方米", "千瓦", "千瓦时", "兆瓦",
-    "度", "升", "吨标准煤", "标准箱", "标箱", "兆瓦时", "瓦", "千伏安", "千伏", "延长米",
+    "度", "升", "吨标准煤", "标准箱", "标箱", "兆瓦时", "千伏安", "千伏", "延长米",
     "车公里", "人公里", "吨公里", "标准亩",
 ]
 
@@ -43,24 +43,24 @@ _DURATION = ["年", "天", "日", "工作日", "小时", "分钟", "周", "秒",
 
 UNITS: dict[str, tuple[str, str, Decimal]] = {}
 for _u in _COUNT:
-    UNITS[_u] = ("count", _u, _ONE)
+    UNITS[_u] = ("count", _u, ONE)
 for _u in _MEASURE:
-    UNITS[_u] = ("measure", _u, _ONE)
+    UNITS[_u] = ("measure", _u, ONE)
 for _u in _DURATION:
-    UNITS[_u] = ("duration", _u[1:] if _u.startswith("个") else _u, _ONE)
+    UNITS[_u] = ("duration", _u[1:] if _u.startswith("个") else _u, ONE)
 for _u in _MONEY:
-    UNITS[_u] = ("money", _u, _ONE)
+    UNITS[_u] = ("money", _u, ONE)
     for _d in _PRICE_DENOMINATORS:
-        UNITS[f"{_u}/{_d}"] = ("money", f"{_u}/{_d}", _ONE)
+        UNITS[f"{_u}/{_d}"] = ("money", f"{_u}/{_d}", ONE)
 for _u in ("%", "％"):
-    UNITS[_u] = ("percent", "%", _ONE)
+    UNITS[_u] = ("percent", "%", ONE)
 # 5亿人民币 / 5亿元人民币: the currency word after the number.
-UNITS["人民币"] = ("money", "元", _ONE)
-UNITS["元人民币"] = ("money", "元", _ONE)
+UNITS["人民币"] = ("money", "元", ONE)
+UNITS["元人民币"] = ("money", "元", ONE)
 UNITS["‰"] = ("percent", "%", Decimal("0.1"))
 UNITS["成"] = ("percent", "%", Decimal(10))
 for _u in ("个百分点", "百分点"):
-    UNITS[_u] = ("percent_point", "百分点", _ONE)
+    UNITS[_u] = ("percent_point", "百分点", ONE)
 
 # Longest first so that 千瓦时 wins over 千瓦 and 个工作日 over 个.
 UNIT_PATTERN = "|".join(
