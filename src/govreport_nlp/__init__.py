@@ -1,5 +1,38 @@
-"""govreport_nlp: structured, checkable facts from Chinese government reports."""
-from .models import Quantity
-from .numbers import find_quantities, normalize
+"""govreport_nlp: structured, checkable facts from Chinese government reports.
 
-__all__ = ["Quantity", "find_quantities", "normalize"]
+>>> from govreport_nlp import normalize
+>>> normalize("31.08亿元").value
+Decimal('3108000000')
+
+``extract(text)`` runs the spaCy pipeline (blank ``zh`` + pkuseg + our components) and
+returns a :class:`Report`; ``load()`` gives the pipeline itself.
+"""
+
+from .api import extract
+from .errors import GovReportError, InputError, ModelDownloadError, ModelNotFoundError
+from .models import Entity, Fact, Quantity, Report, Section, TableWarning
+from .numbers import find_quantities, normalize, parse_number
+from .pipeline import load
+from .resources import download_model
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Entity",
+    "Fact",
+    "GovReportError",
+    "InputError",
+    "ModelDownloadError",
+    "ModelNotFoundError",
+    "Quantity",
+    "Report",
+    "Section",
+    "TableWarning",
+    "__version__",
+    "download_model",
+    "extract",
+    "find_quantities",
+    "load",
+    "normalize",
+    "parse_number",
+]

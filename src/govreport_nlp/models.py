@@ -142,6 +142,7 @@ class Report(BaseModel):
     issuer: Optional[str] = None
     report_year: Optional[int] = None
     published: Optional[str] = None
+    kind: Optional[str] = None  # foi_annual, work_report, stats_communique, budget
     sections: list[Section] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)

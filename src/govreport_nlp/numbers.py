@@ -265,7 +265,7 @@ def _looks_like_year(n1: str, value: Decimal) -> bool:
     return len(n1) >= 2 and all(ch in _CN_DIGITS for ch in n1)
 
 
-_FIELDS = frozenset(Quantity.model_fields)
+_FIELDS = set(Quantity.model_fields)
 _new_quantity = Quantity.__new__
 _set = object.__setattr__
 
@@ -283,7 +283,7 @@ def _make(text: str, start: int, end: int, value: Decimal, high: Optional[Decima
         "text": text[start:end], "start": start, "end": end, "value": value,
         "value_high": high, "unit": unit, "kind": kind, "modifier": modifier,
     })
-    _set(q, "__pydantic_fields_set__", _FIELDS)
+    _set(q, "__pydantic_fields_set__", _FIELDS.copy())
     _set(q, "__pydantic_extra__", None)
     _set(q, "__pydantic_private__", None)
     return q
@@ -550,5 +550,5 @@ def find_quantities(text: str) -> Iterator[Quantity]:
                     if word != "上" or q.text[0] in "百千万亿":
                         mod = _PREFIX_MODIFIERS[word]
             if mod is not None:
-                q = q.model_copy(update={"modifier": mod})
+                q.__dict__["modifier"] = mod
         yield q

@@ -1,0 +1,128 @@
+"""``extract()``: text in, a :class:`~govreport_nlp.models.Report` out."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional, Union
+
+from .errors import InputError
+from .models import Entity, Report, Section
+from .quantities import LABELS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["decode", "extract", "report_from_doc"]
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def decode(data: bytes) -> str:
+    """Decode report bytes: UTF-8 (with or without BOM), else GB18030 (a superset of GBK).
+
+    Raises :class:`InputError` when neither fits.
+    """
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError("the bytes are neither UTF-8 nor GB18030/GBK; decode them yourself and pass a str")
+
+
+def _as_text(text: Union[str, bytes]) -> str:
+    if isinstance(text, (bytes, bytearray)):
+        return decode(bytes(text))
+    if not isinstance(text, str):
+        raise InputError(f"extract() takes a str (or bytes), not {type(text).__name__}")
+    # Lone surrogates (broken Unicode from a bad decode) cannot be segmented; replace
+    # each with U+FFFD, one character for one, so that offsets still index the input.
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def _chunks(text: str, size: int) -> list[tuple[int, str]]:
+    """Split a long text at line breaks into pieces of at most ``size`` characters."""
+    out = []
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + size)
+        if end < len(text):
+            cut = text.rfind("\n", pos + size // 2, end)
+            if cut > 0:
+                end = cut + 1
+        out.append((pos, text[pos:end]))
+        pos = end
+    return out
+
+
+def report_from_doc(doc: "Doc", *, offset: int = 0) -> Report:
+    """Read a Report off a Doc the pipeline has processed (offsets shifted by ``offset``)."""
+    meta = doc._.govreport_meta or {}
+    quantities = doc._.govreport_quantities or []
+    entities = list(doc._.govreport_entities or [])
+    entities += [
+        Entity(label=LABELS.get(q.kind, "QUANTITY"), text=q.text, start=q.start, end=q.end, value=str(q.value))
+        for q in quantities
+    ]
+    entities.sort(key=lambda e: (e.start, e.end))
+    report = Report(
+        title=meta.get("title"), issuer=meta.get("issuer"), report_year=meta.get("report_year"),
+        published=meta.get("published"), kind=meta.get("kind"), sections=list(doc._.govreport_sections or []),
+        facts=list(doc._.govreport_facts or []), entities=entities, chars=len(doc.text),
+    )
+    if offset:
+        report = _shift(report, offset)
+    return report
+
+
+def _shift(report: Report, offset: int) -> Report:
+    """Move every offset of a chunk's report by ``offset``."""
+    for fact in report.facts:
+        q = fact.quantity
+        fact.quantity = q.model_copy(update={"start": q.start + offset, "end": q.end + offset})
+        fact.sentence_start += offset
+        fact.id = f"f{fact.quantity.start}-{fact.id.split('-', 1)[1]}"
+    report.entities = [e.model_copy(update={"start": e.start + offset, "end": e.end + offset}) for e in report.entities]
+    report.sections = [
+        Section(level=s.level, title=s.title, start=s.start + offset, end=s.end + offset, path=s.path)
+        for s in report.sections
+    ]
+    return report
+
+
+def extract(text: Union[str, bytes], *, report_year: Optional[int] = None,
+            nlp: Optional["Language"] = None) -> Report:
+    """Extract the facts, entities and layout of one report.
+
+    ``text`` is the report as a str (bytes are decoded as UTF-8 or GB18030). Offsets in
+    the result index ``text``: ``text[q.start:q.end] == q.text``. ``report_year``
+    overrides the year read from the title, which anchors relative dates. ``nlp``
+    defaults to the process's shared pipeline (:func:`govreport_nlp.load`).
+
+    Empty or whitespace-only text gives an empty report; a text longer than one Doc
+    may hold is processed in pieces split at line breaks.
+    """
+    text = _as_text(text)
+    if not text.strip():
+        return Report(report_year=report_year, chars=len(text))
+    if nlp is None:
+        from .pipeline import load
+
+        nlp = load()
+    cfg = {"govreport_sections": {"report_year": report_year}}
+    limit = nlp.max_length
+    if len(text) <= limit:
+        return report_from_doc(nlp(text, component_cfg=cfg))
+    pieces = _chunks(text, limit)
+    first = report_from_doc(nlp(pieces[0][1], component_cfg=cfg))
+    meta = {"title": first.title, "issuer": first.issuer, "published": first.published,
+            "report_year": first.report_year, "kind": first.kind}
+    cfg = {"govreport_sections": {"meta": meta}}
+    for offset, piece in pieces[1:]:
+        part = report_from_doc(nlp(piece, component_cfg=cfg), offset=offset)
+        first.facts.extend(part.facts)
+        first.entities.extend(part.entities)
+        first.sections.extend(part.sections)
+    first.chars = len(text)
+    return first

@@ -1,0 +1,90 @@
+"""The ``govreport_entities`` component: ORG, GPE and DATE entities.
+
+DATE values are ISO strings resolved against the report year that
+``govreport_sections`` found; ORG and GPE come from name-final words (orgs.py).
+All three are kept in ``doc._.govreport_entities`` (with values) and added to
+``doc.ents`` where they do not overlap a quantity.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from ._component import StatelessComponent
+from .dates import find_dates
+from .extensions import register_extensions
+from .models import Entity
+from .orgs import find_orgs, find_places
+
+__all__ = ["ReportEntities", "make_entities", "word_bounds"]
+
+
+def word_bounds(doc: Doc) -> frozenset[int]:
+    """Every character offset where a token starts or ends."""
+    out = set()
+    for token in doc:
+        out.add(token.idx)
+        out.add(token.idx + len(token.text))
+    out.add(len(doc.text))
+    return frozenset(out)
+
+
+class ReportEntities(StatelessComponent):
+    """Tag ORG, GPE and DATE entities; DATE carries its ISO value."""
+
+    def __init__(self, nlp: Language, name: str = "govreport_entities", *, orgs: bool = True,
+                 places: bool = True, dates: bool = True) -> None:
+        register_extensions()
+        self.name = name
+        self.orgs = orgs
+        self.places = places
+        self.dates = dates
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
+        return doc
+
+    def find(self, doc: Doc) -> list[Entity]:
+        """Find the entities of a Doc, without writing anything."""
+        text = doc.text
+        meta = doc._.govreport_meta or {}
+        debris = doc._.govreport_debris or []
+        found: list[Entity] = []
+        if self.dates:
+            for d in find_dates(text, meta.get("report_year"), work_report=meta.get("kind") == "work_report"):
+                found.append(Entity(label="DATE", text=d.text, start=d.start, end=d.end,
+                                    value=d.value, relation=d.relation))
+        bounds = word_bounds(doc) if (self.orgs or self.places) else frozenset()
+        if self.orgs:
+            found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e) for s, e in find_orgs(text, bounds))
+        if self.places:
+            found.extend(Entity(label="GPE", text=text[s:e], start=s, end=e) for s, e in find_places(text, bounds))
+        found = [e for e in found if not any(s <= e.start < t for s, t in debris)]
+        found.sort(key=lambda e: (e.start, -e.end))
+        return found
+
+    def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
+        """Store the entities and add the ones that fit to ``doc.ents``."""
+        doc._.govreport_entities = entities
+        spans = []
+        for ent in entities:
+            span = doc.char_span(ent.start, ent.end, label=ent.label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        existing = list(doc.ents)
+        taken = {i for e in existing for i in range(e.start, e.end)}
+        spans = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
+        doc.ents = existing + spans
+
+
+@Language.factory(
+    "govreport_entities",
+    default_config={"orgs": True, "places": True, "dates": True},
+    assigns=["doc._.govreport_entities", "doc.ents"],
+    requires=["doc._.govreport_meta", "doc._.govreport_debris"],
+)
+def make_entities(nlp: Language, name: str, orgs: bool, places: bool, dates: bool) -> ReportEntities:
+    """Create the ``govreport_entities`` component."""
+    return ReportEntities(nlp, name, orgs=orgs, places=places, dates=dates)

@@ -1,0 +1,57 @@
+"""The Doc extensions our components write, and msgpack hooks so a DocBin keeps them.
+
+Every attribute name is prefixed ``govreport_`` so that it never collides with another
+package's; an attribute that already exists is left alone, never forced.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+import srsly
+from pydantic import BaseModel
+from spacy.tokens import Doc
+
+from . import models
+
+__all__ = ["EXTENSIONS", "register_extensions"]
+
+# name -> default. Lists are created per Doc by the components, never shared.
+EXTENSIONS: dict[str, Any] = {
+    "govreport_meta": None,  # dict: title, issuer, report_year, published, kind
+    "govreport_sections": None,  # list[models.Section]
+    "govreport_sentences": None,  # list[(start, end)] character ranges
+    "govreport_debris": None,  # list[(start, end)] character ranges
+    "govreport_quantities": None,  # list[models.Quantity]
+    "govreport_entities": None,  # list[models.Entity]: ORG, GPE, DATE
+    "govreport_facts": None,  # list[models.Fact]
+}
+
+_MODELS = {cls.__name__: cls for cls in (
+    models.Quantity, models.Entity, models.Section, models.Fact, models.TableWarning,
+)}
+_TAG = "__govreport__"
+
+
+def register_extensions() -> None:
+    """Register the Doc extensions once per process (idempotent)."""
+    for name, default in EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def _encode(obj: Any, chain: Optional[Callable[[Any], Any]] = None) -> Any:
+    if isinstance(obj, BaseModel) and type(obj).__name__ in _MODELS and type(obj) is _MODELS[type(obj).__name__]:
+        return {_TAG: type(obj).__name__, "data": obj.model_dump(mode="json")}
+    return obj if chain is None else chain(obj)
+
+
+def _decode(obj: Any, chain: Optional[Callable[[Any], Any]] = None) -> Any:
+    if isinstance(obj, dict) and _TAG in obj:
+        return _MODELS[obj[_TAG]].model_validate(obj["data"])
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("govreport_nlp", func=_encode)
+srsly.msgpack_decoders.register("govreport_nlp", func=_decode)
+register_extensions()

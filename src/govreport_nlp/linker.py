@@ -1,0 +1,91 @@
+"""The ``govreport_linker`` component: every quantity tied to subject, change, time, org."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ._component import StatelessComponent
+from .entities import word_bounds
+from .extensions import register_extensions
+from .linking import link_sentence
+from .models import Entity, Fact, Quantity, Section
+
+__all__ = ["ReportLinker", "make_linker"]
+
+
+def _fact_id(text: str, q: Quantity) -> str:
+    """A stable id: the same quantity at the same place in the same text keeps it."""
+    digest = hashlib.blake2s(f"{q.start}:{q.end}:{q.text}".encode(), digest_size=6).hexdigest()
+    return f"f{q.start}-{digest}"
+
+
+def _section_path(sections: list[Section], pos: int) -> list[str]:
+    path: list[str] = []
+    for s in sections:
+        if s.start <= pos < s.end and len(s.path) > len(path):
+            path = s.path
+    return list(path)
+
+
+class ReportLinker(StatelessComponent):
+    """Build one :class:`Fact` per quantity: subject, change, time, org, section, sentence."""
+
+    def __init__(self, nlp: Language, name: str = "govreport_linker") -> None:
+        register_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.link(doc))
+        return doc
+
+    def link(self, doc: Doc) -> list[Fact]:
+        """Link the quantities of a Doc, without writing anything."""
+        text = doc.text
+        quantities: list[Quantity] = doc._.govreport_quantities or []
+        if not quantities:
+            return []
+        sentences = doc._.govreport_sentences or [[0, len(text)]]
+        sections = doc._.govreport_sections or []
+        entities: list[Entity] = doc._.govreport_entities or []
+        dates = [e for e in entities if e.label == "DATE"]
+        orgs = [e for e in entities if e.label == "ORG"]
+        bounds = word_bounds(doc)
+        starts = [s for s, _ in sentences]
+        groups: dict[int, list[Quantity]] = {}
+        for q in quantities:
+            i = bisect.bisect_right(starts, q.start) - 1
+            groups.setdefault(max(i, 0), []).append(q)
+        facts: list[Fact] = []
+        for i, qs in sorted(groups.items()):
+            s, e = sentences[i]
+            e = max(e, qs[-1].end)
+            links = link_sentence(text, s, e, qs, bounds)
+            for q, ln in zip(qs, links):
+                before = [d for d in dates if s <= d.start < q.start]
+                as_of = next((d.value for d in reversed(before) if d.relation == "as_of"), None)
+                period = next((d.value for d in reversed(before) if d.relation is None and len(d.value) == 4), None)
+                org = next((o.text for o in reversed(orgs) if s <= o.start < q.start), None)
+                facts.append(Fact(
+                    id=_fact_id(text, q), subject=ln.subject, change=ln.change, quantity=q,
+                    as_of=as_of, period=period, org=org, sentence=text[s:e], sentence_start=s,
+                    section_path=_section_path(sections, q.start),
+                ))
+        return facts
+
+    def set_annotations(self, doc: Doc, facts: list[Fact]) -> None:
+        """Store the facts on the Doc."""
+        doc._.govreport_facts = facts
+
+
+@Language.factory(
+    "govreport_linker",
+    assigns=["doc._.govreport_facts"],
+    requires=["doc._.govreport_quantities", "doc._.govreport_sentences", "doc._.govreport_entities"],
+)
+def make_linker(nlp: Language, name: str) -> ReportLinker:
+    """Create the ``govreport_linker`` component."""
+    return ReportLinker(nlp, name)

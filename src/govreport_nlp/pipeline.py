@@ -1,0 +1,65 @@
+"""Build the spaCy pipeline: blank ``zh`` with the pkuseg segmenter and our components."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional, Union
+
+from .resources import model_path
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["PIPE_NAMES", "build", "load"]
+
+# In data-flow order: each reads what the ones before it wrote.
+PIPE_NAMES = ("govreport_sections", "govreport_quantities", "govreport_entities", "govreport_linker")
+# Long reports are split before segmentation (see api.extract); this bounds one Doc.
+MAX_DOC_CHARS = 300_000
+
+_lock = threading.Lock()
+_cached: Optional["Language"] = None
+_cached_pid: Optional[int] = None
+
+
+def _segmenter(path: Path):
+    import spacy_pkuseg
+
+    # spacy-pkuseg prints a warning when it falls back from msgpack to the pickled
+    # features; the pickle is the hash-verified file from the pkuseg wheel (resources.py).
+    with contextlib.redirect_stderr(io.StringIO()):
+        # user_dict=None: do not unpickle spacy-pkuseg's bundled dictionary.
+        return spacy_pkuseg.pkuseg(str(path), user_dict=None)
+
+
+def build(*, model_dir: Optional[Union[str, Path]] = None, download: Optional[bool] = None) -> "Language":
+    """Build a new pipeline. ``model_dir`` is a pkuseg model directory; without it the
+    model is found or fetched as ``resources.model_path`` says."""
+    import spacy
+
+    from . import entities, linker, quantities, sections  # noqa: F401  (register factories)
+
+    path = Path(model_dir) if model_dir is not None else model_path(download=download)
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
+    nlp.tokenizer.pkuseg_seg = _segmenter(path)
+    for name in PIPE_NAMES:
+        nlp.add_pipe(name)
+    nlp.max_length = MAX_DOC_CHARS
+    return nlp
+
+
+def load() -> "Language":
+    """The process's pipeline, built on first use and then reused.
+
+    Thread-safe; a forked child builds its own rather than share the parent's.
+    """
+    global _cached, _cached_pid
+    with _lock:
+        if _cached is None or _cached_pid != os.getpid():
+            _cached = build()
+            _cached_pid = os.getpid()
+        return _cached

@@ -1,0 +1,160 @@
+"""The pkuseg segmentation model: where it lives, how it is fetched and verified.
+
+spacy-pkuseg ships no trained model and would fetch one from a host many networks cannot
+reach. The ``pkuseg`` 0.0.25 wheel on PyPI carries its trained ``default`` model (MIT
+licence) inside the package files, so we fetch that wheel with pip through whatever index
+pip is configured with, check its SHA-256, and extract only the two model files.
+
+Where the model is looked for, in order:
+
+1. ``GOVREPORT_NLP_PKUSEG_MODEL``: any existing pkuseg model directory;
+2. the cache, ``$GOVREPORT_NLP_HOME`` or the platform's user cache directory;
+3. a download into the cache, unless ``GOVREPORT_NLP_OFFLINE=1``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Optional
+
+from .errors import ModelDownloadError, ModelNotFoundError
+
+__all__ = ["cache_dir", "download_model", "model_path", "MODEL_ENV", "HOME_ENV", "OFFLINE_ENV"]
+
+MODEL_ENV = "GOVREPORT_NLP_PKUSEG_MODEL"
+HOME_ENV = "GOVREPORT_NLP_HOME"
+OFFLINE_ENV = "GOVREPORT_NLP_OFFLINE"
+
+PKUSEG_REQUIREMENT = "pkuseg==0.0.25"
+WHEEL_NAME = "pkuseg-0.0.25-cp37-cp37m-manylinux1_x86_64.whl"
+WHEEL_SHA256 = "6fc2f97d0f66cc6722cf772e65dbcde1b01d8cc53b66ac4aa7bce639de79588f"
+# The members we take out of the verified wheel, with their own digests, so that a
+# partly written cache is never mistaken for a model.
+MODEL_FILES = {
+    "pkuseg/models/default/features.pkl": ("features.pkl", "265dcf5534a11d6429776f7e7450a9eef8e075b1a4bedb82ef996994d9c721ac"),
+    "pkuseg/models/default/weights.npz": ("weights.npz", "95d1632a1fed45993b5006d8ba85939cb110fae71313987673582d24669811dd"),
+}
+_MODEL_DIRNAME = "pkuseg-default-0.0.25"
+_COMPLETE = "COMPLETE"
+
+
+def cache_dir() -> Path:
+    """The directory models are cached in: ``$GOVREPORT_NLP_HOME`` or the user cache."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("govreport_nlp"))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _is_model_dir(path: Path) -> bool:
+    return (path / "weights.npz").is_file() and (
+        (path / "features.pkl").is_file() or (path / "features.msgpack").is_file()
+    )
+
+
+def _fetch_wheel(dest: Path) -> Path:
+    """Have pip fetch the pkuseg wheel (no build, no install) into ``dest``."""
+    cmd = [
+        sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+        "--python-version", "3.7", "--implementation", "cp", "--abi", "cp37m",
+        "--platform", "manylinux1_x86_64", "--disable-pip-version-check", "--quiet",
+        PKUSEG_REQUIREMENT, "-d", str(dest),
+    ]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise ModelDownloadError(
+            f"could not run pip to fetch {PKUSEG_REQUIREMENT} ({e}); check that pip works, "
+            f"or point {MODEL_ENV} at a pkuseg model directory"
+        ) from e
+    wheel = dest / WHEEL_NAME
+    if proc.returncode != 0 or not wheel.is_file():
+        raise ModelDownloadError(
+            f"pip could not fetch {PKUSEG_REQUIREMENT}: {proc.stderr.strip()[-800:]}\n"
+            f"Check your network or pip index settings, or set {MODEL_ENV} to an existing "
+            "pkuseg model directory."
+        )
+    return wheel
+
+
+def download_model(*, force: bool = False) -> Path:
+    """Fetch, verify and unpack the pkuseg ``default`` model into the cache.
+
+    Idempotent, and safe to run from several processes at once (a file lock guards
+    the cache, and the model directory appears atomically). Returns the model directory.
+    """
+    from filelock import FileLock
+
+    root = cache_dir()
+    root.mkdir(parents=True, exist_ok=True)
+    target = root / _MODEL_DIRNAME
+    with FileLock(str(root / ".download.lock"), timeout=3600):
+        if (target / _COMPLETE).is_file() and not force:
+            return target
+        with tempfile.TemporaryDirectory(dir=root, prefix=".download-") as tmp:
+            tmpdir = Path(tmp)
+            wheel = _fetch_wheel(tmpdir)
+            found = _sha256(wheel)
+            if found != WHEEL_SHA256:
+                raise ModelDownloadError(
+                    f"{WHEEL_NAME} has SHA-256 {found}, expected {WHEEL_SHA256}; the index "
+                    "served a different file. Nothing was installed."
+                )
+            staging = tmpdir / "model"
+            staging.mkdir()
+            with zipfile.ZipFile(wheel) as zf:
+                for member, (name, digest) in MODEL_FILES.items():
+                    with zf.open(member) as src, open(staging / name, "wb") as dst:
+                        shutil.copyfileobj(src, dst, 1 << 20)
+                    if _sha256(staging / name) != digest:
+                        raise ModelDownloadError(f"{member} in {WHEEL_NAME} does not match its digest")
+            (staging / _COMPLETE).write_text(WHEEL_SHA256 + "\n", encoding="utf-8")
+            if target.exists():
+                shutil.rmtree(target)
+            os.replace(staging, target)
+    return target
+
+
+def model_path(*, download: Optional[bool] = None) -> Path:
+    """The pkuseg model directory to load, fetching it on first use when allowed.
+
+    ``download`` overrides ``GOVREPORT_NLP_OFFLINE`` (``True`` to allow, ``False`` to forbid).
+    """
+    explicit = os.environ.get(MODEL_ENV)
+    if explicit:
+        path = Path(explicit).expanduser()
+        if not _is_model_dir(path):
+            raise ModelNotFoundError(
+                f"{MODEL_ENV}={explicit} is not a pkuseg model directory (it needs "
+                "weights.npz and features.pkl or features.msgpack)"
+            )
+        return path
+    target = cache_dir() / _MODEL_DIRNAME
+    if (target / _COMPLETE).is_file():
+        return target
+    if download is None:
+        download = os.environ.get(OFFLINE_ENV, "").strip().lower() not in ("1", "true", "yes")
+    if not download:
+        raise ModelNotFoundError(
+            f"the pkuseg model is not in {target} and {OFFLINE_ENV} forbids downloading it. "
+            f"Either run `govreport-nlp download` once while online, or set {MODEL_ENV} to "
+            "an existing pkuseg model directory."
+        )
+    return download_model()

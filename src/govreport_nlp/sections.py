@@ -1,0 +1,70 @@
+"""The ``govreport_sections`` component: title, metadata, headings, sentences, debris."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ._component import StatelessComponent
+from .extensions import register_extensions
+from .models import Section
+from .structure import Layout, analyze
+
+__all__ = ["ReportSections", "make_sections"]
+
+
+class ReportSections(StatelessComponent):
+    """Segment a report into title, metadata, sections and sentences.
+
+    Writes ``doc._.govreport_meta``, ``doc._.govreport_sections``,
+    ``doc._.govreport_sentences``, ``doc._.govreport_debris`` and the sentence starts
+    of the tokens (so ``doc.sents`` works). The text is never changed.
+    """
+
+    def __init__(self, nlp: Language, name: str = "govreport_sections", *, set_sents: bool = True) -> None:
+        register_extensions()
+        self.name = name
+        self.set_sents = set_sents
+
+    def __call__(self, doc: Doc, *, report_year: Optional[int] = None,
+                 meta: Optional[dict[str, Any]] = None) -> Doc:
+        """Analyse the layout. ``report_year`` overrides the year read from the title;
+        ``meta`` replaces the metadata wholesale (for the later pieces of a long report)."""
+        layout = analyze(doc.text)
+        if meta is not None:
+            for key, value in meta.items():
+                setattr(layout, key, value)
+        if report_year is not None:
+            layout.report_year = report_year
+        self.set_annotations(doc, layout)
+        return doc
+
+    def set_annotations(self, doc: Doc, layout: Layout) -> None:
+        """Write one analysed layout onto the Doc."""
+        doc._.govreport_meta = {
+            "title": layout.title, "issuer": layout.issuer, "report_year": layout.report_year,
+            "published": layout.published, "kind": layout.kind,
+        }
+        doc._.govreport_sections = [
+            Section(level=h.level, title=h.title, start=h.start, end=h.end, path=list(h.path))
+            for h in layout.headings
+        ]
+        doc._.govreport_sentences = [list(span) for span in layout.sentences]
+        doc._.govreport_debris = [list(span) for span in layout.debris]
+        if self.set_sents and len(doc):
+            starts = {s for s, _ in layout.sentences}
+            for token in doc:
+                token.is_sent_start = token.i == 0 or token.idx in starts
+
+
+@Language.factory(
+    "govreport_sections",
+    default_config={"set_sents": True},
+    assigns=["doc._.govreport_meta", "doc._.govreport_sections", "doc._.govreport_sentences",
+             "doc._.govreport_debris", "token.is_sent_start"],
+)
+def make_sections(nlp: Language, name: str, set_sents: bool) -> ReportSections:
+    """Create the ``govreport_sections`` component."""
+    return ReportSections(nlp, name, set_sents=set_sents)

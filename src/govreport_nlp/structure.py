@@ -1,0 +1,298 @@
+"""Report layout from raw text: title, issuer, year, date, headings, sentences, debris.
+
+Pure functions over the text, with no spaCy, so that they are testable alone; the
+``govreport_sections`` component (``sections.py``) writes their result onto the Doc.
+Nothing here changes the text: every range is a pair of offsets into it, and debris
+(web-page bylines, footers, page numbers) is marked, never deleted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+__all__ = ["Heading", "Layout", "analyze"]
+
+_CN_NUM = "一二三四五六七八九十"
+# Heading markers by level: 一、 / （一） / 1. / (1). A heading line is short or its
+# marker is followed by a title that ends at the first sentence punctuation.
+_HEADING_RES = [
+    (1, re.compile(rf"[{_CN_NUM}]{{1,3}}、")),
+    (2, re.compile(rf"[（(][{_CN_NUM}]{{1,3}}[）)]")),
+    (3, re.compile(r"[0-9]{1,2}[.．、](?![0-9])")),
+    (4, re.compile(r"[（(][0-9]{1,2}[）)]")),
+]
+_TITLE_WORDS = re.compile(r"报告|公报|决算|预算|年报|总结|统计表")
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+_FULL_DATE = re.compile(
+    r"((?:19|20)[0-9]{2})\s*(?:年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日|-([0-9]{2})-([0-9]{2}))"
+)
+_REPORT_KINDS = re.compile(
+    r"政府信息公开|政务公开|信息公开|国民经济和社会发展|政府工作报告|法治政府建设|部门决算|部门预算"
+    r"|区级部门预算|决算|预算|统计公报"
+)
+_DEBRIS_LINE = re.compile(
+    r"^\s*(?:来源[:：]|作者[:：]|责任编辑|编辑[:：]|字号[:：]|发布时间|发布日期|浏览次数|点击数|【?打印|【?关闭"
+    r"|分享到|相关推荐|相关链接|扫码|扫一扫|上一篇|下一篇|返回顶部|ID[:：]|附件下载|报告下载"
+    r"|[-—－]\s*[0-9]{1,3}\s*[-—－]\s*$|第\s*[0-9]+\s*页|[0-9]{1,3}\s*$)"
+    r"|来源[:：].{0,30}(?:作者|责任编辑|字号)"
+)
+# After one of these, the rest of a web page is navigation and adverts.
+_FOOTER_START = re.compile(r"^\s*(?:相关推荐|扫码关注|相关阅读|热点推荐|网站地图)")
+_SENT_END = "。！？!?；;"
+
+
+@dataclass
+class Heading:
+    """One heading: its level (1 for 一、), title, and the range of text it governs."""
+
+    level: int
+    title: str
+    start: int
+    end: int
+    path: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    """The layout of one report; every range indexes the analysed text."""
+
+    title: Optional[str] = None
+    issuer: Optional[str] = None
+    report_year: Optional[int] = None
+    published: Optional[str] = None
+    kind: Optional[str] = None
+    headings: list[Heading] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    debris: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without its newline."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        out.append((pos, pos + len(stripped)))
+        pos += len(line)
+    return out
+
+
+def _title(text: str, lines: list[tuple[int, int]], debris: set[int]) -> tuple[Optional[str], int]:
+    """The title (one or two short lines at the top) and the index of its last line."""
+    parts: list[str] = []
+    last = -1
+    for idx, (s, e) in enumerate(lines[:8]):
+        line = text[s:e].strip()
+        if not line or idx in debris:
+            continue
+        if line in ("正文", "目录", "目 录"):
+            continue
+        if len(line) > 60 or line.startswith(("——", "—")):
+            break
+        parts.append(line)
+        last = idx
+        if _TITLE_WORDS.search(line) or len(parts) == 2:
+            break
+    if not parts:
+        return None, -1
+    if not _TITLE_WORDS.search("".join(parts)) and len(parts) > 1:
+        parts = parts[:1]
+    return re.sub(r"\s+", "", "".join(parts)), last
+
+
+def _date_iso(m: re.Match) -> str:
+    year = m.group(1)
+    month = m.group(2) or m.group(4)
+    day = m.group(3) or m.group(5)
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def _published(text: str, lines: list[tuple[int, int]]) -> Optional[str]:
+    """The publication date: a full date in the header lines or the signature at the end."""
+    head = text[: lines[min(len(lines), 6) - 1][1]] if lines else ""
+    m = _FULL_DATE.search(head)
+    if m:
+        return _date_iso(m)
+    tail_start = lines[max(0, len(lines) - 4)][0] if lines else 0
+    found = list(_FULL_DATE.finditer(text, tail_start))
+    if found:
+        return _date_iso(found[-1])
+    return None
+
+
+def _issuer(title: Optional[str]) -> Optional[str]:
+    """The issuing body named in the title: 河北省教育厅2017年度... -> 河北省教育厅."""
+    if not title:
+        return None
+    rest = _YEAR.sub(" ", title)
+    rest = re.sub(r"[（(][^）)]*[）)]|\[[0-9]+\]", "", rest)
+    m = _REPORT_KINDS.search(rest)
+    head = rest[: m.start()] if m else ""
+    head = head.strip(" 　")
+    if " " in head:
+        head = max(head.split(), key=len)
+    return head or None
+
+
+def _report_year(title: Optional[str], text: str, published: Optional[str]) -> Optional[int]:
+    """The year the report is about.
+
+    From the title when it names one; a 政府工作报告 is delivered early in a year and
+    reviews the year before it, so its report year is the delivery year minus one.
+    Otherwise the year of the statistics period or the most frequent year in the text.
+    """
+    title_year = None
+    if title:
+        m = _YEAR.search(title)
+        if m:
+            title_year = int(m.group(1))
+    if title and "政府工作报告" in title:
+        base = title_year or (int(published[:4]) if published else None)
+        return base - 1 if base else None
+    if title_year:
+        return title_year
+    counts: dict[int, int] = {}
+    for m in _YEAR.finditer(text[:5000]):
+        year = int(m.group(1))
+        counts[year] = counts.get(year, 0) + 1
+    if counts:
+        best = max(counts, key=lambda y: (counts[y], y))
+        if published and title and "年度报告" in title and int(published[:4]) == best and int(published[5:7]) <= 3:
+            return best - 1
+        return best
+    if published:
+        return int(published[:4])
+    return None
+
+
+def _kind(title: Optional[str]) -> Optional[str]:
+    if not title:
+        return None
+    if "政府工作报告" in title:
+        return "work_report"
+    if "统计公报" in title:
+        return "stats_communique"
+    if "信息公开" in title or "政务公开" in title:
+        return "foi_annual"
+    if "预算" in title or "决算" in title:
+        return "budget"
+    return None
+
+
+def _heading_at(text: str, s: int, e: int) -> Optional[tuple[int, str, int]]:
+    """(level, title, title end) when the line at s..e starts with a heading marker."""
+    i = s
+    while i < e and text[i] in " \t\u3000\xa0":
+        i += 1
+    for level, pattern in _HEADING_RES:
+        m = pattern.match(text, i, e)
+        if not m:
+            continue
+        j = m.end()
+        k = j
+        while k < e and text[k] not in _SENT_END and text[k] not in "，,：:":
+            k += 1
+        title = text[j:k].strip()
+        if not title or k - j > 40:
+            if e - i > 40:
+                return None
+        if level == 3 and k < e and text[k] in "，,":
+            return None  # 1.有关情况，... is a list item, not a heading
+        return level, text[i:k].strip(), k
+    return None
+
+
+def _sentences(text: str, lines: list[tuple[int, int]], heading_lines: set[int],
+               debris_lines: set[int]) -> list[tuple[int, int]]:
+    """Sentence ranges. Sentences end at 。！？；, at a heading, at debris, and at a
+    line break after a line that ends a sentence or is short; PDF text breaks lines
+    inside sentences, so a long line running on does not end one."""
+    out: list[tuple[int, int]] = []
+    start: Optional[int] = None
+
+    def close(end: int) -> None:
+        nonlocal start
+        if start is not None:
+            while end > start and text[end - 1] in " \t\u3000\xa0\r\n":
+                end -= 1
+            if end > start:
+                out.append((start, end))
+        start = None
+
+    for idx, (s, e) in enumerate(lines):
+        if idx in debris_lines or not text[s:e].strip():
+            close(s)
+            continue
+        if idx in heading_lines:
+            close(s)
+        i = s
+        while i < e:
+            ch = text[i]
+            if start is None:
+                if ch in " \t\u3000\xa0":
+                    i += 1
+                    continue
+                start = i
+            if ch in _SENT_END:
+                # Keep closing quotes and brackets with the sentence they end.
+                j = i + 1
+                while j < e and text[j] in "”’）)」』":
+                    j += 1
+                close(j)
+                i = j
+                continue
+            i += 1
+        line = text[s:e].strip()
+        if idx in heading_lines or (line and (line[-1] in _SENT_END + "：:" or len(line) < 25)):
+            close(e)
+    close(len(text))
+    return out
+
+
+def analyze(text: str) -> Layout:
+    """Read the layout of a report.
+
+    >>> layout = analyze("土右旗2017年政府信息公开工作年度报告\\n\\n一、基本情况\\n共设窗口98个。办结率100%。")
+    >>> layout.title, layout.issuer, layout.report_year
+    ('土右旗2017年政府信息公开工作年度报告', '土右旗', 2017)
+    >>> [h.title for h in layout.headings]
+    ['一、基本情况']
+    >>> [layout_text for layout_text in (("土右旗2017年政府信息公开工作年度报告\\n\\n一、基本情况\\n共设窗口98个。办结率100%。")[s:e] for s, e in layout.sentences)][-2:]
+    ['共设窗口98个。', '办结率100%。']
+    """
+    lines = _lines(text)
+    debris_lines: set[int] = set()
+    footer = False
+    for idx, (s, e) in enumerate(lines):
+        line = text[s:e]
+        if footer or _DEBRIS_LINE.search(line):
+            debris_lines.add(idx)
+        if _FOOTER_START.match(line):
+            footer = True
+    title, title_last = _title(text, lines, debris_lines)
+    published = _published(text, lines)
+    layout = Layout(title=title, issuer=_issuer(title), published=published)
+    layout.report_year = _report_year(title, text, published)
+    layout.kind = _kind(title)
+    layout.debris = [lines[i] for i in sorted(debris_lines)]
+
+    heading_lines: set[int] = set(range(title_last + 1))
+    stack: list[Heading] = []
+    for idx, (s, e) in enumerate(lines):
+        if idx <= title_last or idx in debris_lines:
+            continue
+        found = _heading_at(text, s, e)
+        if not found:
+            continue
+        level, htitle, _ = found
+        while stack and stack[-1].level >= level:
+            stack.pop().end = s
+        heading = Heading(level=level, title=htitle, start=s, end=len(text),
+                          path=[h.title for h in stack] + [htitle])
+        stack.append(heading)
+        layout.headings.append(heading)
+        heading_lines.add(idx)
+    layout.sentences = _sentences(text, lines, heading_lines, debris_lines)
+    return layout
