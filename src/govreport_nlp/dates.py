@@ -98,7 +98,7 @@ def find_dates(text: str, report_year: Optional[int], *, work_report: bool = Fal
                 value = str(year)
         elif m.group("m"):
             prev = text[start - 1:start] if start else ""
-            if prev.isdigit() or prev in ".．第" or report_year is None:
+            if prev and (prev.isdigit() or prev in ".．第") or report_year is None:
                 continue
             month = int(m.group("m"))
             if not _valid(month):

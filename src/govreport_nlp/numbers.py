@@ -174,7 +174,13 @@ def _parse(s: str) -> tuple[Optional[Decimal], bool]:
                 wan += part * 10000
             else:
                 if part == 0 and wan == 0:
-                    return None, False
+                    if total == 0:
+                        return None, False
+                    total *= 100000000  # 一亿亿 = 10^16
+                    num = None
+                    prev_digit = False
+                    i += 1
+                    continue
                 total += (wan + part) * 100000000
                 wan = 0
             section = 0

@@ -41,6 +41,7 @@ _DEBRIS_LINE = re.compile(
 # After one of these, the rest of a web page is navigation and adverts.
 _FOOTER_START = re.compile(r"^\s*(?:相关推荐|扫码关注|相关阅读|热点推荐|网站地图)")
 _SENT_END = "。！？!?；;"
+_CLAUSE = re.compile(r"[，,、]")
 
 
 @dataclass
@@ -89,7 +90,7 @@ def _title(text: str, lines: list[tuple[int, int]], debris: set[int]) -> tuple[O
             continue
         if line in ("正文", "目录", "目 录"):
             continue
-        if len(line) > 60 or line.startswith(("——", "—")):
+        if len(line) > 60 or line.startswith(("——", "—")) or line[-1] in _SENT_END or _CLAUSE.search(line):
             break
         parts.append(line)
         last = idx
@@ -245,7 +246,7 @@ def _sentences(text: str, lines: list[tuple[int, int]], heading_lines: set[int],
                 continue
             i += 1
         line = text[s:e].strip()
-        if idx in heading_lines or (line and (line[-1] in _SENT_END + "：:" or len(line) < 25)):
+        if idx in heading_lines or (line and (line[-1] in _SENT_END + "：:" or (len(line) < 25 and not _CLAUSE.search(line)))):
             close(e)
     close(len(text))
     return out

@@ -1,0 +1,109 @@
+"""extract(): the public contract and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+import govreport_nlp
+from govreport_nlp import InputError, extract
+from govreport_nlp.pipeline import PIPE_NAMES
+
+
+def test_api_contract_keys_and_offsets(seed_report, seed_text):
+    data = seed_report.model_dump(mode="json")
+    for key in ("facts", "entities", "template_tables", "title", "issuer", "report_year", "published", "sections"):
+        assert key in data
+    assert data["template_tables"] is None
+    assert data["report_year"] == 2017
+    for fact in data["facts"]:
+        q = fact["quantity"]
+        assert set(q) >= {"text", "start", "end", "value", "value_high", "unit", "kind", "modifier"}
+        assert seed_text[q["start"]:q["end"]] == q["text"]
+        assert "subject" in fact and "change" in fact
+    for ent in data["entities"]:
+        assert seed_text[ent["start"]:ent["end"]] == ent["text"]
+
+
+def test_api_seed_facts_and_context(seed_report):
+    by_text = {f.quantity.text: f for f in seed_report.facts}
+    fact = by_text["31.08亿元"]
+    assert fact.subject == "预算资金" and str(fact.quantity.value) == "3108000000"
+    assert fact.as_of == "2017-11-30"
+    assert fact.section_path and fact.section_path[0].startswith("一、")
+    assert "31.08亿元" in fact.sentence
+    assert by_text["157675件"].subject == "审批服务事项"
+
+
+def test_api_fact_ids_are_stable(nlp, seed_text, seed_report):
+    again = extract(seed_text, nlp=nlp)
+    assert [f.id for f in again.facts] == [f.id for f in seed_report.facts]
+    assert len({f.id for f in again.facts}) == len(again.facts)
+
+
+def test_api_facts_table_rows(seed_report):
+    rows = seed_report.facts_table()
+    assert len(rows) == len(seed_report.facts)
+    assert {"subject", "value", "unit", "kind", "sentence", "start", "end"} <= set(rows[0])
+
+
+@pytest.mark.parametrize("bad", ["", "   \n\t", "\u3000"])
+def test_api_empty_input_gives_empty_report(nlp, bad):
+    report = extract(bad, nlp=nlp)
+    assert report.facts == [] and report.entities == []
+
+
+def test_api_non_chinese_and_html_do_not_crash(nlp):
+    assert extract("The quick brown fox jumps over 13 lazy dogs.", nlp=nlp).facts == []
+    html = "<html><body><p>预算资金31.08亿元</p><script>var x=1;</script></body></html>"
+    report = extract(html, nlp=nlp)
+    assert [f.quantity.text for f in report.facts] == ["31.08亿元"]
+
+
+def test_api_gbk_bytes_are_decoded(nlp):
+    report = extract("预算资金31.08亿元。".encode("gbk"), nlp=nlp)
+    assert report.facts[0].quantity.text == "31.08亿元"
+
+
+def test_api_undecodable_bytes_raise_input_error(nlp):
+    with pytest.raises(InputError, match="decode them yourself"):
+        extract(b"\xff\xfe\xfa\x00\x81" * 3, nlp=nlp)
+
+
+def test_api_wrong_type_raises_input_error(nlp):
+    with pytest.raises(InputError):
+        extract(123, nlp=nlp)  # type: ignore[arg-type]
+
+
+def test_api_broken_unicode_keeps_offsets(nlp):
+    text = "预算资金\ud800 31.08亿元。"
+    report = extract(text, nlp=nlp)
+    q = report.facts[0].quantity
+    assert q.text == "31.08亿元" and q.start == text.index("31.08")
+
+
+def test_api_long_text_is_processed_in_pieces(nlp, seed_text):
+    import spacy
+
+    small = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
+    small.tokenizer.pkuseg_seg = nlp.tokenizer.pkuseg_seg
+    for name in PIPE_NAMES:
+        small.add_pipe(name)
+    small.max_length = 3000
+    body = seed_text[:seed_text.index("相关推荐")]  # the web footer would swallow the copies after it
+    text = body * 3
+    report = extract(text, nlp=small)
+    whole = extract(body, nlp=nlp)
+    assert len(report.facts) == 3 * len(whole.facts)
+    for fact in report.facts:
+        q = fact.quantity
+        assert text[q.start:q.end] == q.text
+    assert report.report_year == 2017 and report.title == whole.title
+
+
+def test_api_report_year_override(nlp):
+    report = extract("截至11月底,共办理各类审批服务事项157675件。", report_year=2020, nlp=nlp)
+    assert report.report_year == 2020 and report.facts[0].as_of == "2020-11-30"
+
+
+def test_api_load_is_cached():
+    assert govreport_nlp.load() is govreport_nlp.load()

@@ -1,0 +1,16 @@
+"""The published JSON schema is the one the models produce."""
+
+import json
+
+from govreport_nlp.models import Report
+
+from conftest import ROOT
+
+
+def test_docs_schema_is_current():
+    published = json.loads((ROOT / "docs" / "schema.json").read_text(encoding="utf-8"))
+    assert published == Report.model_json_schema(mode="serialization"), (
+        "docs/schema.json is stale: regenerate it with "
+        "python -c \"import json; from govreport_nlp.models import Report; "
+        "print(json.dumps(Report.model_json_schema(mode='serialization'), ensure_ascii=False, indent=2))\""
+    )

@@ -1,0 +1,81 @@
+"""The spaCy pipeline: factories by entry point, Doc extensions, serialization."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import DocBin
+
+from govreport_nlp.models import Fact, Quantity
+from govreport_nlp.pipeline import PIPE_NAMES
+
+SENTENCE = "截至11月底,土右旗公共资源交易中心累计进场交易项目376项,预算资金31.08亿元,资金节约率4.18%。"
+
+
+def test_pipeline_components_in_order(nlp):
+    assert tuple(nlp.pipe_names) == PIPE_NAMES
+    assert nlp.lang == "zh"
+    assert nlp.tokenizer.segmenter == "pkuseg"
+
+
+def test_pipeline_factories_are_found_by_entry_point():
+    # Without importing govreport_nlp's component modules: spaCy finds the factories
+    # through the spacy_factories entry points of the installed package.
+    blank = spacy.blank("zh")
+    for name in PIPE_NAMES:
+        assert blank.has_factory(name), name
+
+
+def test_pipeline_writes_typed_extensions(nlp):
+    doc = nlp(SENTENCE, component_cfg={"govreport_sections": {"report_year": 2017}})
+    quantities = doc._.govreport_quantities
+    assert all(isinstance(q, Quantity) for q in quantities)
+    assert [q.text for q in quantities] == ["376项", "31.08亿元", "4.18%"]
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("MONEY", "PERCENT")] == [
+        ("31.08亿元", "MONEY"), ("4.18%", "PERCENT")]
+    facts = doc._.govreport_facts
+    assert all(isinstance(f, Fact) for f in facts)
+    assert facts[1].subject == "预算资金" and str(facts[1].quantity.value) == "3108000000"
+    assert [(e.text, e.value, e.relation) for e in doc._.govreport_entities if e.label == "DATE"] == [
+        ("截至11月底", "2017-11-30", "as_of")]
+    assert facts[1].as_of == "2017-11-30"
+
+
+def test_pipeline_docbin_round_trips_extensions(nlp):
+    doc = nlp(SENTENCE)
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    back = list(DocBin(store_user_data=True).from_bytes(data).get_docs(nlp.vocab))[0]
+    # msgpack gives sequences back as tuples; the items are the same typed models.
+    assert list(back._.govreport_quantities) == doc._.govreport_quantities
+    assert list(back._.govreport_facts) == doc._.govreport_facts
+    assert back._.govreport_meta == doc._.govreport_meta
+
+
+def test_pipeline_bytes_round_trip(nlp):
+    # The pkuseg model is large; round-trip a pipeline that shares our components.
+    small = spacy.blank("zh")
+    for name in PIPE_NAMES:
+        small.add_pipe(name)
+    data = small.to_bytes()
+    other = spacy.blank("zh")
+    for name in PIPE_NAMES:
+        other.add_pipe(name)
+    other.from_bytes(data)
+    assert other.pipe_names == small.pipe_names
+    assert other.config["components"] == small.config["components"]
+
+
+def test_pipeline_disk_round_trip(tmp_path):
+    small = spacy.blank("zh")
+    small.add_pipe("govreport_sections", config={"set_sents": False})
+    small.add_pipe("govreport_quantities")
+    small.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    assert loaded.pipe_names == ["govreport_sections", "govreport_quantities"]
+    assert loaded.get_pipe("govreport_sections").set_sents is False
+    doc = loaded("预算资金31.08亿元。")
+    assert [q.text for q in doc._.govreport_quantities] == ["31.08亿元"]
+
+
+def test_pipeline_sentences_follow_the_sections_component(nlp):
+    doc = nlp("共设审批服务窗口98个。审批服务工作人员120人。")
+    assert [s.text for s in doc.sents] == ["共设审批服务窗口98个。", "审批服务工作人员120人。"]
