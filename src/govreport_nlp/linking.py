@@ -25,8 +25,10 @@ from .models import Quantity
 
 __all__ = ["Link", "link_sentence"]
 
-# Punctuation that ends the phrase a subject can come from.
-_BOUNDARY = set("，,；;。：:！？!?、\n") | {"\u3000"}
+# Punctuation that ends the phrase a subject can come from. 、 is not among them: a list
+# of facts is split by the quantities themselves (政策类文件89条、政策解读20条), while
+# 、 inside a phrase joins names (计算机、通信和其他电子设备制造业).
+_BOUNDARY = set("，,；;。：:！？!?")
 _OPEN, _CLOSE = "（(", "）)"
 # Words between the subject and the number that say nothing of what is measured.
 _FILLER = re.compile(
@@ -37,31 +39,36 @@ _CHANGE = re.compile(
     r"(?:(?:比|较|与)(?:上年同期|上年|去年|[0-9]{4}\s*年|上一年)(?:相比)?|同比|环比)?"
     r"(?P<verb>增长|增加|提高|上升|上涨|扩大|回升|加快|提升|多增|下降|减少|降低|回落|下滑|收窄|缩小|减)$"
 )
+# A phrase that begins so names a baseline (比上年年初预算), not the indicator.
+_BASELINE = re.compile(r"^(?:比|较|同比|环比|与)")
 _INCREASE = {"增长", "增加", "提高", "上升", "上涨", "扩大", "回升", "加快", "提升", "多增"}
-# Words that end the subject phrase on its left: verbs that take the counted thing as
-# object, time words, places of the 全区/我厅 kind, and function words.
-_STOP_WORDS = sorted({
+# Verbs that take the counted thing as object; when one ends the phrase on the left, the
+# number is its object and the thing counted is named after the classifier or before it.
+_VERBS = {
     "办理", "受理", "收到", "完成", "实现", "开展", "举办", "召开", "编发", "出版", "出台", "制作",
     "组织", "设置", "设立", "开设", "设", "承接", "涉及", "参加", "印发", "制定", "制发", "修订",
-    "审议", "提请", "新增", "建成", "推动", "推进", "增发", "发行", "先发行", "安排", "拟安排", "接待",
+    "审议", "提请", "建成", "推动", "推进", "增发", "发行", "先发行", "安排", "拟安排", "接待",
     "处理", "收取", "投入", "拨付", "下达", "培训", "更新", "梳理", "惠及", "覆盖", "拉动", "育出",
-    "实施", "落实", "获得", "编制", "报送", "上报", "刊发", "转载", "回复", "开通", "建立", "新建",
-    "改造", "引进", "帮助", "带动", "吸引", "吸纳", "征集", "收集", "解决", "查处", "检查", "抽查",
-    "走访", "慰问", "救助", "资助", "补助", "培育", "认定", "评选", "选派", "派出", "聘请", "邀请",
-    "其中", "包括", "含", "中", "占", "经历", "以及", "及其", "和", "与", "等", "的", "对", "向", "从", "由",
+    "实施", "落实", "获得", "编制", "报送", "上报", "刊发", "转载", "回复", "答复", "办结", "开通",
+    "建立", "新建", "改造", "引进", "帮助", "带动", "吸引", "吸纳", "征集", "收集", "解决", "查处",
+    "检查", "抽查", "走访", "慰问", "救助", "资助", "补助", "培育", "认定", "评选", "选派", "派出",
+    "聘请", "邀请", "经历", "发放", "兑现", "创办", "入驻", "录入", "跃升", "提高到", "达到",
+}
+# Other words that end the subject phrase on its left: time words, places of the
+# 全区/我厅 kind, and function words.
+_OTHER_STOPS = {
+    "其中", "包括", "中", "占", "以及", "及其", "等", "的", "对", "向", "从", "由",
     "在", "将", "把", "被", "通过", "围绕", "针对", "按照", "根据", "依据", "截至", "截止", "截止到",
     "目前", "现已", "已经", "全年", "年末", "年底", "年初", "当年", "本年", "今年", "去年", "上年",
     "同期", "本期", "期间", "以来", "一年来", "过去一年", "各类", "各项", "各级", "各", "共", "累计",
     "全区", "全旗", "全市", "全省", "全国", "全县", "全镇", "全乡", "全厅", "全局", "全系统",
     "我厅", "我区", "我旗", "我市", "我省", "我局", "我委", "我办", "我县", "本机关", "本单位",
     "先后", "分别", "同时", "进一步", "持续", "不断", "积极", "全面", "认真", "及时", "迅速",
-    "仅靠", "依托", "利用", "用于", "发放", "兑现", "落地", "新", "有",
-}, key=len, reverse=True)
-_STOP_RE = re.compile("|".join(map(re.escape, _STOP_WORDS)) + r"|[0-9０-９]+\s*(?:年度?|月份?|日)?|\s+")
-# The counted noun after a classifier ends at these.
-_RIGHT_STOP = re.compile(
-    r"的|和|及|与|等|在|是|参加|参与|受益|出席|免费|进行|开展|实现|完成|纳入|获得|入驻|接受|享受|得到"
-    r"|[0-9０-９]|[，,；;。：:！？!?、（(）)\s]"
+    "仅靠", "依托", "利用", "用于", "落地", "新", "有", "另有", "另", "均", "都", "已", "全部", "仅",
+}
+_STOP_RE = re.compile(
+    "|".join(map(re.escape, sorted(_VERBS | _OTHER_STOPS, key=len, reverse=True)))
+    + r"|[0-9０-９]+\s*(?:年度?|月份?|日)"
 )
 _QUOTES = "《》“”\"'「」『』"
 _MAX_SUBJECT = 20
@@ -78,7 +85,21 @@ class Link:
 
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"\s+", "", phrase)
-    return phrase.strip(_QUOTES + "·-—")
+    return phrase.strip(_QUOTES + "·-—、")
+
+
+def _depths(text: str, lo: int, hi: int) -> list[int]:
+    """Bracket depth at each offset of text[lo:hi], counted from ``hi`` leftwards."""
+    out = [0] * (hi - lo + 1)
+    depth = 0
+    for i in range(hi - 1, lo - 1, -1):
+        ch = text[i]
+        if ch in _CLOSE:
+            depth += 1
+        elif ch in _OPEN and depth:
+            depth -= 1
+        out[i - lo] = depth
+    return out
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:
@@ -100,42 +121,58 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
     return lo
 
 
-def _strip_filler(text: str, lo: int, hi: int) -> int:
-    """Move ``hi`` left over copulas and modifiers (共, 达, 为, 约, 超过) before a number."""
+def _strip_filler(text: str, lo: int, hi: int, bounds: frozenset[int]) -> int:
+    """Move ``hi`` left over copulas and modifiers (共, 达, 为, 约, 超过) before a number;
+    only whole words, so that 节约 in 资金节约 stays."""
     while hi > lo:
         while hi > lo and text[hi - 1] in " \t\n\u3000\xa0":
             hi -= 1
         m = _FILLER.search(text, max(lo, hi - 4), hi)
-        if not m or m.start() < lo:
+        if not m or m.start() < lo or m.start() not in bounds:
             break
         hi = m.start()
     return hi
 
 
-def _left_phrase(text: str, lo: int, hi: int, bounds: frozenset[int]) -> tuple[int, bool]:
-    """Start of the subject phrase ending at ``hi``, and whether a stop word (a verb,
-    time word, place) stood right before ``hi`` so that the number is an object."""
-    start = lo
+def _stops(text: str, lo: int, hi: int, bounds: frozenset[int]) -> list[re.Match]:
+    """Stop words in text[lo:hi] that are whole words and not inside brackets."""
+    depths = _depths(text, lo, hi)
+    out = []
     for m in _STOP_RE.finditer(text, lo, hi):
-        if m.end() == m.start():
-            continue
-        if m.start() in bounds and m.end() in bounds or not m.group().strip() or m.group()[0].isdigit():
-            if m.end() == hi:
-                return hi, True
-            start = m.end()
-    return start, False
+        if m.start() in bounds and m.end() in bounds or m.group()[0].isdigit():
+            if depths[m.start() - lo] == 0:
+                out.append(m)
+    return out
 
 
-def _right_noun(text: str, pos: int, end: int) -> Optional[tuple[int, int]]:
+def _left_phrase(text: str, lo: int, hi: int, bounds: frozenset[int]) -> tuple[int, Optional[re.Match]]:
+    """Start of the subject phrase ending at ``hi``, and the stop word that stands right
+    before ``hi`` (then the number is an object: 涉及18个单位, 完成60.86亿元)."""
+    stops = _stops(text, lo, hi, bounds)
+    if stops and stops[-1].end() == hi:
+        return hi, stops[-1]
+    return (stops[-1].end() if stops else lo), None
+
+
+def _right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Optional[tuple[int, int]]:
     """The counted noun right after a classifier (18个单位 -> 单位)."""
     while pos < end and text[pos] in " \t\u3000\xa0\n":
         pos += 1
-    m = _RIGHT_STOP.search(text, pos, end)
-    stop = m.start() if m else end
     if text.startswith("《", pos):
         close = text.find("》", pos, end)
         if close > 0:
-            stop = close + 1
+            return pos, close + 1
+    stop = end
+    for i in range(pos, end):
+        if text[i] in _BOUNDARY or text[i] in "、（(）)\n" or text[i].isdigit():
+            stop = i
+            break
+    for m in _stops(text, pos, stop, bounds):
+        if m.start() > pos:
+            stop = m.start()
+            break
+        if m.start() == pos:
+            return None  # 33个部门的 -> 部门; 18个的 is no noun
     if stop - pos < 1 or stop - pos > _MAX_SUBJECT:
         return None
     return pos, stop
@@ -153,37 +190,47 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         nxt = quantities[idx + 1].start if idx + 1 < len(quantities) else sent_end
         link = Link()
         lo = max(prev_end, _clause_start(text, sent_start, q.start))
-        hi = _strip_filler(text, lo, q.start)
+        hi = _strip_filler(text, lo, q.start, bounds)
         change = _CHANGE.search(text, max(lo, hi - 12), hi)
         if change and change.start() >= lo:
             link.change = "increase" if change.group("verb") in _INCREASE else "decrease"
-            hi = _strip_filler(text, lo, change.start())
-        start, object_position = _left_phrase(text, lo, hi, bounds)
+            hi = _strip_filler(text, lo, change.start(), bounds)
+        start, verb = _left_phrase(text, lo, hi, bounds)
         subject = _clean(text[start:hi])
-        if start < hi and subject.startswith("占") is False and start > lo and text[start - 1] == "占" and subject.endswith(("比重", "比例")):
-            start -= 1
+        if subject and start > lo and text[start - 1] == "占" and subject.endswith(("比重", "比例")):
+            start -= 1  # 占GDP比重: the share is named with its 占
             subject = _clean(text[start:hi])
+        if _BASELINE.match(subject):
+            subject = ""  # 比上年年初预算增加1800亿元: the indicator is the one before
         right = None
-        if q.kind in ("count", "measure") and q.unit:
-            right = _right_noun(text, q.end, nxt)
+        if q.kind in ("count", "measure", "money") and q.unit and not link.change:
+            right = _right_noun(text, q.end, nxt, bounds)
             if right is None and text.startswith("、", q.end) and idx + 1 < len(quantities):
                 # 10大类、4389项行政权责清单: the noun after the last item of a list.
                 following = quantities[idx + 1]
-                right = _right_noun(text, following.end, quantities[idx + 2].start if idx + 2 < len(quantities) else sent_end)
-        if right and (object_position or not subject) and not link.change:
+                after = quantities[idx + 2].start if idx + 2 < len(quantities) else sent_end
+                right = _right_noun(text, following.end, after, bounds)
+            if q.kind == "money" and verb is None:
+                right = None  # 预算资金31.08亿元,... : money names its subject before it
+        if right and (verb is not None or not subject):
             link.subject = _clean(text[right[0]:right[1]])
             link.subject_start = right[0]
+            prev_end = right[1]
         elif subject and len(subject) <= _MAX_SUBJECT:
             link.subject = subject
             link.subject_start = start
-        elif links and (link.change or not subject):
+        elif verb is not None and verb.group() in _VERBS:
+            # 房地产建安投资完成60.86亿元: the phrase before the verb; 答复3050件: the verb.
+            before, _ = _left_phrase(text, lo, verb.start(), bounds)
+            phrase = _clean(text[before:verb.start()])
+            if phrase and not _BASELINE.match(phrase) and len(phrase) <= _MAX_SUBJECT:
+                link.subject, link.subject_start = phrase, before
+            elif not links or links[-1].subject is None:
+                link.subject, link.subject_start = verb.group(), verb.start()
+        if link.subject is None and links and (link.change or not subject):
             # 同比增长1.5%, 占79%: the indicator of the quantity before it.
             link.subject = links[-1].subject
             link.subject_start = links[-1].subject_start
-        elif object_position and hi > lo:
-            # 答复3050件, 办结19件: the verb itself names what was counted.
-            m = re.search(r"[\u4e00-\u9fff]{2,4}$", text[lo:hi])
-            link.subject = m.group() if m else None
         links.append(link)
-        prev_end = q.end
+        prev_end = max(prev_end, q.end)
     return links

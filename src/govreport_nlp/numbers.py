@@ -61,17 +61,17 @@ _ARABIC = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-�
 # with 余/多 allowed before a scale character (百余万, 6600多万).
 _NUMBER = (
     rf"(?:{_ARABIC}|[{_CD}{_CS}])"
-    rf"(?:{_ARABIC}|[{_CD}{_CS}{_CB}]|点[{_CD}]+|[余多](?=[{_CS}{_CB}]))*"
+    rf"(?:{_ARABIC}|[{_CD}{_CB}]|[{_CS}](?![瓦米克伏卡])|点[{_CD}]+|[余多](?=[{_CS}{_CB}]))*"
 )
 _SPACE = r"[ \t\u3000\xa0]*"
 _BODY = (
+    rf"(?P<half>一半)|"
     rf"(?P<neg>[-－](?=[0-9０-９])|负(?=[{_CD}{_CS}]))?"
     rf"(?P<pct>百分之|千分之)?"
     rf"(?P<n1>{_NUMBER})"
     rf"(?:(?P<u1>[%％])?{_SPACE}(?P<sep>[-－~～至到—–]){_SPACE}(?:百分之|千分之)?(?P<n2>{_NUMBER}))?"
     rf"(?:{_SPACE}(?P<m1>[余多]))?"
     rf"(?:{_SPACE}\n?{_SPACE}(?P<unit>{UNIT_PATTERN}))?"
-    rf"|(?P<half>一半)"
 )
 _SCAN = re.compile(_BODY)
 _FAST = re.compile(r"((?:[1-9][0-9]*|0)(?:\.[0-9]+)?)(万亿|万|亿)?([^0-9\s余多.,，]{1,6})")
