@@ -51,8 +51,9 @@ _VERBS = {
     "处理", "收取", "投入", "拨付", "下达", "培训", "更新", "梳理", "惠及", "覆盖", "拉动", "育出",
     "实施", "落实", "获得", "编制", "报送", "上报", "刊发", "转载", "回复", "答复", "办结", "开通",
     "建立", "新建", "改造", "引进", "帮助", "带动", "吸引", "吸纳", "征集", "收集", "解决", "查处",
-    "检查", "抽查", "走访", "慰问", "救助", "资助", "补助", "培育", "认定", "评选", "选派", "派出",
+    "走访", "慰问", "救助", "资助", "补助", "培育", "认定", "评选", "选派", "派出",
     "聘请", "邀请", "经历", "发放", "兑现", "创办", "入驻", "录入", "跃升", "提高到", "达到",
+    "发布", "支持", "用于",
 }
 # Other words that end the subject phrase on its left: time words, places of the
 # 全区/我厅 kind, and function words.
@@ -64,11 +65,12 @@ _OTHER_STOPS = {
     "全区", "全旗", "全市", "全省", "全国", "全县", "全镇", "全乡", "全厅", "全局", "全系统",
     "我厅", "我区", "我旗", "我市", "我省", "我局", "我委", "我办", "我县", "本机关", "本单位",
     "先后", "分别", "同时", "进一步", "持续", "不断", "积极", "全面", "认真", "及时", "迅速",
-    "仅靠", "依托", "利用", "用于", "落地", "新", "有", "另有", "另", "均", "都", "已", "全部", "仅",
+    "仅靠", "依托", "利用", "落地", "新", "另有", "另", "均", "都", "已", "全部", "仅",
 }
 _STOP_RE = re.compile(
     "|".join(map(re.escape, sorted(_VERBS | _OTHER_STOPS, key=len, reverse=True)))
-    + r"|[0-9０-９]+\s*(?:年度?|月份?|日)"
+    # 含 (including) stops a phrase, except in 不含 (not including).
+    + r"|(?<!不)含|[0-9０-９]+\s*(?:年度?|月份?|日)"
 )
 _QUOTES = "《》“”\"'「」『』"
 _MAX_SUBJECT = 20
@@ -85,7 +87,9 @@ class Link:
 
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"\s+", "", phrase)
-    return phrase.strip(_QUOTES + "·-—、")
+    phrase = phrase.strip(_QUOTES + "·-—、")
+    # A phrase cut before the next list item keeps no dangling conjunction (鲍鱼和).
+    return phrase.rstrip("和及与或、").strip(_QUOTES)
 
 
 def _depths(text: str, lo: int, hi: int) -> list[int]:
@@ -163,10 +167,20 @@ def _right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Option
         if close > 0:
             return pos, close + 1
     stop = end
-    for i in range(pos, end):
-        if text[i] in _BOUNDARY or text[i] in "、（(）)\n" or text[i].isdigit():
+    i = pos
+    while i < end:
+        ch = text[i]
+        if ch in "（(" and i > pos:
+            close = text.find("）" if ch == "（" else ")", i, end)
+            if 0 < close <= i + 8:
+                i = close + 1  # 部门(单位): the note belongs to the noun
+                stop = i
+                continue
+        if ch in _BOUNDARY or ch in "、（(）)\n" or ch.isdigit():
             stop = i
             break
+        i += 1
+        stop = i
     for m in _stops(text, pos, stop, bounds):
         if m.start() > pos:
             stop = m.start()
@@ -203,7 +217,7 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         if _BASELINE.match(subject):
             subject = ""  # 比上年年初预算增加1800亿元: the indicator is the one before
         right = None
-        if q.kind in ("count", "measure", "money") and q.unit and not link.change:
+        if q.kind in ("count", "measure", "money") and (q.unit or q.kind == "count") and not link.change:
             right = _right_noun(text, q.end, nxt, bounds)
             if right is None and text.startswith("、", q.end) and idx + 1 < len(quantities):
                 # 10大类、4389项行政权责清单: the noun after the last item of a list.
@@ -215,7 +229,8 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         if right and (verb is not None or not subject):
             link.subject = _clean(text[right[0]:right[1]])
             link.subject_start = right[0]
-            prev_end = right[1]
+            if right[0] < nxt:
+                prev_end = max(prev_end, right[1])
         elif subject and len(subject) <= _MAX_SUBJECT:
             link.subject = subject
             link.subject_start = start
@@ -225,7 +240,7 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             phrase = _clean(text[before:verb.start()])
             if phrase and not _BASELINE.match(phrase) and len(phrase) <= _MAX_SUBJECT:
                 link.subject, link.subject_start = phrase, before
-            elif not links or links[-1].subject is None:
+            else:
                 link.subject, link.subject_start = verb.group(), verb.start()
         if link.subject is None and links and (link.change or not subject):
             # 同比增长1.5%, 占79%: the indicator of the quantity before it.

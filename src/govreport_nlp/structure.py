@@ -205,7 +205,7 @@ def _heading_at(text: str, s: int, e: int) -> Optional[tuple[int, str, int]]:
     return None
 
 
-def _sentences(text: str, lines: list[tuple[int, int]], heading_lines: set[int],
+def _sentences(text: str, lines: list[tuple[int, int]], heading_lines: dict[int, int],
                debris_lines: set[int]) -> list[tuple[int, int]]:
     """Sentence ranges. Sentences end at 。！？；, at a heading, at debris, and at a
     line break after a line that ends a sentence or is short; PDF text breaks lines
@@ -246,7 +246,10 @@ def _sentences(text: str, lines: list[tuple[int, int]], heading_lines: set[int],
                 continue
             i += 1
         line = text[s:e].strip()
-        if idx in heading_lines or (line and (line[-1] in _SENT_END + "：:" or (len(line) < 25 and not _CLAUSE.search(line)))):
+        # A heading line ends its sentence unless running text follows the heading on
+        # the same line (（一）主动公开情况。2024 年，…各类政 / 府信息…).
+        runs_on = idx in heading_lines and heading_lines[idx] < e and text[heading_lines[idx]:e].strip(_SENT_END + " \u3000")
+        if (idx in heading_lines and not runs_on) or (line and (line[-1] in _SENT_END + "：:" or (len(line) < 25 and not _CLAUSE.search(line)))):
             close(e)
     close(len(text))
     return out
@@ -279,7 +282,8 @@ def analyze(text: str) -> Layout:
     layout.kind = _kind(title)
     layout.debris = [lines[i] for i in sorted(debris_lines)]
 
-    heading_lines: set[int] = set(range(title_last + 1))
+    # line index -> where the heading's title ends on that line
+    heading_lines: dict[int, int] = {i: lines[i][1] for i in range(title_last + 1)}
     stack: list[Heading] = []
     for idx, (s, e) in enumerate(lines):
         if idx <= title_last or idx in debris_lines:
@@ -287,13 +291,13 @@ def analyze(text: str) -> Layout:
         found = _heading_at(text, s, e)
         if not found:
             continue
-        level, htitle, _ = found
+        level, htitle, title_end = found
         while stack and stack[-1].level >= level:
             stack.pop().end = s
         heading = Heading(level=level, title=htitle, start=s, end=len(text),
                           path=[h.title for h in stack] + [htitle])
         stack.append(heading)
         layout.headings.append(heading)
-        heading_lines.add(idx)
+        heading_lines[idx] = title_end
     layout.sentences = _sentences(text, lines, heading_lines, debris_lines)
     return layout
