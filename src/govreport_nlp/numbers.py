@@ -337,8 +337,8 @@ def _quantity(text: str, start: int, end: int, n1: str, n2: Optional[str], pct: 
         kind, unit, factor = "count", "", _ONE
     if kind == "duration":
         if unit == "年":
-            if _looks_like_year(n1, value):
-                return None
+            if _looks_like_year(n1, value) or n1 in ("百", "千", "万"):
+                return None  # 2017年 is a date; 百年变局, 千年 are figures of speech
             nxt = text[unit_end:unit_end + 1]
             if nxt and nxt in _YEAR_FOLLOWERS and _is_arabic(n1) and len(n1) == 4:
                 return None
@@ -521,6 +521,8 @@ def _skip_in_context(text: str, start: int, n1: str) -> bool:
             return True
         if prev in _CN_DIGITS or prev in _CN_SMALL:
             return True
+        if prev in "“「『" and not _is_arabic(n1):
+            return True  # “三个定位”, “千万工程”: the name of a slogan or programme
     return n1 in ("一", "壹")
 
 
