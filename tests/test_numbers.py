@@ -232,3 +232,12 @@ def test_numbers_never_raise_on_any_text(text):
     normalize(text)
     for q in find_quantities(text):
         assert text[q.start:q.end] == q.text
+
+
+def test_numbers_import_does_not_load_spacy():
+    import subprocess
+    import sys
+
+    code = "import sys, govreport_nlp; govreport_nlp.normalize('3亿元'); print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

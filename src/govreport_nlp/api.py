@@ -6,8 +6,8 @@ import re
 from typing import TYPE_CHECKING, Optional, Union
 
 from .errors import InputError
+from .models import ENTITY_LABELS as LABELS
 from .models import Entity, Report, Section
-from .quantities import LABELS
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "Change",
+    "ENTITY_LABELS",
     "Entity",
     "Fact",
     "Kind",
@@ -28,6 +29,8 @@ __all__ = [
 ]
 
 Kind = Literal["money", "percent", "percent_point", "count", "measure", "duration"]
+# The entity label of a quantity, by kind; other kinds are QUANTITY.
+ENTITY_LABELS = {"money": "MONEY", "percent": "PERCENT", "percent_point": "PERCENT"}
 Modifier = Literal["approx", "over", "under"]
 Change = Literal["increase", "decrease"]
 

@@ -74,7 +74,7 @@ _BODY = (
     rf"(?:{_SPACE}\n?{_SPACE}(?P<unit>{UNIT_PATTERN}))?"
 )
 _SCAN = re.compile(_BODY)
-_FAST = re.compile(r"((?:[1-9][0-9]*|0)(?:\.[0-9]+)?)(万亿|万|亿)?([^0-9\s余多.,，]{1,6})")
+_FAST = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|万|亿|)([^0-9\s余多.,，]{1,6})").fullmatch
 _BIG_ZEROS = {"万": 4, "萬": 4, "亿": 8, "億": 8, "万亿": 12}
 _NUMBER_RE = re.compile(_NUMBER)
 _WHITESPACE = frozenset(" \t\n\r\u3000\xa0")
@@ -289,7 +289,9 @@ def _make(text: str, start: int, end: int, value: Decimal, high: Optional[Decima
         "text": text[start:end], "start": start, "end": end, "value": value,
         "value_high": high, "unit": unit, "kind": kind, "modifier": modifier,
     })
-    _set(q, "__pydantic_fields_set__", _FIELDS.copy())
+    # Every field is set, so the set is shared: pydantic only ever adds field names to
+    # it (model_copy), which are all in it already.
+    _set(q, "__pydantic_fields_set__", _FIELDS)
     _set(q, "__pydantic_extra__", None)
     _set(q, "__pydantic_private__", None)
     return q
@@ -399,14 +401,15 @@ def normalize(text: str) -> Optional[Quantity]:
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize() takes a str, not {type(text).__name__}; decode bytes first")
-    m = _FAST.fullmatch(text)
+    m = _FAST(text)
     if m is not None:
         # The form most reports print (31.08亿元, 376项, 4.18%): one small regex and
         # one dict look-up. Durations go the long way for the year checks.
-        info = UNITS.get(m.group(3))
-        if info is not None and info[2] is _ONE and info[0] != "duration":
-            big = m.group(2)
-            value = Decimal(m.group(1)) if big is None else _shift(m.group(1), _BIG_ZEROS[big])
+        digits, big, unit_text = m.groups()
+        info = UNITS.get(unit_text)
+        if (info is not None and info[2] is _ONE and info[0] != "duration"
+                and (digits[0] != "0" or len(digits) == 1 or digits[1] == ".")):
+            value = Decimal(digits) if not big else _shift(digits, _BIG_ZEROS[big])
             return _make(text, 0, len(text), value, None, info[1], info[0], None)
     # Hand-written rather than one big regex: this is the hot path, and reading the
     # parts in order with dict look-ups is several times faster than the alternation

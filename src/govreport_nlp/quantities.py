@@ -10,13 +10,11 @@ from spacy.util import filter_spans
 
 from ._component import StatelessComponent
 from .extensions import register_extensions
+from .models import ENTITY_LABELS as LABELS
 from .models import Quantity
 from .numbers import find_quantities
 
 __all__ = ["ReportQuantities", "make_quantities", "LABELS"]
-
-# Entity label by quantity kind.
-LABELS = {"money": "MONEY", "percent": "PERCENT", "percent_point": "PERCENT"}
 
 
 def _outside(quantities: Iterable[Quantity], ranges: list[list[int]]) -> list[Quantity]:
