@@ -16,7 +16,7 @@ from ._component import StatelessComponent
 from .dates import find_dates
 from .extensions import register_extensions
 from .models import Entity
-from .orgs import find_orgs, find_places
+from .orgs import find_orgs, find_places, outermost
 
 __all__ = ["ReportEntities", "make_entities", "word_bounds"]
 
@@ -56,11 +56,13 @@ class ReportEntities(StatelessComponent):
             for d in find_dates(text, meta.get("report_year"), work_report=meta.get("kind") == "work_report"):
                 found.append(Entity(label="DATE", text=d.text, start=d.start, end=d.end,
                                     value=d.value, relation=d.relation))
-        bounds = word_bounds(doc) if (self.orgs or self.places) else frozenset()
+        words = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
         if self.orgs:
-            found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e) for s, e in find_orgs(text, bounds))
+            found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e)
+                         for s, e in outermost(list(find_orgs(text, words)), text))
         if self.places:
-            found.extend(Entity(label="GPE", text=text[s:e], start=s, end=e) for s, e in find_places(text, bounds))
+            found.extend(Entity(label="GPE", text=text[s:e], start=s, end=e)
+                         for s, e in outermost(list(find_places(text, words)), text))
         found = [e for e in found if not any(s <= e.start < t for s, t in debris)]
         found.sort(key=lambda e: (e.start, -e.end))
         return found

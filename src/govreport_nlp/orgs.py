@@ -1,101 +1,176 @@
-"""Organization and place names by rule: a name-final word (厅, 局, 领导小组; 省, 市, 旗)
-and the words before it, cut where the segmenter put a word boundary.
+"""Organization and place names by rule, on the segmenter's words.
 
-Pure functions, no spaCy; the ``govreport_entities`` component runs them. Rules are
-generic (the suffixes of Chinese administrative and organizational names), never the
-names of one report.
+An organization name ends in a name-final word (厅, 局, 办公室, 领导小组, 人民政府...) and
+begins at a jurisdiction (河北省, 土右旗, 省, 旗, 中共, 国务院) found among the words before
+it; a short name right after punctuation (、水务局、) needs none. A place is a word ending
+in an administrative suffix (包头市, 沟门镇) or a province or country name.
+
+Pure functions over (text, words), no spaCy; the ``govreport_entities`` component runs
+them. The rules are the general shapes of Chinese official names, never the names of one
+report.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Sequence
 
-__all__ = ["find_orgs", "find_places"]
+__all__ = ["find_orgs", "find_places", "outermost"]
 
-_HAN = r"\u4e00-\u9fff"
-# Name-final words of organizations, longest first.
+Word = tuple[int, int]  # (start, end) offsets of one segmenter word
+
 _ORG_SUFFIXES = sorted([
     "人民政府办公厅", "人民政府办公室", "人民政府", "人民代表大会常务委员会", "人民代表大会", "常务委员会",
-    "常委会", "办公厅", "办公室", "委员会", "领导小组", "工作组", "工作领导小组", "管委会", "管理委员会",
-    "服务中心", "交易中心", "中心", "厅", "局", "委", "办", "院", "处", "政府", "政协", "党委", "党组",
-    "总队", "支队", "大队", "研究院", "研究所", "法院", "检察院", "公安局", "银行", "协会", "联合会",
-    "总局", "集团", "公司", "大学", "学院", "组织",
+    "常委会", "办公厅", "办公室", "委员会", "领导小组", "工作组", "管委会", "管理委员会", "中心",
+    "厅", "局", "委", "办", "院", "处", "政府", "政协", "党委", "党组", "总队", "支队", "研究院",
+    "研究所", "法院", "检察院", "银行", "协会", "联合会", "总局", "集团", "公司", "大学", "学院",
 ], key=len, reverse=True)
-# Heads of organization names that stand alone (国务院, 党中央, 省政府 are written so).
-_ORG_WORDS = {"国务院", "党中央", "中央", "全国人大", "全国政协", "全国人大常委会", "省委", "省政府", "市委", "市政府",
-              "旗委", "旗政府", "县委", "县政府", "区委", "区政府", "团委", "中央网信办"}
-_PLACE_SUFFIXES = ["特别行政区", "自治区", "自治州", "自治县", "社区", "省", "市", "县", "区", "旗", "镇", "乡", "村", "盟", "州"]
+_ORG_SUFFIX_RE = re.compile("|".join(map(re.escape, _ORG_SUFFIXES)))
+# Bodies written as one word (国务院, 党中央, 省政府): no suffix rule needed.
+_ORG_WORDS = re.compile(
+    r"国务院|党中央|全国人大常委会|全国人大|全国政协|中央网信办|省委|省政府|市委|市政府|"
+    r"旗委|旗政府|县委|县政府|区委|区政府|团委"
+)
+# What an organization name may start with: a jurisdiction or a national body.
+_HEAD = re.compile(
+    r"中共|中央|国务院|国家|全国|自治区|全[省市县区旗]|[\u4e00-\u9fff]{1,6}?(?:特别行政区|自治区|自治州|省|市|县|区|旗|盟)"
+    r"|[省市县区旗乡镇厅]"
+)
+# Words after which a name may start without a jurisdiction (、水务局; 成立了…领导小组).
+_OPENERS = {"、", "，", ",", "。", "；", "：", "（", "(", "“", "《", "了", "和", "及", "与", "由", "经", "向", "\n"}
+# Words that are never part of a name: verbs and function words around names.
+_NOT_NAME = {
+    "按照", "根据", "依据", "关于", "通过", "经过", "对于", "向", "由", "在", "对", "把", "被", "将", "从",
+    "以", "为", "是", "的", "了", "等", "各", "及时", "召开", "组织", "印发", "发布", "制定", "出台", "开展",
+    "成立", "设立", "建立", "要求", "部署", "联合", "会同", "配合", "协调", "牵头", "督促", "指导", "承接", "依托",
+    "完成", "落实", "报", "送", "请", "经", "于", "截至", "目前", "今年", "全年", "围绕", "紧紧", "特邀",
+    "组建", "加强", "推进", "推动", "做好", "提高", "负责", "主动", "处理", "办理", "受理", "收到", "分管",
+    "其中", "包括", "以及", "积极", "认真", "进一步", "全面", "不断", "持续", "深入", "大力", "努力",
+    "建设", "打造", "创办", "举办", "成功", "来", "我", "其", "本", "该", "和", "与", "及", "或", "中",
+}
+_GENERIC_HEADS = {"各", "本", "该", "有关", "相关", "其他", "上级", "主管", "职能", "这", "此", "我"}
+# Suffixes too common inside other words to stand without a jurisdiction (当年办, 法治政府).
+_NEEDS_HEAD = {"办", "政府", "委", "厅", "院", "大学", "学院", "公司", "集团", "银行"}
+# Words that end in a suffix but name no body.
+_NOT_ORGS = re.compile(r"(?:大|展|网上|实体|掌上)厅$|(?:布|大|格|结|开|全|当|终|胜|败)局$")
+# Sub-units written with the body they belong to: 省政府办公厅, 厅办公室.
+_ATTACHED = {"办公厅", "办公室"}
+_INSIDE_TITLES = re.compile(r"《[^《》\n]{0,80}》")
+# 政府 in 政府信息 / 政府网站 is a word of a longer noun, not a body.
+_COMPOUND_AFTER = re.compile(r"信息|网站|工作|部门|职能|公报|门户|机关|系统|热线|信箱|采购|网|服务|数据|规章|文件|会议")
+
+_PLACE_SUFFIX = "省市县区旗镇乡村州盟"
 _PROVINCES = (
     "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
     "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
 ).split()
-_COUNTRY = ["中华人民共和国", "中国"]
-# Words that end in a place suffix but are not places (城市, 地区, 小区...).
-_NOT_PLACE_HEADS = set("城都超上开新地小园景辖片山牧郊街老边灾疫本我全各该两三城省市县区乡镇村农")
-_NOT_ORG_HEADS = {"各", "本", "该", "我", "有关", "相关", "其他", "上级", "主管", "职能", "责任", "业务", "各级",
-                  "办", "一", "这", "此", "等", "和", "及", "与", "的"}
-# Words that end the name on its left.
-_LEFT_STOP = re.compile(
-    r"按照|根据|依据|关于|通过|经过|对于|向|由|在|对|与|和|及|或|把|被|将|从|以|为|是|的|了|等|各|及时"
-    r"|召开|组织|印发|发布|制定|出台|开展|成立|设立|建立|要求|部署|联合|会同|配合|协调|牵头|督促|指导"
-    r"|承接|完成|落实|报|送|请|经|向|于|截至|目前|今年|全年|年|月|日"
-)
-_NAME_RE = re.compile(rf"[{_HAN}A-Za-z]+")
-_ORG_SUFFIX_RE = re.compile("|".join(map(re.escape, _ORG_SUFFIXES)))
-_PLACE_RE = re.compile(
-    "|".join(map(re.escape, _COUNTRY + [p + "省" for p in _PROVINCES] + _PROVINCES))
-    + rf"|[{_HAN}]{{1,8}}?(?:{'|'.join(_PLACE_SUFFIXES)})(?![{_HAN}]{{0,1}}(?:政府|委|局|厅|办|中心))"
-)
+_COUNTRY = {"中国", "中华人民共和国"}
+_SAR = re.compile(r"(?:香港|澳门)特别行政区")
+# Words ending in a place suffix that are not places.
+_NOT_PLACES = {
+    "城乡", "城镇", "城市", "社区", "地区", "园区", "市区", "辖区", "片区", "景区", "山区", "郊区", "城区",
+    "小区", "特区", "街区", "灾区", "新区", "省市", "市县", "县区", "乡镇", "乡村", "农村", "县市", "都市",
+    "超市", "上市", "牧区", "老区", "边区", "库区", "矿区", "校区", "营区", "经济区", "实验区", "示范区",
+    "开发区", "试验区", "行政区", "自贸区", "保护区", "功能区", "集聚区", "本市", "本省", "本县", "本区",
+    "该市", "该县", "外省", "外市", "各省", "各市", "各县", "各区", "全省", "全市", "全县", "全区", "全旗",
+}
+_PLACE_FIRST_BAD = set("全我各本该每这那其两三四五六七八九十几个二一")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def _left_edge(text: str, start: int, end: int, bounds: frozenset[int], max_len: int) -> int:
-    """The leftmost word boundary the name may start at: after the last stop word."""
-    lo = max(0, end - max_len)
-    m = _NAME_RE.search(text[lo:end][::-1])
-    run_start = end - (m.end() if m else 0)
-    best = start
-    for cand in range(start, max(run_start, lo) - 1, -1):
-        if cand in bounds or cand == run_start:
-            best = cand
-    piece = text[best:start]
-    last = None
-    for m in _LEFT_STOP.finditer(piece):
-        if best + m.start() in bounds and best + m.end() in bounds:
-            last = m
-    if last is not None:
-        best = best + last.end()
-    return best
+def _word_index(words: Sequence[Word]) -> dict[int, int]:
+    return {s: i for i, (s, _) in enumerate(words)}
 
 
-def find_orgs(text: str, bounds: frozenset[int]) -> Iterator[tuple[int, int]]:
+def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of organization names."""
-    for word in _ORG_WORDS:
-        for m in re.finditer(re.escape(word), text):
-            if m.start() in bounds or m.start() == 0:
-                yield m.start(), m.end()
+    ends = {e for _, e in words}
+    starts = _word_index(words)
+    for m in _ORG_WORDS.finditer(text):
+        if m.start() in starts and (m.end() in ends or m.end() == len(text)):
+            yield m.span()
+    word_at_end = {e: i for i, (_, e) in enumerate(words)}
+    org_ends: set[int] = set()
     for m in _ORG_SUFFIX_RE.finditer(text):
         end = m.end()
-        if end < len(text) and text[end] in "长员主":  # 厅长, 委员, 处长: titles, not bodies
+        if end not in word_at_end or end in org_ends:
             continue
-        if end not in bounds and end != len(text):
+        if _COMPOUND_AFTER.match(text, end) or text[end:end + 1] in ("长", "员", "主"):
+            continue  # 政府信息, 厅长, 委员: not a body
+        if _NOT_ORGS.search(text, max(0, end - 3), end):
             continue
-        start = _left_edge(text, m.start(), end, bounds, 16)
-        name = text[start:end]
-        if len(name) < 3 or name[: len(name) - len(m.group())] in _NOT_ORG_HEADS or start == m.start():
+        i = word_at_end[end]
+        # The words of the name: left from the word holding the suffix, up to a word
+        # that cannot be in a name, punctuation, or the end of another name.
+        j = i
+        while j > 0:
+            s, e = words[j - 1]
+            word = text[s:e]
+            if not _HAN.fullmatch(word) or word in _NOT_NAME or end - s > 16:
+                break
+            if e in org_ends and m.group() not in _ATTACHED:
+                break
+            j -= 1
+        first = words[j][0]
+        opener = text[words[j - 1][0]:words[j - 1][1]] if j > 0 else "\n"
+        head = None
+        for k in range(j, i + 1):
+            h = _HEAD.match(text, words[k][0], end)
+            if h and h.end() < end:
+                head = words[k][0]
+                break
+        if head is None:
+            if m.group() in _NEEDS_HEAD:
+                continue
+            name_len = end - first
+            if not (opener in _OPENERS or not _HAN.fullmatch(opener)) or name_len < 3 or name_len > 14:
+                continue
+            head = first
+        name = text[head:end]
+        if any(name.startswith(g) for g in _GENERIC_HEADS) or len(name) < 2:
             continue
-        if any(name.startswith(h) for h in ("各", "本", "该", "有关", "相关", "上级", "其他", "我")):
-            continue
-        yield start, end
+        org_ends.add(end)
+        yield head, end
 
 
-def find_places(text: str, bounds: frozenset[int]) -> Iterator[tuple[int, int]]:
+def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of place names (country, province down to village)."""
-    for m in _PLACE_RE.finditer(text):
-        start, end = m.span()
-        if start not in bounds or (end not in bounds and end != len(text)):
+    for m in _SAR.finditer(text):
+        yield m.span()
+    prev_word = ""
+    for idx, (s, e) in enumerate(words):
+        word = text[s:e]
+        if word in _COUNTRY or word in _PROVINCES:
+            if not (e < len(text) and text[e:e + 5] == "特别行政区"):
+                yield s, e
+        elif len(word) >= 1 and word[-1] in _PLACE_SUFFIX and _HAN.fullmatch(word):
+            start = s
+            name = word
+            if word in ("社区", "村", "镇", "乡") and idx > 0:
+                ps, pe = words[idx - 1]
+                prev_word = text[ps:pe]
+                # 后炭 + 社区, 善旦 + 尧村: a short name the segmenter split off its suffix.
+                if pe == s and _HAN.fullmatch(prev_word) and len(prev_word) <= 3 and prev_word not in _NOT_NAME \
+                        and prev_word[0] not in _PLACE_FIRST_BAD and prev_word not in ("重点", "城乡", "中心"):
+                    start, name = ps, prev_word + word
+            if len(name) < 3 or name in _NOT_PLACES or name[0] in _PLACE_FIRST_BAD:
+                continue  # two-character words ending in 省/市 are mostly not names (强省, 涉旗)
+            if name[:-1] in _NOT_PLACES or name[-2:] in _NOT_PLACES:
+                continue
+            if e < len(text) and _HAN.match(text, e) and text[e] in "委政":
+                continue  # 旗委, 市政府: the body, not the place
+            yield start, e
+
+
+def outermost(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Drop names inside 《document titles》 (they name the document, not an actor) and
+    names inside a longer name of the same kind (国务院 in 国务院办公厅)."""
+    titles = [m.span() for m in _INSIDE_TITLES.finditer(text)]
+    kept = []
+    for s, e in sorted(set(spans), key=lambda x: (x[0], -x[1])):
+        if any(ts <= s and e <= te for ts, te in titles):
             continue
-        name = m.group()
-        if len(name) < 2 or name[0] in _NOT_PLACE_HEADS and name not in ("上海", "上海市", "新疆"):
+        if kept and kept[-1][0] <= s and e <= kept[-1][1]:
             continue
-        yield start, end
+        kept.append((s, e))
+    return kept
