@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 from ._component import StatelessComponent
 from .dates import find_dates
 from .extensions import register_extensions
+from .gazetteer import division_code
 from .models import Entity
 from .orgs import find_orgs, find_places, outermost
 
@@ -61,7 +62,7 @@ class ReportEntities(StatelessComponent):
             found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e)
                          for s, e in outermost(list(find_orgs(text, words)), text))
         if self.places:
-            found.extend(Entity(label="GPE", text=text[s:e], start=s, end=e)
+            found.extend(Entity(label="GPE", text=text[s:e], start=s, end=e, value=division_code(text[s:e]))
                          for s, e in outermost(list(find_places(text, words)), text))
         found = [e for e in found if not any(s <= e.start < t for s, t in debris)]
         found.sort(key=lambda e: (e.start, -e.end))

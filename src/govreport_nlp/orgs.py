@@ -13,7 +13,9 @@ report.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Sequence
+from typing import Iterator, Optional, Sequence
+
+from .gazetteer import divisions
 
 __all__ = ["find_orgs", "find_places", "outermost"]
 
@@ -55,7 +57,7 @@ _NEEDS_HEAD = {"办", "政府", "委", "厅", "院", "大学", "学院", "公司
 _NOT_ORGS = re.compile(r"(?:大|展|网上|实体|掌上)厅$|(?:布|大|格|结|开|全|当|终|胜|败)局$")
 # Sub-units written with the body they belong to: 省政府办公厅, 厅办公室.
 _ATTACHED = {"办公厅", "办公室"}
-_INSIDE_TITLES = re.compile(r"《[^《》\n]{0,80}》")
+_INSIDE_TITLES = re.compile(r"《[^《》]{0,80}》")
 # 政府 in 政府信息 / 政府网站 is a word of a longer noun, not a body.
 _COMPOUND_AFTER = re.compile(r"信息|网站|工作|部门|职能|公报|门户|机关|系统|热线|信箱|采购|网|服务|数据|规章|文件|会议")
 
@@ -74,6 +76,9 @@ _NOT_PLACES = {
     "开发区", "试验区", "行政区", "自贸区", "保护区", "功能区", "集聚区", "本市", "本省", "本县", "本区",
     "该市", "该县", "外省", "外市", "各省", "各市", "各县", "各区", "全省", "全市", "全县", "全区", "全旗",
 }
+_SMALL_PLACE_NOT_NAME = re.compile(
+    r"[镇乡村万百千]|典型|行政|自然|城中|美丽|特色|示范|中心|重点|贫困|试点|传统|文化|名城|之|直管|成立|课下"
+)
 _PLACE_FIRST_BAD = set("全我各本该每这那其两三四五六七八九十几个二一")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -123,7 +128,8 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
             if m.group() in _NEEDS_HEAD:
                 continue
             name_len = end - first
-            if not (opener in _OPENERS or not _HAN.fullmatch(opener)) or name_len < 3 or name_len > 14:
+            after_org = j > 0 and words[j - 1][1] in org_ends  # 河北省教育厅 + 法规处
+            if not (opener in _OPENERS or after_org or not _HAN.fullmatch(opener)) or name_len < 3 or name_len > 14:
                 continue
             head = first
         name = text[head:end]
@@ -133,33 +139,62 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
         yield head, end
 
 
+def _division_re() -> Optional[re.Pattern]:
+    names = divisions()
+    if not names:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+
+
+_DIVISIONS: list = []
+
+
 def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of place names (country, province down to village)."""
+    """Yield (start, end) of place names: known divisions (province, prefecture, county,
+    from the adcode table), the SARs, and places below a county (沟门镇, 北只图村,
+    后炭社区) and abbreviated banners and counties (土右旗) by their suffix."""
+    starts = {s for s, _ in words}
+    ends = {e for _, e in words} | {len(text)}
+    if not _DIVISIONS:
+        _DIVISIONS.append(_division_re())
+    known = _DIVISIONS[0]
     for m in _SAR.finditer(text):
         yield m.span()
-    prev_word = ""
+    if known is not None:
+        for m in known.finditer(text):
+            if m.start() in starts and m.end() in ends and not text.startswith("特别行政区", m.end()):
+                if text[m.end():m.end() + 1] in ("委", "政") and not m.group()[-1:] in _PLACE_SUFFIX:
+                    continue
+                yield m.span()
     for idx, (s, e) in enumerate(words):
         word = text[s:e]
-        if word in _COUNTRY or word in _PROVINCES:
-            if not (e < len(text) and text[e:e + 5] == "特别行政区"):
-                yield s, e
-        elif len(word) >= 1 and word[-1] in _PLACE_SUFFIX and _HAN.fullmatch(word):
-            start = s
-            name = word
-            if word in ("社区", "村", "镇", "乡") and idx > 0:
-                ps, pe = words[idx - 1]
-                prev_word = text[ps:pe]
-                # 后炭 + 社区, 善旦 + 尧村: a short name the segmenter split off its suffix.
-                if pe == s and _HAN.fullmatch(prev_word) and len(prev_word) <= 3 and prev_word not in _NOT_NAME \
-                        and prev_word[0] not in _PLACE_FIRST_BAD and prev_word not in ("重点", "城乡", "中心"):
-                    start, name = ps, prev_word + word
-            if len(name) < 3 or name in _NOT_PLACES or name[0] in _PLACE_FIRST_BAD:
-                continue  # two-character words ending in 省/市 are mostly not names (强省, 涉旗)
-            if name[:-1] in _NOT_PLACES or name[-2:] in _NOT_PLACES:
-                continue
-            if e < len(text) and _HAN.match(text, e) and text[e] in "委政":
-                continue  # 旗委, 市政府: the body, not the place
-            yield start, e
+        if word in _COUNTRY:
+            yield s, e
+            continue
+        if not (word and word[-1] in _PLACE_SUFFIX and _HAN.fullmatch(word)) and word != "社区":
+            continue
+        if word[-1] in "省市区州盟" and word != "社区":
+            continue  # these levels are all in the division table; a miss is no place (保税区)
+        start = s
+        name = word
+        if word in ("社区", "村", "镇", "乡") and idx > 0:
+            ps, pe = words[idx - 1]
+            prev_word = text[ps:pe]
+            # 后炭 + 社区, 善旦 + 尧村: a short name the segmenter split off its suffix.
+            if pe == s and _HAN.fullmatch(prev_word) and len(prev_word) <= 3 and prev_word not in _NOT_NAME \
+                    and prev_word[0] not in _PLACE_FIRST_BAD and prev_word not in ("重点", "城乡", "中心"):
+                start, name = ps, prev_word + word
+        if word[-1] == "县":
+            continue  # counties are all in the division table
+        if len(name) < 3 or name in _NOT_PLACES or name[0] in _PLACE_FIRST_BAD:
+            continue  # two-character words ending in 旗/镇 are mostly not names (涉旗)
+        if _SMALL_PLACE_NOT_NAME.search(name[:-1]):
+            continue  # 典型镇, 城中村, 千镇万村: kinds of places, not names
+        if name[:-1] in _NOT_PLACES or name[-2:] in _NOT_PLACES:
+            continue
+        if e < len(text) and text[e] in "委政":
+            continue  # 旗委, 县政府: the body, not the place
+        yield start, e
 
 
 def outermost(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

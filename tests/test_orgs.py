@@ -1,0 +1,43 @@
+"""Organization and place names on real report sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport_nlp.gazetteer import division_code
+
+
+def _ents(nlp, text, label):
+    doc = nlp(text)
+    return [e.text for e in doc._.govreport_entities if e.label == label]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("按照中共中央办公厅、国务院办公厅《关于全面推进政务公开工作的意见》", ["中共中央办公厅", "国务院办公厅"]),
+    ("截至11月底,土右旗公共资源交易中心累计进场交易项目376项", ["土右旗公共资源交易中心"]),
+    ("旗发改局、水务局、团委等45家单位创办公众号", ["旗发改局", "水务局", "团委"]),
+    ("由旗政府常务副旗长任组长", ["旗政府"]),
+    ("报河北省教育厅法规处审核", ["河北省教育厅", "法规处"]),
+])
+def test_orgs_names_from_reports(nlp, text, expected):
+    assert _ents(nlp, text, "ORG") == expected
+
+
+def test_orgs_titles_and_adjectives_are_not_bodies(nlp):
+    assert _ents(nlp, "积极打造法治政府、阳光政府，由厅长主持，网上大厅运行良好。", "ORG") == []
+
+
+def test_orgs_places_with_division_codes(nlp):
+    doc = nlp("按照包头市政务公开工作总体安排，在沟门镇北只图村开展试点。")
+    places = [(e.text, e.value) for e in doc._.govreport_entities if e.label == "GPE"]
+    assert ("包头市", "150200000000") in places
+    assert ("沟门镇", None) in places and ("北只图村", None) in places
+
+
+def test_orgs_kinds_of_places_are_not_places(nlp):
+    assert _ents(nlp, "建设典型镇、城中村改造，保税区和先行区协同，全市统筹。", "GPE") == []
+
+
+def test_orgs_gazetteer_knows_short_prefecture_names():
+    assert division_code("淮安") == division_code("淮安市") == "320800000000"
+    assert division_code("和平") is None  # county short names are ordinary words
