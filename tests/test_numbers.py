@@ -70,6 +70,7 @@ REPORT_FORMS = [
 NOT_QUANTITIES = [
     "2017年", "2024 年", "二〇一七年", "国令第711号", "〔2021〕30号", "第三", "一是", "0517-83605210",
     "223001", "10.1:43.5:46.4", "", "   ", "部门", "hello", "5G", "70周年",
+    "千伏",  # found by hypothesis: a unit word with a numeral in it, and no number
 ]
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from ._component import StatelessComponent
 from .entities import word_bounds
 from .extensions import register_extensions
-from .linking import link_sentence
+from .linking import Link, link_breakdowns, link_sentence
 from .models import Entity, Fact, Quantity, Section
 
 __all__ = ["ReportLinker", "make_linker"]
@@ -59,21 +59,24 @@ class ReportLinker(StatelessComponent):
         for q in quantities:
             i = bisect.bisect_right(starts, q.start) - 1
             groups.setdefault(max(i, 0), []).append(q)
-        facts: list[Fact] = []
+        linked: list[tuple[Quantity, Link, int, int]] = []
         for i, qs in sorted(groups.items()):
             s, e = sentences[i]
             e = max(e, qs[-1].end)
-            links = link_sentence(text, s, e, qs, bounds)
-            for q, ln in zip(qs, links):
-                before = [d for d in dates if s <= d.start < q.start]
-                as_of = next((d.value for d in reversed(before) if d.relation == "as_of"), None)
-                period = next((d.value for d in reversed(before) if d.relation is None and len(d.value) == 4), None)
-                org = next((o.text for o in reversed(orgs) if s <= o.start < q.start), None)
-                facts.append(Fact(
-                    id=_fact_id(text, q), subject=ln.subject, change=ln.change, quantity=q,
-                    as_of=as_of, period=period, org=org, sentence=text[s:e], sentence_start=s,
-                    section_path=_section_path(sections, q.start),
-                ))
+            for q, ln in zip(qs, link_sentence(text, s, e, qs, bounds)):
+                linked.append((q, ln, s, e))
+        breakdowns = link_breakdowns(text, [x[0] for x in linked], [x[1] for x in linked])
+        facts: list[Fact] = []
+        for (q, ln, s, e), (parent, context_of) in zip(linked, breakdowns):
+            before = [d for d in dates if s <= d.start < q.start]
+            as_of = next((d.value for d in reversed(before) if d.relation == "as_of"), None)
+            period = next((d.value for d in reversed(before) if d.relation is None and len(d.value) == 4), None)
+            org = next((o.text for o in reversed(orgs) if s <= o.start < q.start), None)
+            facts.append(Fact(
+                id=_fact_id(text, q), subject=ln.subject, change=ln.change, quantity=q,
+                parent=parent, context_of=context_of, as_of=as_of, period=period, org=org,
+                sentence=text[s:e], sentence_start=s, section_path=_section_path(sections, q.start),
+            ))
         return facts
 
     def set_annotations(self, doc: Doc, facts: list[Fact]) -> None:

@@ -41,6 +41,8 @@ _CHANGE = re.compile(
 )
 # A phrase that begins so names a baseline (比上年年初预算), not the indicator.
 _BASELINE = re.compile(r"^(?:比|较|同比|环比|与)")
+# 提高到66.2%, 下降至3%: a level reached, not a change by that much.
+_REACHED = re.compile(r"(?:到|至)\s*$")
 _INCREASE = {"增长", "增加", "提高", "上升", "上涨", "扩大", "回升", "加快", "提升", "多增"}
 # Verbs that take the counted thing as object; when one ends the phrase on the left, the
 # number is its object and the thing counted is named after the classifier or before it.
@@ -206,8 +208,10 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         lo = max(prev_end, _clause_start(text, sent_start, q.start))
         hi = _strip_filler(text, lo, q.start, bounds)
         change = _CHANGE.search(text, max(lo, hi - 12), hi)
+        reached = _REACHED.search(text, max(lo, q.start - 4), q.start)
         if change and change.start() >= lo:
-            link.change = "increase" if change.group("verb") in _INCREASE else "decrease"
+            if not reached:
+                link.change = "increase" if change.group("verb") in _INCREASE else "decrease"
             hi = _strip_filler(text, lo, change.start(), bounds)
         start, verb = _left_phrase(text, lo, hi, bounds)
         subject = _clean(text[start:hi])
@@ -249,3 +253,55 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         links.append(link)
         prev_end = max(prev_end, q.end)
     return links
+
+
+_BREAKDOWN = re.compile(r"其中")
+_BREAKDOWN_REACH = 400  # characters a 其中 breakdown may run on for
+_BREAKDOWN_END = re.compile(r"[。；;]")
+
+
+def _similar(a: Optional[str], b: Optional[str]) -> bool:
+    """Same attribute named twice (预算资金 / 预算资金, 资金节约率 / 资金节约)."""
+    if not a or not b:
+        return False
+    return a in b or b in a
+
+
+def link_breakdowns(text: str, quantities: Sequence[Quantity], links: Sequence[Link]) -> list[tuple[Optional[str], Optional[str]]]:
+    """``(parent, context_of)`` of each quantity in a breakdown after 其中.
+
+    After 其中, a quantity with the unit of a total stated before it in the same
+    sentence, and not the same attribute again, is a part of that total
+    (其中,建设工程招投标项目179项 -> parent 进场交易项目); the other quantities describe
+    the part named last (预算资金28.32亿元 -> context_of 建设工程招投标项目). Changes
+    (同比增长1.5%) belong to their own indicator and take neither.
+    """
+    out: list[tuple[Optional[str], Optional[str]]] = [(None, None)] * len(quantities)
+    marks = [m.start() for m in _BREAKDOWN.finditer(text)]
+    if not marks:
+        return out
+    item: Optional[str] = None
+    current_mark = -1
+    for i, (q, link) in enumerate(zip(quantities, links)):
+        mark = next((p for p in reversed(marks) if p < q.start), None)
+        if mark is None or q.start - mark > _BREAKDOWN_REACH or _BREAKDOWN_END.search(text, mark, q.start):
+            continue
+        if mark != current_mark:
+            current_mark, item = mark, None
+        if link.change or not link.subject:
+            continue
+        # Totals: same unit, before 其中, in the sentence that ends at it.
+        sentence_start = text.rfind("。", 0, mark) + 1
+        if not text[sentence_start:mark].strip(" \t\n\u3000（(，,："):
+            sentence_start = text.rfind("。", 0, sentence_start - 1) + 1  # 。其中, opens a sentence
+        totals = [j for j in range(i) if sentence_start <= quantities[j].start and quantities[j].end <= mark
+                  and quantities[j].unit == q.unit and quantities[j].kind == q.kind and not links[j].change]
+        if totals and not any(_similar(links[j].subject, link.subject) for j in totals):
+            parent = links[totals[0]].subject
+            if parent:
+                out[i] = (parent, None)
+                item = link.subject
+                continue
+        if item and item != link.subject:
+            out[i] = (None, item)
+    return out

@@ -493,7 +493,7 @@ def normalize(text: str) -> Optional[Quantity]:
             pos += 1
     unit_text = text[pos:rest_end] or None
     if unit_text is not None:
-        if unit_text not in UNITS and n1[-1] in _CN_SMALL and n2 is None and not over_mark:
+        if unit_text not in UNITS and len(n1) > 1 and n1[-1] in _CN_SMALL and n2 is None and not over_mark:
             # 10万千瓦时: the 千 belongs to the unit, not to the number.
             unit_text = n1[-1] + unit_text
             n1 = n1[:-1]

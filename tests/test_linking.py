@@ -1,0 +1,52 @@
+"""Subjects, changes and breakdowns on real report sentences (GUIDELINES.md patterns)."""
+
+from __future__ import annotations
+
+import pytest
+
+import govreport_nlp
+
+
+def _facts(nlp, text):
+    return [(f.quantity.text, f.subject, f.change) for f in govreport_nlp.extract(text, nlp=nlp, report_year=2017).facts]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # attribute before the number
+    ("累计进场交易项目376项,预算资金31.08亿元,项目中标资金29.78亿元,资金节约率4.18%。",
+     [("376项", "进场交易项目", None), ("31.08亿元", "预算资金", None), ("29.78亿元", "项目中标资金", None),
+      ("4.18%", "资金节约率", None)]),
+    # counted noun after the classifier
+    ("便民服务事项清单梳理公布工作,涉及18个单位、49项便民服务事项已全部入驻政务服务中心。",
+     [("18个", "单位", None), ("49项", "便民服务事项", None)]),
+    # verbs, time words and places stripped
+    ("截至11月底,共办理各类审批服务事项157675件,办结率100%。",
+     [("157675件", "审批服务事项", None), ("100%", "办结率", None)]),
+    ("全旗100余名政务公开工作人员参加。", [("100余名", "政务公开工作人员", None)]),
+    # changes: the indicator, the direction; a bare 同比增长 takes the indicator before it
+    ("全年实现生产总值367.71亿元，按可比价格计算，比上年增长3.6%。",
+     [("367.71亿元", "生产总值", None), ("3.6%", "生产总值", "increase")]),
+    ("规模以上工业增加值增长5.1%，同比回落7.0个百分点。",
+     [("5.1%", "规模以上工业增加值", "increase"), ("7.0个百分点", "规模以上工业增加值", "decrease")]),
+    # coordinated names and brackets stay whole
+    ("计算机、通信和其他电子设备制造业下降35.2%。", [("35.2%", "计算机、通信和其他电子设备制造业", "decrease")]),
+    ("全年居民消费价格（CPI）比上年上涨1.5％。", [("1.5％", "居民消费价格（CPI）", "increase")]),
+    # a share names itself with 占
+    ("全年实现建筑业增加值79.76亿元，占GDP比重21.7%。", [("79.76亿元", "建筑业增加值", None), ("21.7%", "占GDP比重", None)]),
+    # a level reached is no change
+    ("常住人口城镇化率提高到66.2%。", [("66.2%", "常住人口城镇化率", None)]),
+    # a verb names what was counted when nothing else does
+    ("全年收到政府信息公开申请共19件，当年办结19件。", [("19件", "政府信息公开申请", None), ("19件", "办结", None)]),
+])
+def test_linking_subjects_from_reports(nlp, text, expected):
+    assert _facts(nlp, text) == expected
+
+
+def test_linking_breakdown_parent_and_context(nlp):
+    text = ("累计进场交易项目376项,预算资金31.08亿元,资金节约率4.18%。其中,建设工程招投标项目179项,"
+            "预算资金28.32亿元,资金节约3.67%。")
+    facts = {f.quantity.text: f for f in govreport_nlp.extract(text, nlp=nlp).facts}
+    assert facts["179项"].parent == "进场交易项目"
+    assert facts["28.32亿元"].context_of == "建设工程招投标项目" and facts["28.32亿元"].parent is None
+    assert facts["3.67%"].context_of == "建设工程招投标项目"
+    assert facts["376项"].parent is None
