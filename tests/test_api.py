@@ -107,3 +107,10 @@ def test_api_report_year_override(nlp):
 
 def test_api_load_is_cached():
     assert govreport_nlp.load() is govreport_nlp.load()
+
+
+def test_api_to_pandas_has_one_row_per_fact(seed_report):
+    pytest.importorskip("pandas")
+    frame = seed_report.to_pandas()
+    assert len(frame) == len(seed_report.facts)
+    assert frame.loc[frame["text"] == "31.08亿元", "subject"].item() == "预算资金"

@@ -17,12 +17,11 @@ import sys
 from pathlib import Path
 from typing import IO, Iterator, Optional, Sequence
 
+from .models import FACT_COLUMNS
+
 __all__ = ["main"]
 
-CSV_COLUMNS = [
-    "file", "id", "subject", "value", "value_high", "unit", "kind", "modifier", "change", "time",
-    "org", "context_of", "parent", "text", "start", "end", "section", "sentence",
-]
+CSV_COLUMNS = ["file", *FACT_COLUMNS]
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 __all__ = [
     "Change",
     "ENTITY_LABELS",
+    "FACT_COLUMNS",
     "Entity",
     "Fact",
     "Kind",
@@ -28,6 +29,11 @@ __all__ = [
     "TableWarning",
 ]
 
+# The columns of a fact row (Fact.row, Report.facts_table, the CLI's csv), in order.
+FACT_COLUMNS = (
+    "id", "subject", "value", "value_high", "unit", "kind", "modifier", "change", "time", "org",
+    "context_of", "parent", "text", "start", "end", "section", "sentence",
+)
 Kind = Literal["money", "percent", "percent_point", "count", "measure", "duration"]
 # The entity label of a quantity, by kind; other kinds are QUANTITY.
 ENTITY_LABELS = {"money": "MONEY", "percent": "PERCENT", "percent_point": "PERCENT"}
@@ -156,3 +162,14 @@ class Report(BaseModel):
     def facts_table(self) -> list[dict[str, Any]]:
         """The facts as flat rows, one dict per fact, in text order."""
         return [fact.row() for fact in self.facts]
+
+    def to_pandas(self) -> Any:
+        """The facts as a pandas DataFrame (one row per fact, the columns of
+        :meth:`facts_table`). Needs the ``pandas`` extra: ``pip install 'govreport-nlp[pandas]'``."""
+        try:
+            import pandas as pd
+        except ImportError as e:
+            raise ImportError(
+                "Report.to_pandas() needs pandas: pip install 'govreport-nlp[pandas]'"
+            ) from e
+        return pd.DataFrame(self.facts_table(), columns=list(FACT_COLUMNS))
