@@ -1,0 +1,372 @@
+"""The standard tables of FOI annual reports (2019 and 2021 templates), from text.
+
+``parse_tables(text)`` finds 表二 (主动公开), 表三 (收到和处理申请) and 表四 (复议、诉讼)
+and returns them keyed as ../shared/corpus/TEMPLATE_TABLES.md specifies, with every
+violation of the template's own arithmetic as a :class:`TableWarning`.
+
+The template fixes the order of the rows, so a row is found by its label and its cells
+are the numbers between that label and the next one. That reads the layouts reports are
+published in: tab-separated cells from web pages (blank cells kept in place), columns
+aligned with spaces in PDF text with labels wrapped over lines and page numbers between,
+markdown tables, and cells run together without separators (121010014), which are split
+only when the arithmetic admits exactly one split.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+from .models import TableWarning
+
+__all__ = ["ParsedTables", "parse_tables"]
+
+Number = Union[int, float]
+APPLICANTS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+TABLE4_GROUPS = ["行政复议", "行政诉讼.未经复议直接起诉", "行政诉讼.复议后起诉"]
+TABLE4_COLUMNS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+# 表三 rows in template order: (key, label pattern). The label patterns are the
+# template's own wording, tolerant of line breaks (matched on text without whitespace).
+_T3_ROWS = [
+    ("本年新收政府信息公开申请数量", r"本年新收"),
+    ("上年结转政府信息公开申请数量", r"上年结转"),
+    ("予以公开", r"予以公开"),
+    ("部分公开", r"部分公开"),
+    ("不予公开.属于国家秘密", r"属于国家秘密"),
+    ("不予公开.其他法律行政法规禁止公开", r"其他法律行政法规禁止公开"),
+    ("不予公开.危及三安全一稳定", r"危及"),
+    ("不予公开.保护第三方合法权益", r"保护第三方合法权益"),
+    ("不予公开.属于三类内部事务信息", r"三类内部事务信息"),
+    ("不予公开.属于四类过程性信息", r"四类过程性信息"),
+    ("不予公开.属于行政执法案卷", r"行政执法案卷"),
+    ("不予公开.属于行政查询事项", r"行政查询事项"),
+    ("无法提供.本机关不掌握相关政府信息", r"本机关不掌握"),
+    ("无法提供.没有现成信息需要另行制作", r"没有现成信息"),
+    ("无法提供.补正后申请内容仍不明确", r"补正后申请内容仍不明确"),
+    ("不予处理.信访举报投诉类申请", r"信访举报投诉"),
+    ("不予处理.重复申请", r"重复申请"),
+    ("不予处理.要求提供公开出版物", r"公开出版物"),
+    ("不予处理.无正当理由大量反复申请", r"大量反复申请"),
+    # Short label starts: PDF text wraps long labels around the row's numbers.
+    ("不予处理.要求行政机关确认或重新出具已获取信息", r"确认或重新"),
+    ("其他处理.申请人无正当理由逾期不补正", r"逾期不补"),
+    ("其他处理.申请人逾期未按收费通知要求缴纳费用", r"未按收费通知"),
+    ("其他处理.其他", r"[3３][.．、]其他"),
+    ("其他处理", r"[（(]六[）)]其他处理"),
+    ("总计", r"[（(]七[）)]总计"),
+    ("结转下年度继续办理", r"结转下年度继续办理"),
+]
+_RESULT_ROWS = [key for key, _ in _T3_ROWS[2:-2]]
+
+# 表二 by template: (row key, label pattern, columns, unit of money columns).
+_T2 = {
+    "2021": [
+        ("规章", r"规章", ["本年制发件数", "本年废止件数", "现行有效件数"]),
+        ("行政规范性文件", r"行政规范性文件", ["本年制发件数", "本年废止件数", "现行有效件数"]),
+        ("行政许可", r"行政许可", ["本年处理决定数量"]),
+        ("行政处罚", r"行政处罚", ["本年处理决定数量"]),
+        ("行政强制", r"行政强制", ["本年处理决定数量"]),
+        ("行政事业性收费", r"行政事业性收费", ["本年收费金额"]),
+    ],
+    "2019": [
+        ("规章", r"规章", ["本年新制作数量", "本年新公开数量", "对外公开总数量"]),
+        ("规范性文件", r"规范性文件", ["本年新制作数量", "本年新公开数量", "对外公开总数量"]),
+        ("行政许可", r"行政许可", ["上一年项目数量", "本年增减", "处理决定数量"]),
+        ("其他对外管理服务事项", r"其他对外管理服务事项", ["上一年项目数量", "本年增减", "处理决定数量"]),
+        ("行政处罚", r"行政处罚", ["上一年项目数量", "本年增减", "处理决定数量"]),
+        ("行政强制", r"行政强制", ["上一年项目数量", "本年增减", "处理决定数量"]),
+        ("行政事业性收费", r"行政事业性收费", ["上一年项目数量", "本年增减"]),
+        ("政府集中采购", r"政府集中采购", ["采购项目数量", "采购总金额"]),
+    ],
+}
+_MONEY_COLUMNS = {"本年收费金额", "采购总金额"}  # printed in 万元
+
+_T2_START = re.compile(r"主动公开政府信息情况")
+_T3_START = re.compile(r"收到和处理政府信息公开申请情况")
+_T4_START = re.compile(r"行政复议[、，,]?\s*(?:提起)?行政诉讼情况")
+_T4_END = re.compile(r"(?:^|\n)\s*[五六][、.．]|存在的主要问题")
+_T2021 = re.compile(r"本年制发件数|因政府信息公开工作被申请行政复议|本年处理决定数量")
+_T2019 = re.compile(r"本年新制作数量|上一年项目数量")
+# A number cell: digits, a decimal part, an optional 元/万元 of its own.
+_NUMBER = re.compile(r"(?<![0-9.．])[0-9]+(?:[.．][0-9]+)?(?:万元|元)?")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—－]\s*[0-9]{1,3}\s*[-—－]|第\s*[0-9]+\s*页|[0-9]{1,3})\s*$", re.M)
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class ParsedTables:
+    """What parse_tables found: the template version, the tables and the warnings."""
+
+    template: Optional[str] = None
+    tables: dict[str, dict[str, dict[str, Number]]] = field(default_factory=dict)
+    warnings: list[TableWarning] = field(default_factory=list)
+
+
+@dataclass
+class _Squeezed:
+    """The text without whitespace, with a map back to offsets in the text."""
+
+    text: str
+    offsets: list[int]
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "_Squeezed":
+        chars, offsets = [], []
+        for i in range(start, end):
+            ch = text[i]
+            if not ch.isspace() and ch not in "|":
+                chars.append(ch)
+                offsets.append(i)
+        return cls("".join(chars), offsets)
+
+
+def _as_number(cell: str, money: bool) -> Number:
+    """A printed cell as a number; money converted to 万元 when printed in 元."""
+    cell = cell.replace("．", ".")
+    unit = ""
+    if cell.endswith("万元"):
+        cell, unit = cell[:-2], "万元"
+    elif cell.endswith("元"):
+        cell, unit = cell[:-1], "元"
+    value: Number = float(cell) if "." in cell else int(cell)
+    if money and unit == "元":
+        value = value / 10000
+    return value
+
+
+def _cells_between(text: str, start: int, end: int) -> list[str]:
+    """The number cells in text[start:end], without list numbering (2.其他...) or page numbers."""
+    piece = _PAGE_NUMBER.sub(lambda m: " " * len(m.group()), text[start:end])
+    out = []
+    for m in _NUMBER.finditer(piece):
+        cell = m.group()
+        after = text[start + m.end():start + m.end() + 2]  # may look past ``end``: 1.属于…
+        if re.match(r"[.．、][\u4e00-\u9fff“]", after):
+            # 00000002.其他法律…: the last digit numbers the next row.
+            if len(cell) > 1 and cell.isdigit():
+                out.append(cell[:-1])
+            continue
+        if re.match(r"[\u4e00-\u9fff]", after[:1]) and not cell.endswith("元"):
+            continue  # 三安全一稳定 has none, but 1号, 2020年 and the like are not cells
+        out.append(cell)
+    return out
+
+
+def _tab_cells(text: str, label_end: int, end: int, *, labelled: bool = True) -> Optional[list[Optional[str]]]:
+    """Cells after a label on a tab-separated or markdown line, blanks kept as None.
+    Without a label (``labelled=False``) the cells are those of the next non-blank line."""
+    if not labelled:
+        while True:  # start at the next line with something on it
+            nl = text.find("\n", label_end, end)
+            if nl < 0 or text[label_end:nl].strip(" \t\u3000|\r"):
+                break
+            label_end = nl + 1
+    line_end = text.find("\n", label_end)
+    line_end = len(text) if line_end < 0 or line_end > end else line_end
+    rest = text[label_end:line_end]
+    sep = "\t" if "\t" in rest else ("|" if rest.count("|") >= 2 else None)
+    if sep is None:
+        return None
+    parts = [p.strip() for p in rest.split(sep)]
+    if labelled and parts and not _NUMBER.fullmatch(parts[0] or "x"):
+        parts = parts[1:]  # the rest of the label cell
+    elif sep == "|" and parts and parts[0] == "":
+        parts = parts[1:]  # the empty piece before a markdown row's first |
+    while parts and parts[-1] == "" and sep == "|":
+        parts.pop()
+    cells: list[Optional[str]] = []
+    for p in parts:
+        if p == "" or p in ("-", "—", "/"):
+            cells.append(None)
+        elif _NUMBER.fullmatch(p):
+            cells.append(p)
+        else:
+            return None
+    return cells
+
+
+def _splits(digits: str, parts: int, check) -> list[list[int]]:
+    """Every way to cut a run of digits into ``parts`` numbers (no leading zeros)
+    that passes ``check``."""
+    found = []
+    n = len(digits)
+    if parts > n:
+        return found
+    for cuts in itertools.combinations(range(1, n), parts - 1):
+        bounds = (0, *cuts, n)
+        pieces = [digits[a:b] for a, b in zip(bounds, bounds[1:])]
+        if any(len(p) > 1 and p[0] == "0" for p in pieces):
+            continue
+        values = [int(p) for p in pieces]
+        if check(values):
+            found.append(values)
+            if len(found) > 1:
+                break
+    return found
+
+
+def _row_values(text: str, label_end: int, end: int, width: int, check,
+                *, labelled: bool = True) -> tuple[Optional[list[Optional[Number]]], str]:
+    """The ``width`` cells of one row, or None and why not."""
+    tab = _tab_cells(text, label_end, end, labelled=labelled)
+    if tab is not None and len(tab) >= width:
+        return [None if c is None else _as_number(c, False) for c in tab[:width]], ""
+    cells = _cells_between(text, label_end, end)
+    if len(cells) == width:
+        return [_as_number(c, False) for c in cells], ""
+    if len(cells) == 1 and cells[0].isdigit() and len(cells[0]) >= width:
+        options = _splits(cells[0], width, check)
+        if len(options) == 1:
+            return list(options[0]), ""
+        return None, f"cells run together ({cells[0]}): {len(options) or 'no'} split(s) fit the arithmetic"
+    if not cells:
+        return None, ""
+    return None, f"expected {width} cells, found {len(cells)}"
+
+
+def _find_labels(text: str, start: int, end: int, rows) -> list[tuple[str, int, int]]:
+    """(key, label start, label end) of each row label found in order in text[start:end]."""
+    sq = _Squeezed.of(text, start, end)
+    out = []
+    pos = 0
+    for key, pattern in rows:
+        m = re.compile(pattern).search(sq.text, pos)
+        if m is None:
+            continue
+        out.append((key, sq.offsets[m.start()], sq.offsets[m.end() - 1] + 1))
+        pos = m.end()
+    return out
+
+
+def _table3(text: str, start: int, end: int, warnings: list[TableWarning]) -> dict[str, dict[str, Number]]:
+    first = re.compile(r"本年新收").search(_WS.sub("", text[start:end]))
+    if first is None:
+        return {}
+    labels = _find_labels(text, start, end, _T3_ROWS)
+    keys = {k for k, _, _ in labels}
+    if "其他处理.申请人无正当理由逾期不补正" in keys:
+        labels = [x for x in labels if x[0] != "其他处理"]
+    table: dict[str, dict[str, Number]] = {}
+    for i, (key, _, label_end) in enumerate(labels):
+        nxt = labels[i + 1][1] if i + 1 < len(labels) else end
+        values, why = _row_values(text, label_end, nxt, 7, lambda v: sum(v[:6]) == v[6])
+        if values is None:
+            if why:
+                warnings.append(TableWarning(table="table3", row=key, column="", message=why))
+            continue
+        row = {col: v for col, v in zip(APPLICANTS, values) if v is not None}
+        if row:
+            table[key] = row
+    return table
+
+
+def _table4(text: str, start: int, end: int, warnings: list[TableWarning]) -> dict[str, dict[str, Number]]:
+    # The data follow the last header word (总计 / 审结 / 结果).
+    sq = _Squeezed.of(text, start, end)
+    last = max((m.end() for m in re.finditer(r"总计|审结|结$|结果", sq.text)), default=0)
+    data_start = sq.offsets[last - 1] + 1 if last else start
+
+    def check(v: list[int]) -> bool:
+        return all(sum(v[g * 5:g * 5 + 4]) == v[g * 5 + 4] for g in range(3))
+
+    values, why = _row_values(text, data_start, end, 15, check, labelled=False)
+    if values is None:
+        if why:
+            warnings.append(TableWarning(table="table4", row="", column="", message=why))
+        return {}
+    table: dict[str, dict[str, Number]] = {}
+    for g, group in enumerate(TABLE4_GROUPS):
+        row = {col: values[g * 5 + c] for c, col in enumerate(TABLE4_COLUMNS) if values[g * 5 + c] is not None}
+        if row:
+            table[group] = row
+    return table
+
+
+def _table2(text: str, start: int, end: int, template: str, warnings: list[TableWarning]) -> dict[str, dict[str, Number]]:
+    rows = _T2[template]
+    labels = _find_labels(text, start, end, [(key, pattern) for key, pattern, _ in rows])
+    columns = {key: cols for key, _, cols in rows}
+    table: dict[str, dict[str, Number]] = {}
+    for i, (key, _, label_end) in enumerate(labels):
+        nxt = labels[i + 1][1] if i + 1 < len(labels) else end
+        cols = columns[key]
+        tab = _tab_cells(text, label_end, nxt)
+        cells = tab if tab is not None and len(tab) >= len(cols) else _cells_between(text, label_end, nxt)
+        if len(cells) < len(cols):
+            if cells:
+                warnings.append(TableWarning(table="table2", row=key, column="",
+                                             message=f"expected {len(cols)} cells, found {len(cells)}"))
+            continue
+        row = {col: _as_number(c, col in _MONEY_COLUMNS) for col, c in zip(cols, cells) if c is not None}
+        if row:
+            table[key] = row
+    return table
+
+
+def check_tables(tables: dict[str, dict[str, dict[str, Number]]]) -> list[TableWarning]:
+    """Every violation of the template's own arithmetic (TEMPLATE_TABLES.md)."""
+    out: list[TableWarning] = []
+    t3 = tables.get("table3") or {}
+    for col in APPLICANTS:
+        def cell(row: str) -> Optional[Number]:
+            return (t3.get(row) or {}).get(col)
+        new, carried, total, next_year = (cell("本年新收政府信息公开申请数量"), cell("上年结转政府信息公开申请数量"),
+                                          cell("总计"), cell("结转下年度继续办理"))
+        if None not in (new, carried, total, next_year) and new + carried != total + next_year:
+            out.append(TableWarning(table="table3", row="本年新收+上年结转", column=col, expected=total + next_year,
+                                    found=new + carried, message="新收 + 上年结转 != 总计 + 结转下年度"))
+        results = [cell(r) for r in _RESULT_ROWS if cell(r) is not None]
+        if total is not None and results and sum(results) != total:
+            out.append(TableWarning(table="table3", row="总计", column=col, expected=sum(results), found=total,
+                                    message="总计 != the sum of the result rows"))
+    for row, cells in t3.items():
+        parts = [cells.get(c) for c in APPLICANTS[:6]]
+        if "总计" in cells and all(p is not None for p in parts) and sum(parts) != cells["总计"]:
+            out.append(TableWarning(table="table3", row=row, column="总计", expected=sum(parts), found=cells["总计"],
+                                    message="总计 != the sum of the applicant columns"))
+    for group, cells in (tables.get("table4") or {}).items():
+        parts = [cells.get(c) for c in TABLE4_COLUMNS[:4]]
+        if "总计" in cells and all(p is not None for p in parts) and sum(parts) != cells["总计"]:
+            out.append(TableWarning(table="table4", row=group, column="总计", expected=sum(parts), found=cells["总计"],
+                                    message="总计 != 维持 + 纠正 + 其他 + 尚未审结"))
+    return out
+
+
+def parse_tables(text: str) -> ParsedTables:
+    """Find and parse the template tables of an FOI annual report.
+
+    Returns an empty result (``template`` None) when the report has no template tables.
+    """
+    result = ParsedTables()
+    t3 = _T3_START.search(text)
+    if t3 is None:
+        return result
+    result.template = "2019" if _T2019.search(text) and not _T2021.search(text) else "2021"
+    t4 = _T4_START.search(text, t3.end())
+    t3_end = t4.start() if t4 else min(len(text), t3.end() + 6000)
+    t2 = None
+    for m in _T2_START.finditer(text, 0, t3.start()):
+        t2 = m
+    tables: dict[str, dict[str, dict[str, Number]]] = {}
+    if t2 is not None:
+        table2 = _table2(text, t2.end(), t3.start(), result.template, result.warnings)
+        if table2:
+            tables["table2"] = table2
+    table3 = _table3(text, t3.end(), t3_end, result.warnings)
+    if table3:
+        tables["table3"] = table3
+    if t4 is not None:
+        end_m = _T4_END.search(text, t4.end())
+        t4_end = end_m.start() if end_m else min(len(text), t4.end() + 2000)
+        table4 = _table4(text, t4.end(), t4_end, result.warnings)
+        if table4:
+            tables["table4"] = table4
+    if not tables:
+        result.template = None
+        return result
+    result.tables = tables
+    result.warnings.extend(check_tables(tables))
+    return result
