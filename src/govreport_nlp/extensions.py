@@ -25,6 +25,9 @@ EXTENSIONS: dict[str, Any] = {
     "govreport_quantities": None,  # list[models.Quantity]
     "govreport_entities": None,  # list[models.Entity]: ORG, GPE, DATE
     "govreport_facts": None,  # list[models.Fact]
+    "govreport_template": None,  # "2019" / "2021" / None
+    "govreport_tables": None,  # {"table2": {row: {column: number}}, ...} or None
+    "govreport_table_warnings": None,  # list[models.TableWarning]
 }
 
 _MODELS = {cls.__name__: cls for cls in (

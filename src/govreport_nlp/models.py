@@ -11,7 +11,7 @@ they are serialized as strings to keep them exact.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal, Optional
+from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -155,7 +155,8 @@ class Report(BaseModel):
     sections: list[Section] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
-    template_tables: Optional[dict[str, dict[str, dict[str, float]]]] = None
+    template: Optional[str] = None  # "2019" / "2021": the FOI table template, when found
+    template_tables: Optional[dict[str, dict[str, dict[str, Union[int, float]]]]] = None
     warnings: list[TableWarning] = Field(default_factory=list)
     chars: int = 0
 

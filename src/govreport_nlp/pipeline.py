@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 __all__ = ["PIPE_NAMES", "build", "load"]
 
 # In data-flow order: each reads what the ones before it wrote.
-PIPE_NAMES = ("govreport_sections", "govreport_quantities", "govreport_entities", "govreport_linker")
+PIPE_NAMES = ("govreport_sections", "govreport_quantities", "govreport_entities", "govreport_tables",
+              "govreport_linker")
 # Long reports are split before segmentation (see api.extract); this bounds one Doc.
 MAX_DOC_CHARS = 300_000
 
@@ -41,7 +42,7 @@ def build(*, model_dir: Optional[Union[str, Path]] = None, download: Optional[bo
     model is found or fetched as ``resources.model_path`` says."""
     import spacy
 
-    from . import entities, linker, quantities, sections  # noqa: F401  (register factories)
+    from . import entities, linker, quantities, sections, tables  # noqa: F401  (register factories)
 
     path = Path(model_dir) if model_dir is not None else model_path(download=download)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})

@@ -86,8 +86,9 @@ _MONEY_COLUMNS = {"本年收费金额", "采购总金额"}  # printed in 万元
 
 _T2_START = re.compile(r"主动公开政府信息情况")
 _T3_START = re.compile(r"收到和处理政府信息公开申请情况")
-_T4_START = re.compile(r"行政复议[、，,]?\s*(?:提起)?行政诉讼情况")
+_T4_START = re.compile(r"行政\S{0,2}复议[、，,和]?\s*(?:提起)?行政诉讼情况")
 _T4_END = re.compile(r"(?:^|\n)\s*[五六][、.．]|存在的主要问题")
+_FIRST_ROW = re.compile(r"本\s*年\s*新\s*收")
 _T2021 = re.compile(r"本年制发件数|因政府信息公开工作被申请行政复议|本年处理决定数量")
 _T2019 = re.compile(r"本年新制作数量|上一年项目数量")
 # A number cell: digits, a decimal part, an optional 元/万元 of its own.
@@ -149,8 +150,8 @@ def _cells_between(text: str, start: int, end: int) -> list[str]:
             if len(cell) > 1 and cell.isdigit():
                 out.append(cell[:-1])
             continue
-        if re.match(r"[\u4e00-\u9fff]", after[:1]) and not cell.endswith("元"):
-            continue  # 三安全一稳定 has none, but 1号, 2020年 and the like are not cells
+        if after[:1] and after[0] in "年月日号条项届次个版":
+            continue  # 2020年, 第9号 and the like are not cells
         out.append(cell)
     return out
 
@@ -242,24 +243,43 @@ def _find_labels(text: str, start: int, end: int, rows) -> list[tuple[str, int, 
 
 
 def _table3(text: str, start: int, end: int, warnings: list[TableWarning]) -> dict[str, dict[str, Number]]:
-    first = re.compile(r"本年新收").search(_WS.sub("", text[start:end]))
-    if first is None:
+    if re.search(r"本年新收", _WS.sub("", text[start:end])) is None:
         return {}
     labels = _find_labels(text, start, end, _T3_ROWS)
     keys = {k for k, _, _ in labels}
-    if "其他处理.申请人无正当理由逾期不补正" in keys:
-        labels = [x for x in labels if x[0] != "其他处理"]
+    itemized = any(k.startswith("其他处理.") for k in keys)
+    # One row list: the 2021 template's three 其他处理 rows, or the single row.
+    rows = [k for k, _ in _T3_ROWS if k != ("其他处理" if itemized else "") and
+            (itemized or not k.startswith("其他处理."))]
+    labels = [x for x in labels if x[0] in rows]
+    order = {k: i for i, k in enumerate(rows)}
+
+    def check(v: list[int]) -> bool:
+        return sum(v[:6]) == v[6]
+
     table: dict[str, dict[str, Number]] = {}
     for i, (key, _, label_end) in enumerate(labels):
         nxt = labels[i + 1][1] if i + 1 < len(labels) else end
-        values, why = _row_values(text, label_end, nxt, 7, lambda v: sum(v[:6]) == v[6])
-        if values is None:
-            if why:
-                warnings.append(TableWarning(table="table3", row=key, column="", message=why))
-            continue
-        row = {col: v for col, v in zip(APPLICANTS, values) if v is not None}
-        if row:
-            table[key] = row
+        # Rows whose label was not found (misprinted: 其他法律行政止公开) between this label
+        # and the next take their cells in template order, when the count fits exactly.
+        following = labels[i + 1][0] if i + 1 < len(labels) else None
+        skipped = rows[order[key] + 1:order[following]] if following else []
+        values, why = _row_values(text, label_end, nxt, 7, check)
+        group = [(key, values)]
+        if values is None and skipped:
+            cells = _cells_between(text, label_end, nxt)
+            if len(cells) == 7 * (len(skipped) + 1):
+                numbers = [_as_number(c, False) for c in cells]
+                group = [(k, numbers[n * 7:(n + 1) * 7]) for n, k in enumerate([key, *skipped])]
+                why = ""
+        for row_key, row_values in group:
+            if row_values is None:
+                if why:
+                    warnings.append(TableWarning(table="table3", row=row_key, column="", message=why))
+                continue
+            row = {col: v for col, v in zip(APPLICANTS, row_values) if v is not None}
+            if row:
+                table[row_key] = row
     return table
 
 
@@ -295,6 +315,15 @@ def _table2(text: str, start: int, end: int, template: str, warnings: list[Table
         cols = columns[key]
         tab = _tab_cells(text, label_end, nxt)
         cells = tab if tab is not None and len(tab) >= len(cols) else _cells_between(text, label_end, nxt)
+        if len(cells) == 1 and len(cols) > 1 and cells[0].isdigit():
+            # 规章000: cells run together; only a split with no other reading is taken.
+            options = _splits(cells[0], len(cols), lambda v: True)
+            if len(options) == 1:
+                cells = [str(v) for v in options[0]]
+            else:
+                warnings.append(TableWarning(table="table2", row=key, column="",
+                                             message=f"cells run together ({cells[0]}): no single split"))
+                continue
         if len(cells) < len(cols):
             if cells:
                 warnings.append(TableWarning(table="table2", row=key, column="",
@@ -341,7 +370,14 @@ def parse_tables(text: str) -> ParsedTables:
     Returns an empty result (``template`` None) when the report has no template tables.
     """
     result = ParsedTables()
-    t3 = _T3_START.search(text)
+    # The heading of 表三, not a mention of it in the report's outline: the first one
+    # the table's first row follows closely.
+    t3 = None
+    for m in _T3_START.finditer(text):
+        first_row = _FIRST_ROW.search(text, m.end(), m.end() + 1500)
+        if first_row and not _T3_START.search(text, m.end(), first_row.start()):
+            t3 = m
+            break
     if t3 is None:
         return result
     result.template = "2019" if _T2019.search(text) and not _T2021.search(text) else "2021"

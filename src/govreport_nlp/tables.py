@@ -1,0 +1,44 @@
+"""The ``govreport_tables`` component: the FOI template tables and their checks."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ._component import StatelessComponent
+from .extensions import register_extensions
+from .templates import ParsedTables, parse_tables
+
+__all__ = ["ReportTables", "make_tables"]
+
+
+class ReportTables(StatelessComponent):
+    """Parse 表二/表三/表四 of a 2019 or 2021 template FOI annual report.
+
+    Writes ``doc._.govreport_template`` ("2019", "2021" or None),
+    ``doc._.govreport_tables`` (None without tables) and
+    ``doc._.govreport_table_warnings`` (every violation of the template's arithmetic).
+    """
+
+    def __init__(self, nlp: Language, name: str = "govreport_tables") -> None:
+        register_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, parse_tables(doc.text))
+        return doc
+
+    def set_annotations(self, doc: Doc, parsed: ParsedTables) -> None:
+        """Store the parsed tables on the Doc."""
+        doc._.govreport_template = parsed.template
+        doc._.govreport_tables = parsed.tables or None
+        doc._.govreport_table_warnings = list(parsed.warnings)
+
+
+@Language.factory(
+    "govreport_tables",
+    assigns=["doc._.govreport_template", "doc._.govreport_tables", "doc._.govreport_table_warnings"],
+)
+def make_tables(nlp: Language, name: str) -> ReportTables:
+    """Create the ``govreport_tables`` component."""
+    return ReportTables(nlp, name)

@@ -1,0 +1,96 @@
+"""The FOI template tables: layouts as published, and the template's own arithmetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport_nlp.templates import check_tables, parse_tables
+
+from conftest import BULK
+
+T3_ROWS_2021 = """三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况
+自然人\t法人或其他组织\t总计
+商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他
+一、本年新收政府信息公开申请数量\t18\t1\t0\t0\t0\t0\t19
+二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0
+三、本年度办理结果\t（一）予以公开\t9\t0\t0\t0\t0\t0\t9
+（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t\t\t\t\t\t
+（七）总计\t18\t1\t0\t0\t0\t0\t19
+四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0
+四、因政府信息公开工作被申请行政复议、提起行政诉讼情况
+行政复议\t行政诉讼
+结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉
+结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计
+6\t1\t0\t0\t7\t\t\t\t\t0\t6\t1\t0\t0\t7
+五、存在的主要问题及改进情况
+"""
+
+
+def test_templates_tab_cells_with_blanks():
+    parsed = parse_tables(T3_ROWS_2021)
+    t3 = parsed.tables["table3"]
+    assert t3["本年新收政府信息公开申请数量"] == {"自然人": 18, "商业企业": 1, "科研机构": 0, "社会公益组织": 0,
+                                        "法律服务机构": 0, "其他": 0, "总计": 19}
+    assert "部分公开" not in t3  # a blank row is left out
+    assert parsed.tables["table4"]["行政诉讼.未经复议直接起诉"] == {"总计": 0}
+    assert parsed.tables["table4"]["行政复议"]["总计"] == 7
+
+
+def test_templates_misprinted_number_is_reported_not_changed():
+    parsed = parse_tables(T3_ROWS_2021.replace("18\t1\t0\t0\t0\t0\t19\n二", "18\t1\t0\t0\t0\t0\t20\n二"))
+    assert parsed.tables["table3"]["本年新收政府信息公开申请数量"]["总计"] == 20
+    found = [(w.table, w.row, w.column) for w in parsed.warnings]
+    assert ("table3", "本年新收政府信息公开申请数量", "总计") in found
+
+
+def test_templates_run_together_cells_split_only_when_unique():
+    text = ("三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+            "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+            "一、本年新收政府信息公开申请数量121010014二、上年结转政府信息公开申请数量0000000"
+            "三、本年度办理结果（一）予以公开3101005（七）总计121010014四、结转下年度继续办理0000000\n"
+            "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果"
+            "尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果"
+            "尚未审结总计100010000010001\n五、存在的主要问题及改进情况")
+    parsed = parse_tables(text)
+    t3 = parsed.tables["table3"]
+    assert t3["予以公开"] == {"自然人": 3, "商业企业": 1, "科研机构": 0, "社会公益组织": 1, "法律服务机构": 0,
+                          "其他": 0, "总计": 5}
+    assert t3["上年结转政府信息公开申请数量"]["总计"] == 0
+    assert "本年新收政府信息公开申请数量" not in t3  # 12,1,0,1,0,0,14 and 1,2,10,1,0,0,14 both fit
+    assert any("run together" in w.message for w in parsed.warnings)
+    assert parsed.tables["table4"]["行政复议"] == {"结果维持": 1, "结果纠正": 0, "其他结果": 0, "尚未审结": 0, "总计": 1}
+
+
+def test_templates_pdf_layout_with_wrapped_labels(nlp):
+    from conftest import DEV
+
+    text = (DEV / "huaian_city_foi_2024.txt").read_text(encoding="utf-8") if DEV.is_dir() else None
+    if text is None:
+        pytest.skip("no dev corpus")
+    parsed = parse_tables(text)
+    t3 = parsed.tables["table3"]
+    assert t3["其他处理.申请人无正当理由逾期不补正"]["总计"] == 71
+    assert t3["不予处理.要求行政机关确认或重新出具已获取信息"]["自然人"] == 1
+    assert parsed.tables["table2"]["行政事业性收费"] == {"本年收费金额": 96171.6}
+    assert parsed.warnings == []
+
+
+def test_templates_no_tables_in_other_reports(seed_text):
+    parsed = parse_tables(seed_text)
+    assert parsed.template is None and parsed.tables == {}
+
+
+def test_templates_checks_on_table4():
+    warnings = check_tables({"table4": {"行政复议": {"结果维持": 10, "结果纠正": 1, "其他结果": 0, "尚未审结": 0, "总计": 0}}})
+    assert [(w.row, w.expected, w.found) for w in warnings] == [("行政复议", 11, 0)]
+
+
+def test_templates_every_bulk_report_parses():
+    if not BULK.is_dir():
+        pytest.skip("no bulk corpus")
+    parsed_any = 0
+    for path in sorted(BULK.glob("*.txt")):
+        parsed = parse_tables(path.read_text(encoding="utf-8"))
+        parsed_any += parsed.template is not None
+    assert parsed_any >= 10
