@@ -61,3 +61,19 @@ def test_cli_stdin(monkeypatch, nlp, capsys):
     assert cli.main(["extract", "-"]) == 0
     record = json.loads(capsys.readouterr().out)
     assert record["facts"][0]["quantity"]["value"] == "2978000000"
+
+
+def test_cli_tables_one_row_per_report(tmp_path, nlp):
+    from conftest import DEV
+
+    if not DEV.is_dir():
+        import pytest
+
+        pytest.skip("no dev corpus")
+    out = tmp_path / "tables.csv"
+    code = cli.main(["tables", str(DEV / "hebei_jyt_foi_2023.txt"), str(SEEDS / f"{SEED_NAME}.txt"), "-o", str(out), "-q"])
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(rows) == 2
+    assert rows[0]["template"] == "2021" and rows[0]["table3/总计/总计"] == "19" and rows[0]["warnings"] == "0"
+    assert rows[1]["template"] == "" and rows[1]["table3/总计/总计"] == ""

@@ -4,7 +4,7 @@ import govreport_nlp
 
 EXPECTED = {
     "Entity", "Fact", "GovReportError", "InputError", "ModelDownloadError", "ModelNotFoundError",
-    "Quantity", "Report", "Section", "TableWarning", "__version__", "download_model", "extract",
+    "Quantity", "Report", "Section", "TableWarning", "__version__", "download_model", "extract", "extract_file",
     "find_quantities", "load", "normalize", "parse_number",
 }
 

@@ -8,7 +8,7 @@ Decimal('3108000000')
 returns a :class:`Report`; ``load()`` gives the pipeline itself.
 """
 
-from .api import extract
+from .api import extract, extract_file
 from .errors import GovReportError, InputError, ModelDownloadError, ModelNotFoundError
 from .models import Entity, Fact, Quantity, Report, Section, TableWarning
 from .numbers import find_quantities, normalize, parse_number
@@ -31,6 +31,7 @@ __all__ = [
     "__version__",
     "download_model",
     "extract",
+    "extract_file",
     "find_quantities",
     "load",
     "normalize",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Union
 
 from .errors import InputError
+from .io import decode, read_report
 from .models import ENTITY_LABELS as LABELS
 from .models import Entity, Report, Section
 
@@ -13,22 +15,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["decode", "extract", "report_from_doc"]
+__all__ = ["extract", "extract_file", "report_from_doc"]
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
-
-
-def decode(data: bytes) -> str:
-    """Decode report bytes: UTF-8 (with or without BOM), else GB18030 (a superset of GBK).
-
-    Raises :class:`InputError` when neither fits.
-    """
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError("the bytes are neither UTF-8 nor GB18030/GBK; decode them yourself and pass a str")
 
 
 def _as_text(text: Union[str, bytes]) -> str:
@@ -128,3 +117,17 @@ def extract(text: Union[str, bytes], *, report_year: Optional[int] = None,
         first.sections.extend(part.sections)
     first.chars = len(text)
     return first
+
+
+def extract_file(path: Union[str, Path], *, report_year: Optional[int] = None,
+                 nlp: Optional["Language"] = None) -> Report:
+    """Extract a report from a file: .txt (UTF-8, GB18030/GBK or detected), .html or .pdf.
+
+    The text read from the file is kept in ``report.text`` and every offset indexes it;
+    ``report.source`` is the path.
+    """
+    text = read_report(path)
+    report = extract(text, report_year=report_year, nlp=nlp)
+    report.text = text
+    report.source = str(path)
+    return report

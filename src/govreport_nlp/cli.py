@@ -2,8 +2,9 @@
 
     govreport-nlp download                       fetch and verify the pkuseg model
     govreport-nlp extract PATH... [-o OUT] [--format jsonl|csv]
+    govreport-nlp tables PATH... [-o tables.csv]   the FOI template tables, one row per report
 
-PATH is a file, a folder (read recursively for .txt files) or ``-`` for standard input.
+PATH is a file (.txt, .html, .pdf), a folder (read recursively) or ``-`` for standard input.
 A file that cannot be read or processed is reported on stderr and skipped; the others
 are still written, and the exit code is 1.
 """
@@ -17,12 +18,12 @@ import sys
 from pathlib import Path
 from typing import IO, Iterator, Optional, Sequence
 
-from .models import FACT_COLUMNS
+from .io import SUFFIXES, decode
+from .models import FACT_COLUMNS, Report
 
 __all__ = ["main"]
 
 CSV_COLUMNS = ["file", *FACT_COLUMNS]
-TEXT_SUFFIXES = (".txt", ".text", ".md")
 
 
 def _inputs(paths: Sequence[str]) -> Iterator[str]:
@@ -34,18 +35,18 @@ def _inputs(paths: Sequence[str]) -> Iterator[str]:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES:
+                if child.is_file() and child.suffix.lower() in SUFFIXES:
                     yield str(child)
         else:
             yield raw
 
 
-def _read(name: str) -> str:
-    from .api import decode
+def _extract(name: str, report_year: Optional[int]) -> Report:
+    from .api import extract, extract_file
 
     if name == "-":
-        return decode(sys.stdin.buffer.read())
-    return decode(Path(name).read_bytes())
+        return extract(decode(sys.stdin.buffer.read()), report_year=report_year)
+    return extract_file(name, report_year=report_year)
 
 
 def _open_out(out: Optional[str]) -> IO[str]:
@@ -56,8 +57,6 @@ def _open_out(out: Optional[str]) -> IO[str]:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .api import extract
-
     names = list(_inputs(args.paths))
     if not names:
         print("govreport-nlp: no input files found", file=sys.stderr)
@@ -75,7 +74,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     try:
         for name in names:
             try:
-                report = extract(_read(name), report_year=args.report_year)
+                report = _extract(name, args.report_year)
             except Exception as e:  # one bad file must not stop the batch
                 failed += 1
                 print(f"govreport-nlp: skipped {name}: {type(e).__name__}: {e}", file=sys.stderr)
@@ -84,7 +83,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                     for row in report.facts_table():
                         writer.writerow({"file": name, **{k: row.get(k) for k in CSV_COLUMNS if k != "file"}})
                 else:
-                    record = {"file": name, **report.model_dump(mode="json")}
+                    record = {"file": name, **report.model_dump(mode="json", exclude={"text", "source"})}
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 out.flush()
             if progress is not None:
@@ -92,6 +91,46 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.close()
+        if out is not sys.stdout:
+            out.close()
+    if failed:
+        print(f"govreport-nlp: {failed} of {len(names)} file(s) failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _cmd_tables(args: argparse.Namespace) -> int:
+    from .templates import cell_columns, flatten
+
+    names = list(_inputs(args.paths))
+    if not names:
+        print("govreport-nlp: no input files found", file=sys.stderr)
+        return 1
+    cells = cell_columns()
+    columns = ["file", "issuer", "report_year", "template", "warnings", "warning_details", *cells]
+    failed = 0
+    out = _open_out(args.output)
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    iterator = names
+    if len(names) > 1 and not args.quiet:
+        from tqdm import tqdm
+
+        iterator = tqdm(names, unit="file", file=sys.stderr)
+    try:
+        for name in iterator:
+            try:
+                report = _extract(name, args.report_year)
+            except Exception as e:  # one bad file must not stop the batch
+                failed += 1
+                print(f"govreport-nlp: skipped {name}: {type(e).__name__}: {e}", file=sys.stderr)
+                continue
+            details = "; ".join(f"{w.table}/{w.row}/{w.column}: {w.message}"
+                                + (f" (expected {w.expected:g}, found {w.found:g})" if w.expected is not None else "")
+                                for w in report.warnings)
+            writer.writerow({"file": name, "issuer": report.issuer, "report_year": report.report_year,
+                             "template": report.template, "warnings": len(report.warnings),
+                             "warning_details": details, **flatten(report.template_tables)})
+    finally:
         if out is not sys.stdout:
             out.close()
     if failed:
@@ -125,6 +164,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report-year", type=int, default=None, help="override the report year")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("tables", help="the FOI template tables, one row per report, every cell a column")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive) or - for stdin")
+    p.add_argument("-o", "--output", help="output csv (default: stdout)")
+    p.add_argument("--report-year", type=int, default=None, help="override the report year")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_tables)
 
     p = sub.add_parser("download", help="fetch and verify the pkuseg segmentation model")
     p.add_argument("--force", action="store_true", help="fetch again even if cached")

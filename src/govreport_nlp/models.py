@@ -159,6 +159,9 @@ class Report(BaseModel):
     template_tables: Optional[dict[str, dict[str, dict[str, Union[int, float]]]]] = None
     warnings: list[TableWarning] = Field(default_factory=list)
     chars: int = 0
+    # Set by extract_file(): the file and the text read from it, which offsets index.
+    source: Optional[str] = None
+    text: Optional[str] = None
 
     def facts_table(self) -> list[dict[str, Any]]:
         """The facts as flat rows, one dict per fact, in text order."""

@@ -21,7 +21,7 @@ from typing import Optional, Union
 
 from .models import TableWarning
 
-__all__ = ["ParsedTables", "parse_tables"]
+__all__ = ["ParsedTables", "cell_columns", "check_tables", "flatten", "parse_tables"]
 
 Number = Union[int, float]
 APPLICANTS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
@@ -406,3 +406,25 @@ def parse_tables(text: str) -> ParsedTables:
     result.tables = tables
     result.warnings.extend(check_tables(tables))
     return result
+
+
+def cell_columns() -> list[str]:
+    """Every cell of both templates as ``table/row/column``, in template order: the
+    columns of a spreadsheet that compares reports."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for template in ("2021", "2019"):
+        for row, _, cols in _T2[template]:
+            for col in cols:
+                key = f"table2/{row}/{col}"
+                if key not in seen:
+                    seen.add(key)
+                    out.append(key)
+    out += [f"table3/{row}/{col}" for row, _ in _T3_ROWS for col in APPLICANTS]
+    out += [f"table4/{group}/{col}" for group in TABLE4_GROUPS for col in TABLE4_COLUMNS]
+    return out
+
+
+def flatten(tables: Optional[dict[str, dict[str, dict[str, Number]]]]) -> dict[str, Number]:
+    """``{"table3": {row: {col: n}}}`` -> ``{"table3/row/col": n}``."""
+    return {f"{t}/{r}/{c}": v for t, rows in (tables or {}).items() for r, cols in rows.items() for c, v in cols.items()}

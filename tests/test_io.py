@@ -1,0 +1,105 @@
+"""Report files: encodings, HTML pages and PDF documents, with their tables."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from govreport_nlp import InputError, extract_file
+from govreport_nlp.io import html_to_text, read_report
+
+from conftest import DEV
+
+FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+
+
+def _table_lines(name: str) -> list[str]:
+    text = (DEV / name).read_text(encoding="utf-8")
+    start = text.index("二、主动公开政府信息情况")
+    end = text.index("五、存在的主要问题")
+    return text[start:end].splitlines()
+
+
+def _gold_tables(name: str) -> dict:
+    return json.loads((DEV / name.replace(".txt", ".gold.json")).read_text(encoding="utf-8"))["template_tables"]
+
+
+def test_io_gbk_file_is_decoded(tmp_path, nlp):
+    path = tmp_path / "report.txt"
+    path.write_bytes("预算资金31.08亿元。".encode("gbk"))
+    report = extract_file(path, nlp=nlp)
+    assert report.text == "预算资金31.08亿元。" and report.source == str(path)
+    q = report.facts[0].quantity
+    assert report.text[q.start:q.end] == "31.08亿元"
+
+
+def test_io_missing_file_raises_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_report(tmp_path / "gone.txt")
+
+
+def test_io_html_page_with_template_tables(tmp_path, nlp):
+    if not DEV.is_dir():
+        pytest.skip("no dev corpus")
+    name = "hebei_jyt_foi_2023.txt"
+    rows = []
+    for line in _table_lines(name):
+        if "\t" in line:
+            rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in line.split("\t")) + "</tr>")
+        else:
+            rows.append(f"</table><p>{line}</p><table>")
+    html = ("<html><head><meta charset='gb2312'><title>年度报告</title><script>var n=1;</script></head><body>"
+            "<h1>河北省教育厅2023年政府信息公开工作年度报告</h1><p>全年收到政府信息公开申请共19件。</p>"
+            "<table>" + "".join(rows) + "</table><div class='footer'>相关推荐</div></body></html>")
+    path = tmp_path / "report.html"
+    path.write_bytes(html.encode("gbk"))
+    report = extract_file(path, nlp=nlp)
+    assert "var n" not in report.text
+    assert report.template == "2021"
+    assert report.template_tables == _gold_tables(name)
+    assert any(f.quantity.text == "19件" for f in report.facts)
+
+
+def test_io_html_to_text_keeps_blocks_and_cells():
+    text = html_to_text("<div><p>第一段。</p><table><tr><td>规章</td><td>0</td><td> 1 </td></tr></table></div>")
+    assert "第一段。" in text and "规章\t0\t1" in text
+
+
+@pytest.mark.skipif(not FONT.is_file(), reason="needs a CJK font (Debian fonts-wqy-microhei; .ci/run installs it)")
+def test_io_pdf_with_table(tmp_path, nlp):
+    fpdf = pytest.importorskip("fpdf")
+    if not DEV.is_dir():
+        pytest.skip("no dev corpus")
+    name = "hebei_jyt_foi_2023.txt"
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.add_font("wqy", "", str(FONT))
+    pdf.set_font("wqy", size=7)
+    pdf.multi_cell(0, 5, "河北省教育厅2023年政府信息公开工作年度报告\n全年收到政府信息公开申请共19件。", new_x="LMARGIN", new_y="NEXT")
+    lines = _table_lines(name)
+    t3 = lines.index("三、收到和处理政府信息公开申请情况")
+    # 表三 as a real table: the rows with seven numbers, the label in one cell.
+    pdf.multi_cell(0, 5, "三、收到和处理政府信息公开申请情况", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(60, 10, 10, 10, 10, 10, 10, 10), width=190, first_row_as_headings=False) as table:
+        for line in lines[t3 + 4:]:
+            cells = line.split("\t")
+            if len(cells) >= 8 and cells[-1].isdigit():
+                row = table.row()
+                row.cell("".join(cells[:-7]))
+                for c in cells[-7:]:
+                    row.cell(c)
+    pdf.multi_cell(0, 5, "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n五、存在的主要问题及改进情况", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "report.pdf"
+    pdf.output(str(path))
+    report = extract_file(path, nlp=nlp)
+    assert report.template_tables["table3"] == _gold_tables(name)["table3"]
+    assert any(f.quantity.text == "19件" for f in report.facts)
+
+
+def test_io_broken_pdf_raises_input_error(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4 not really")
+    with pytest.raises(InputError, match="PDF"):
+        read_report(path)
