@@ -3,6 +3,7 @@
     govreport-nlp download                       fetch and verify the pkuseg model
     govreport-nlp extract PATH... [-o OUT] [--format jsonl|csv]
     govreport-nlp tables PATH... [-o tables.csv]   the FOI template tables, one row per report
+    govreport-nlp render FILE -o report.html       the report with its extraction marked
 
 PATH is a file (.txt, .html, .pdf), a folder (read recursively) or ``-`` for standard input.
 A file that cannot be read or processed is reported on stderr and skipped; the others
@@ -138,6 +139,24 @@ def _cmd_tables(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    from .render import render_html
+
+    try:
+        report = _extract(args.path, args.report_year)
+    except Exception as e:
+        print(f"govreport-nlp: cannot render {args.path}: {type(e).__name__}: {e}", file=sys.stderr)
+        return 1
+    text = report.text if report.text is not None else ""
+    out = _open_out(args.output)
+    try:
+        out.write(render_html(text, report))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
 def _cmd_download(args: argparse.Namespace) -> int:
     from .errors import GovReportError
     from .resources import download_model
@@ -171,6 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report-year", type=int, default=None, help="override the report year")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_tables)
+
+    p = sub.add_parser("render", help="an HTML page of a report with headings, entities and facts marked")
+    p.add_argument("path", metavar="FILE")
+    p.add_argument("-o", "--output", help="output html (default: stdout)")
+    p.add_argument("--report-year", type=int, default=None, help="override the report year")
+    p.set_defaults(func=_cmd_render)
 
     p = sub.add_parser("download", help="fetch and verify the pkuseg segmentation model")
     p.add_argument("--force", action="store_true", help="fetch again even if cached")

@@ -524,6 +524,8 @@ def _skip_in_context(text: str, start: int, n1: str) -> bool:
             return True
         if prev in _CN_DIGITS or prev in _CN_SMALL:
             return True
+        if prev == "届" and not _is_arabic(n1):
+            return True  # 十二届二次全委会: the session of a congress, an ordinal
         if prev in "“「『" and not _is_arabic(n1):
             return True  # “三个定位”, “千万工程”: the name of a slogan or programme
     return n1 in ("一", "壹")

@@ -193,8 +193,14 @@ def _heading_at(text: str, s: int, e: int) -> Optional[tuple[int, str, int]]:
             continue
         j = m.end()
         k = j
-        while k < e and text[k] not in _SENT_END and text[k] not in "，,：:":
+        while k < e and text[k] not in _SENT_END and text[k] not in "：:":
             k += 1
+        if k - j > 40:
+            # Running text after a short heading on the same line: the title ends at
+            # the first comma instead ((一)主动公开，全年…).
+            k = j
+            while k < e and text[k] not in _SENT_END and text[k] not in "，,：:":
+                k += 1
         title = text[j:k].strip()
         if not title or k - j > 40:
             if e - i > 40:
