@@ -94,3 +94,13 @@ def test_templates_every_bulk_report_parses():
         parsed = parse_tables(path.read_text(encoding="utf-8"))
         parsed_any += parsed.template is not None
     assert parsed_any >= 10
+
+
+def test_templates_misprinted_label_is_still_found():
+    text = T3_ROWS_2021.replace(
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t\t\t\t\t\t\n",
+        "（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n2.其他法律行政止公开\t3\t0\t0\t0\t0\t0\t3\n"
+        "3.危及“三安全一稳定”\t1\t0\t0\t0\t0\t0\t1\n")
+    t3 = parse_tables(text).tables["table3"]
+    assert t3["不予公开.其他法律行政法规禁止公开"]["总计"] == 3
+    assert t3["不予公开.危及三安全一稳定"]["总计"] == 1

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
+import regex
+
 from .models import TableWarning
 
 __all__ = ["ParsedTables", "cell_columns", "check_tables", "flatten", "parse_tables"]
@@ -235,6 +237,11 @@ def _find_labels(text: str, start: int, end: int, rows) -> list[tuple[str, int, 
     pos = 0
     for key, pattern in rows:
         m = re.compile(pattern).search(sq.text, pos)
+        if m is None and len(pattern) >= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", pattern):
+            # A misprinted label (其他法律行政止公开): the regex module's fuzzy matching,
+            # letting a quarter of the label's characters be missing, close to where
+            # the row should be.
+            m = regex.search(f"(?b)(?:{pattern}){{d<={len(pattern) // 4}}}", sq.text[:pos + 400], pos=pos)
         if m is None:
             continue
         out.append((key, sq.offsets[m.start()], sq.offsets[m.end() - 1] + 1))
