@@ -18,18 +18,9 @@ from .extensions import register_extensions
 from .gazetteer import division_code
 from .models import Entity
 from .orgs import find_orgs, find_places, outermost
+from .words import word_spans
 
-__all__ = ["ReportEntities", "make_entities", "word_bounds"]
-
-
-def word_bounds(doc: Doc) -> frozenset[int]:
-    """Every character offset where a token starts or ends."""
-    out = set()
-    for token in doc:
-        out.add(token.idx)
-        out.add(token.idx + len(token.text))
-    out.add(len(doc.text))
-    return frozenset(out)
+__all__ = ["ReportEntities", "make_entities"]
 
 
 class ReportEntities(StatelessComponent):
@@ -57,7 +48,7 @@ class ReportEntities(StatelessComponent):
             for d in find_dates(text, meta.get("report_year"), work_report=meta.get("kind") == "work_report"):
                 found.append(Entity(label="DATE", text=d.text, start=d.start, end=d.end,
                                     value=d.value, relation=d.relation))
-        words = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+        words = word_spans(doc)
         if self.orgs:
             found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e)
                          for s, e in outermost(list(find_orgs(text, words)), text))

@@ -9,10 +9,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ._component import StatelessComponent
-from .entities import word_bounds
 from .extensions import register_extensions
 from .linking import Link, link_breakdowns, link_sentence
 from .models import Entity, Fact, Quantity, Section
+from .words import word_bounds
 
 __all__ = ["ReportLinker", "make_linker"]
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -54,9 +56,13 @@ class ReportSections(StatelessComponent):
         doc._.govreport_sentences = [list(span) for span in layout.sentences]
         doc._.govreport_debris = [list(span) for span in layout.debris]
         if self.set_sents and len(doc):
+            # One array write: setting token.is_sent_start token by token costs more
+            # than segmenting the text.
             starts = {s for s, _ in layout.sentences}
-            for token in doc:
-                token.is_sent_start = token.i == 0 or token.idx in starts
+            idx = doc.to_array(IDX)
+            flags = numpy.fromiter((1 if i in starts else -1 for i in idx.tolist()), dtype="int64", count=len(idx))
+            flags[0] = 1
+            doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
 
 
 @Language.factory(

@@ -1,0 +1,30 @@
+"""The segmenter's words of a Doc as character offsets, read in one array call.
+
+Iterating over Token objects costs more than segmenting; the components that need word
+boundaries read them from ``Doc.to_array`` instead.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import IDX, IS_SPACE, LENGTH
+from spacy.tokens import Doc
+
+__all__ = ["word_bounds", "word_spans"]
+
+
+def word_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of every word that is not whitespace."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE])
+    return [(int(s), int(s + n)) for s, n, space in arr.tolist() if not space]
+
+
+def word_bounds(doc: Doc) -> frozenset[int]:
+    """Every character offset where a word starts or ends (and the end of the text)."""
+    if not len(doc):
+        return frozenset({len(doc.text)})
+    arr = doc.to_array([IDX, LENGTH])
+    starts = arr[:, 0].tolist()
+    ends = (arr[:, 0] + arr[:, 1]).tolist()
+    return frozenset(starts) | frozenset(ends) | {len(doc.text)}
