@@ -45,3 +45,12 @@ def test_structure_work_report_year_is_the_year_reviewed():
     assert layout.published == "2024-03-05"
     assert layout.report_year == 2023
     assert layout.kind == "work_report"
+
+
+def test_structure_paragraphs_group_sentences(seed_text):
+    layout = analyze(seed_text)
+    assert 5 <= len(layout.paragraphs) < len(layout.sentences)
+    first = next(p for p in layout.paragraphs if "今年以来" in seed_text[p[0]:p[1]])
+    assert seed_text[first[0]:first[1]].endswith("现将全年工作汇报如下:")
+    for s, e in layout.sentences:
+        assert any(ps <= s and e <= pe for ps, pe in layout.paragraphs)

@@ -58,7 +58,7 @@ def report_from_doc(doc: "Doc", *, offset: int = 0) -> Report:
     report = Report(
         title=meta.get("title"), issuer=meta.get("issuer"), report_year=meta.get("report_year"),
         published=meta.get("published"), kind=meta.get("kind"), sections=list(doc._.govreport_sections or []),
-        facts=list(doc._.govreport_facts or []), entities=entities, chars=len(doc.text),
+        facts=list(doc._.govreport_facts or []), entities=entities, chars=(doc[-1].idx + len(doc[-1].text_with_ws)) if len(doc) else 0,
         template=doc._.govreport_template, template_tables=doc._.govreport_tables,
         warnings=list(doc._.govreport_table_warnings or []),
     )

@@ -18,7 +18,7 @@ from .extensions import register_extensions
 from .gazetteer import division_code
 from .models import Entity
 from .orgs import find_orgs, find_places, outermost
-from .words import word_spans
+from .words import doc_text, word_spans
 
 __all__ = ["ReportEntities", "make_entities"]
 
@@ -40,7 +40,7 @@ class ReportEntities(StatelessComponent):
 
     def find(self, doc: Doc) -> list[Entity]:
         """Find the entities of a Doc, without writing anything."""
-        text = doc.text
+        text = doc_text(doc)
         meta = doc._.govreport_meta or {}
         debris = doc._.govreport_debris or []
         found: list[Entity] = []

@@ -21,6 +21,7 @@ EXTENSIONS: dict[str, Any] = {
     "govreport_meta": None,  # dict: title, issuer, report_year, published, kind
     "govreport_sections": None,  # list[models.Section]
     "govreport_sentences": None,  # list[(start, end)] character ranges
+    "govreport_paragraphs": None,  # list[(start, end)] character ranges
     "govreport_debris": None,  # list[(start, end)] character ranges
     "govreport_quantities": None,  # list[models.Quantity]
     "govreport_entities": None,  # list[models.Entity]: ORG, GPE, DATE

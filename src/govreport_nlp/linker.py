@@ -12,7 +12,7 @@ from ._component import StatelessComponent
 from .extensions import register_extensions
 from .linking import Link, link_breakdowns, link_sentence
 from .models import Entity, Fact, Quantity, Section
-from .words import word_bounds
+from .words import doc_text, forget_text, word_bounds
 
 __all__ = ["ReportLinker", "make_linker"]
 
@@ -44,7 +44,7 @@ class ReportLinker(StatelessComponent):
 
     def link(self, doc: Doc) -> list[Fact]:
         """Link the quantities of a Doc, without writing anything."""
-        text = doc.text
+        text = doc_text(doc)
         quantities: list[Quantity] = doc._.govreport_quantities or []
         if not quantities:
             return []
@@ -80,8 +80,9 @@ class ReportLinker(StatelessComponent):
         return facts
 
     def set_annotations(self, doc: Doc, facts: list[Fact]) -> None:
-        """Store the facts on the Doc."""
+        """Store the facts on the Doc (and drop the text our components shared)."""
         doc._.govreport_facts = facts
+        forget_text(doc)
 
 
 @Language.factory(

@@ -13,7 +13,7 @@ report.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional, Sequence
+from typing import Iterator, Sequence
 
 from .gazetteer import divisions
 
@@ -139,33 +139,29 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
         yield head, end
 
 
-def _division_re() -> Optional[re.Pattern]:
-    names = divisions()
-    if not names:
-        return None
-    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
-
-
-_DIVISIONS: list = []
-
-
 def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of place names: known divisions (province, prefecture, county,
     from the adcode table), the SARs, and places below a county (沟门镇, 北只图村,
     后炭社区) and abbreviated banners and counties (土右旗) by their suffix."""
-    starts = {s for s, _ in words}
-    ends = {e for _, e in words} | {len(text)}
-    if not _DIVISIONS:
-        _DIVISIONS.append(_division_re())
-    known = _DIVISIONS[0]
+    known = divisions()
     for m in _SAR.finditer(text):
         yield m.span()
-    if known is not None:
-        for m in known.finditer(text):
-            if m.start() in starts and m.end() in ends and not text.startswith("特别行政区", m.end()):
-                if text[m.end():m.end() + 1] in ("委", "政") and not m.group()[-1:] in _PLACE_SUFFIX:
+    if known:
+        # Known divisions, written as one to three words (包头市; 土默特 + 右旗).
+        i = 0
+        while i < len(words):
+            for k in (3, 2, 1):
+                if i + k > len(words) or any(words[j][1] != words[j + 1][0] for j in range(i, i + k - 1)):
                     continue
-                yield m.span()
+                s, e = words[i][0], words[i + k - 1][1]
+                name = text[s:e]
+                if name in known and not text.startswith("特别行政区", e):
+                    if text[e:e + 1] in ("委", "政") and name[-1] not in _PLACE_SUFFIX:
+                        continue  # 河北 + 省委 is the body
+                    yield s, e
+                    i += k - 1
+                    break
+            i += 1
     for idx, (s, e) in enumerate(words):
         word = text[s:e]
         if word in _COUNTRY:

@@ -10,6 +10,7 @@ from spacy.util import filter_spans
 
 from ._component import StatelessComponent
 from .extensions import register_extensions
+from .words import doc_text
 from .models import ENTITY_LABELS as LABELS
 from .models import Quantity
 from .numbers import find_quantities
@@ -37,7 +38,7 @@ class ReportQuantities(StatelessComponent):
         self.set_ents = set_ents
 
     def __call__(self, doc: Doc) -> Doc:
-        found = _outside(find_quantities(doc.text), doc._.govreport_debris or [])
+        found = _outside(find_quantities(doc_text(doc)), doc._.govreport_debris or [])
         self.set_annotations(doc, found)
         return doc
 

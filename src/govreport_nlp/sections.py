@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from ._component import StatelessComponent
 from .extensions import register_extensions
+from .words import doc_text
 from .models import Section
 from .structure import Layout, analyze
 
@@ -20,7 +21,7 @@ __all__ = ["ReportSections", "make_sections"]
 class ReportSections(StatelessComponent):
     """Segment a report into title, metadata, sections and sentences.
 
-    Writes ``doc._.govreport_meta``, ``doc._.govreport_sections``,
+    Writes ``doc._.govreport_meta``, ``doc._.govreport_sections``, ``doc._.govreport_paragraphs``,
     ``doc._.govreport_sentences``, ``doc._.govreport_debris`` and the sentence starts
     of the tokens (so ``doc.sents`` works). The text is never changed.
     """
@@ -34,7 +35,7 @@ class ReportSections(StatelessComponent):
                  meta: Optional[dict[str, Any]] = None) -> Doc:
         """Analyse the layout. ``report_year`` overrides the year read from the title;
         ``meta`` replaces the metadata wholesale (for the later pieces of a long report)."""
-        layout = analyze(doc.text)
+        layout = analyze(doc_text(doc))
         if meta is not None:
             for key, value in meta.items():
                 setattr(layout, key, value)
@@ -54,6 +55,7 @@ class ReportSections(StatelessComponent):
             for h in layout.headings
         ]
         doc._.govreport_sentences = [list(span) for span in layout.sentences]
+        doc._.govreport_paragraphs = [list(span) for span in layout.paragraphs]
         doc._.govreport_debris = [list(span) for span in layout.debris]
         if self.set_sents and len(doc):
             # One array write: setting token.is_sent_start token by token costs more
@@ -69,6 +71,7 @@ class ReportSections(StatelessComponent):
     "govreport_sections",
     default_config={"set_sents": True},
     assigns=["doc._.govreport_meta", "doc._.govreport_sections", "doc._.govreport_sentences",
+             "doc._.govreport_paragraphs",
              "doc._.govreport_debris", "token.is_sent_start"],
 )
 def make_sections(nlp: Language, name: str, set_sents: bool) -> ReportSections:

@@ -65,6 +65,7 @@ class Layout:
     published: Optional[str] = None
     kind: Optional[str] = None
     headings: list[Heading] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     debris: list[tuple[int, int]] = field(default_factory=list)
 
@@ -261,6 +262,32 @@ def _sentences(text: str, lines: list[tuple[int, int]], heading_lines: dict[int,
     return out
 
 
+def _paragraphs(sentences: list[tuple[int, int]], text: str, heading_lines: dict[int, int],
+                lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Group sentences into paragraphs: a paragraph ends at a blank line, a heading, or a
+    line break after a sentence end followed by an indented line (the way both web and
+    PDF text start paragraphs)."""
+    heading_starts = {lines[i][0] for i in heading_lines}
+    out: list[tuple[int, int]] = []
+    start: Optional[int] = None
+    prev_end = 0
+    for s, e in sentences:
+        if start is not None:
+            gap = text[prev_end:s]
+            line_start = text.rfind("\n", 0, s) + 1
+            new_block = ("\n" in gap and (gap.count("\n") > 1 or text[line_start:s].strip(" ") == ""
+                                           and text[line_start:line_start + 1] in " \u3000\t"))
+            if new_block or line_start in heading_starts and "\n" in gap:
+                out.append((start, prev_end))
+                start = None
+        if start is None:
+            start = s
+        prev_end = e
+    if start is not None:
+        out.append((start, prev_end))
+    return out
+
+
 def analyze(text: str) -> Layout:
     """Read the layout of a report.
 
@@ -306,4 +333,5 @@ def analyze(text: str) -> Layout:
         layout.headings.append(heading)
         heading_lines[idx] = title_end
     layout.sentences = _sentences(text, lines, heading_lines, debris_lines)
+    layout.paragraphs = _paragraphs(layout.sentences, text, heading_lines, lines)
     return layout

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from ._component import StatelessComponent
 from .extensions import register_extensions
+from .words import doc_text
 from .templates import ParsedTables, parse_tables
 
 __all__ = ["ReportTables", "make_tables"]
@@ -25,7 +26,7 @@ class ReportTables(StatelessComponent):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, parse_tables(doc.text))
+        self.set_annotations(doc, parse_tables(doc_text(doc)))
         return doc
 
     def set_annotations(self, doc: Doc, parsed: ParsedTables) -> None:

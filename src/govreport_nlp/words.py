@@ -28,3 +28,22 @@ def word_bounds(doc: Doc) -> frozenset[int]:
     starts = arr[:, 0].tolist()
     ends = (arr[:, 0] + arr[:, 1]).tolist()
     return frozenset(starts) | frozenset(ends) | {len(doc.text)}
+
+
+_TEXT_KEY = "govreport_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy builds it from Token objects on every
+    access, which costs as much as a component. The last of our components drops the
+    cached copy (``forget_text``) so that it is not serialized with the Doc."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+def forget_text(doc: Doc) -> None:
+    """Drop the cached text of a Doc."""
+    doc.user_data.pop(_TEXT_KEY, None)
