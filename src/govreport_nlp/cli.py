@@ -17,10 +17,13 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import IO, Iterator, Optional, Sequence
+from typing import IO, TYPE_CHECKING, Iterator, Optional, Sequence
 
 from .io import SUFFIXES, decode
 from .models import FACT_COLUMNS, Report
+
+if TYPE_CHECKING:
+    from .batch import BatchResult
 
 __all__ = ["main"]
 
@@ -57,41 +60,59 @@ def _open_out(out: Optional[str]) -> IO[str]:
     return open(out, "w", encoding="utf-8", newline="")
 
 
+def _results(args: argparse.Namespace, names: list[str]) -> Iterator["BatchResult"]:
+    """One result per input, in order, with a progress bar when there are several."""
+    from .batch import BatchResult, extract_many
+
+    files = [n for n in names if n != "-"]
+    progress = None
+    if len(names) > 1 and not args.quiet:
+        from tqdm import tqdm
+
+        progress = tqdm(total=len(names), unit="file", file=sys.stderr)
+    try:
+        done = iter(extract_many(files, jobs=args.jobs, report_year=args.report_year))
+        for name in names:
+            if name == "-":
+                try:
+                    result = BatchResult(source="-", report=_extract("-", args.report_year))
+                except Exception as e:  # stdin that cannot be read is one failed document
+                    result = BatchResult(source="-", error=f"{type(e).__name__}: {e}")
+            else:
+                result = next(done)
+            if progress is not None:
+                progress.update(1)
+            yield result
+    finally:
+        if progress is not None:
+            progress.close()
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     names = list(_inputs(args.paths))
     if not names:
         print("govreport-nlp: no input files found", file=sys.stderr)
         return 1
     failed = 0
-    progress = None
-    if len(names) > 1 and not args.quiet:
-        from tqdm import tqdm
-
-        progress = tqdm(total=len(names), unit="file", file=sys.stderr)
     out = _open_out(args.output)
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS) if args.format == "csv" else None
     if writer is not None:
         writer.writeheader()
     try:
-        for name in names:
-            try:
-                report = _extract(name, args.report_year)
-            except Exception as e:  # one bad file must not stop the batch
+        for result in _results(args, names):
+            if result.report is None:
                 failed += 1
-                print(f"govreport-nlp: skipped {name}: {type(e).__name__}: {e}", file=sys.stderr)
+                print(f"govreport-nlp: skipped {result.source}: {result.error}", file=sys.stderr)
+                continue
+            if writer is not None:
+                for row in result.report.facts_table():
+                    writer.writerow({"file": result.source, **row})
             else:
-                if writer is not None:
-                    for row in report.facts_table():
-                        writer.writerow({"file": name, **{k: row.get(k) for k in CSV_COLUMNS if k != "file"}})
-                else:
-                    record = {"file": name, **report.model_dump(mode="json", exclude={"text", "source"})}
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                out.flush()
-            if progress is not None:
-                progress.update(1)
+                record = {"file": result.source,
+                          **result.report.model_dump(mode="json", exclude={"text", "source"})}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
     finally:
-        if progress is not None:
-            progress.close()
         if out is not sys.stdout:
             out.close()
     if failed:
@@ -106,29 +127,22 @@ def _cmd_tables(args: argparse.Namespace) -> int:
     if not names:
         print("govreport-nlp: no input files found", file=sys.stderr)
         return 1
-    cells = cell_columns()
-    columns = ["file", "issuer", "report_year", "template", "warnings", "warning_details", *cells]
+    columns = ["file", "issuer", "report_year", "template", "warnings", "warning_details", *cell_columns()]
     failed = 0
     out = _open_out(args.output)
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
-    iterator = names
-    if len(names) > 1 and not args.quiet:
-        from tqdm import tqdm
-
-        iterator = tqdm(names, unit="file", file=sys.stderr)
     try:
-        for name in iterator:
-            try:
-                report = _extract(name, args.report_year)
-            except Exception as e:  # one bad file must not stop the batch
+        for result in _results(args, names):
+            report = result.report
+            if report is None:
                 failed += 1
-                print(f"govreport-nlp: skipped {name}: {type(e).__name__}: {e}", file=sys.stderr)
+                print(f"govreport-nlp: skipped {result.source}: {result.error}", file=sys.stderr)
                 continue
             details = "; ".join(f"{w.table}/{w.row}/{w.column}: {w.message}"
                                 + (f" (expected {w.expected:g}, found {w.found:g})" if w.expected is not None else "")
                                 for w in report.warnings)
-            writer.writerow({"file": name, "issuer": report.issuer, "report_year": report.report_year,
+            writer.writerow({"file": result.source, "issuer": report.issuer, "report_year": report.report_year,
                              "template": report.template, "warnings": len(report.warnings),
                              "warning_details": details, **flatten(report.template_tables)})
     finally:
@@ -182,6 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="jsonl: one report per line; csv: one row per fact")
     p.add_argument("--report-year", type=int, default=None, help="override the report year")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (0: one per core)")
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("tables", help="the FOI template tables, one row per report, every cell a column")
@@ -189,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="output csv (default: stdout)")
     p.add_argument("--report-year", type=int, default=None, help="override the report year")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (0: one per core)")
     p.set_defaults(func=_cmd_tables)
 
     p = sub.add_parser("render", help="an HTML page of a report with headings, entities and facts marked")

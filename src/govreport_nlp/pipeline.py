@@ -24,7 +24,8 @@ MAX_DOC_CHARS = 300_000
 
 _lock = threading.Lock()
 _cached: Optional["Language"] = None
-_cached_pid: Optional[int] = None
+# A forked worker keeps the parent's pipeline (shared copy-on-write) but needs a fresh lock.
+os.register_at_fork(after_in_child=lambda: globals().__setitem__("_lock", threading.Lock()))
 
 
 def _segmenter(path: Path):
@@ -56,11 +57,10 @@ def build(*, model_dir: Optional[Union[str, Path]] = None, download: Optional[bo
 def load() -> "Language":
     """The process's pipeline, built on first use and then reused.
 
-    Thread-safe; a forked child builds its own rather than share the parent's.
+    Thread-safe. A worker forked after the pipeline was loaded shares it with its parent.
     """
-    global _cached, _cached_pid
+    global _cached
     with _lock:
-        if _cached is None or _cached_pid != os.getpid():
+        if _cached is None:
             _cached = build()
-            _cached_pid = os.getpid()
         return _cached
