@@ -35,16 +35,19 @@ print(json.dumps({"import": t1 - t0, "load": t2 - t1, "first_extract": t3 - t2,
 """
 
 
+def cold_start(file: Path) -> dict:
+    """One cold start in a fresh interpreter: seconds per phase and peak RSS (MB)."""
+    out = subprocess.run([sys.executable, "-c", CHILD, str(file)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("file", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    runs = []
-    for _ in range(args.repeat + 1):  # the first run warms the page cache; it is not counted
-        out = subprocess.run([sys.executable, "-c", CHILD, str(args.file)], capture_output=True, text=True, check=True)
-        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    runs = runs[1:]
+    # The first run warms the page cache; it is not counted.
+    runs = [cold_start(args.file) for _ in range(args.repeat + 1)][1:]
     print(f"{args.repeat} cold starts on {args.file.name} ({runs[0]['facts']} facts)")
     for key in ("import", "load", "first_extract", "total"):
         values = [r[key] for r in runs]

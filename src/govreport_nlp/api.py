@@ -82,6 +82,15 @@ def _shift(report: Report, offset: int) -> Report:
     return report
 
 
+def _run(nlp: "Language", text: str, cfg: dict) -> "Doc":
+    """Run the pipeline on a text whose Doc already knows its text (see words.doc_text)."""
+    from .words import remember_text
+
+    doc = nlp.make_doc(text)
+    remember_text(doc, text)
+    return nlp(doc, component_cfg=cfg)
+
+
 def extract(text: Union[str, bytes], *, report_year: Optional[int] = None,
             nlp: Optional["Language"] = None) -> Report:
     """Extract the facts, entities and layout of one report.
@@ -104,14 +113,14 @@ def extract(text: Union[str, bytes], *, report_year: Optional[int] = None,
     cfg = {"govreport_sections": {"report_year": report_year}}
     limit = nlp.max_length
     if len(text) <= limit:
-        return report_from_doc(nlp(text, component_cfg=cfg))
+        return report_from_doc(_run(nlp, text, cfg))
     pieces = _chunks(text, limit)
-    first = report_from_doc(nlp(pieces[0][1], component_cfg=cfg))
+    first = report_from_doc(_run(nlp, pieces[0][1], cfg))
     meta = {"title": first.title, "issuer": first.issuer, "published": first.published,
             "report_year": first.report_year, "kind": first.kind}
     cfg = {"govreport_sections": {"meta": meta}}
     for offset, piece in pieces[1:]:
-        part = report_from_doc(nlp(piece, component_cfg=cfg), offset=offset)
+        part = report_from_doc(_run(nlp, piece, cfg), offset=offset)
         first.facts.extend(part.facts)
         first.entities.extend(part.entities)
         first.sections.extend(part.sections)

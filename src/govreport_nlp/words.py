@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
-__all__ = ["word_bounds", "word_spans"]
+__all__ = ["doc_text", "forget_text", "remember_text", "word_bounds", "word_spans"]
 
 
 def word_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -42,6 +42,11 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_TEXT_KEY] = text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Give a new Doc the text it was made from, so that no component rebuilds it."""
+    doc.user_data[_TEXT_KEY] = text
 
 
 def forget_text(doc: Doc) -> None:

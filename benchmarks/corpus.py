@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Throughput over a corpus of reports, against the segmenter alone, in one run.
+
+    python benchmarks/corpus.py [FOLDER] [--jobs N] [--repeat 2]
+
+Default FOLDER: ../shared/corpus/bulk. Prints chars/s and docs/s of
+
+  (a) raw spacy_pkuseg segmentation of the same texts (the floor the pipeline stands on),
+  (b) extract() in one process,
+  (c) extract_many(jobs=N): worker processes sharing the loaded pipeline,
+
+their ratios, and one cold start (import + load + first extract) with its peak RSS.
+Each figure is the best of ``--repeat`` passes after a warm-up document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from startup import cold_start  # noqa: E402
+
+DEFAULT = HERE.parent.parent / "shared" / "corpus" / "bulk"
+
+
+def best(func, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+
+    from tqdm import tqdm
+
+    import govreport_nlp
+    from govreport_nlp.batch import extract_many
+    from govreport_nlp.io import SUFFIXES, read_report
+    from govreport_nlp.pipeline import _segmenter
+    from govreport_nlp.resources import model_path
+
+    files = sorted(p for p in args.folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    if not files:
+        sys.exit(f"no reports in {args.folder}")
+    texts = [read_report(p) for p in tqdm(files, desc="reading", unit="file", file=sys.stderr)]
+    chars = sum(map(len, texts))
+
+    seg = _segmenter(model_path())
+    nlp = govreport_nlp.load()
+    seg.cut(texts[0])
+    govreport_nlp.extract(texts[0])
+
+    def segment():
+        for t in tqdm(texts, desc="segment", unit="doc", file=sys.stderr, leave=False):
+            seg.cut(t)
+
+    def extract_serial():
+        for t in tqdm(texts, desc="extract", unit="doc", file=sys.stderr, leave=False):
+            govreport_nlp.extract(t, nlp=nlp)
+
+    def extract_parallel():
+        for _ in tqdm(extract_many(texts, jobs=args.jobs, texts=True), total=len(texts),
+                      desc=f"extract x{args.jobs}", unit="doc", file=sys.stderr, leave=False):
+            pass
+
+    t_seg = best(segment, args.repeat)
+    t_one = best(extract_serial, args.repeat)
+    t_many = best(extract_parallel, args.repeat)
+    cold = cold_start(files[0])
+
+    print(f"{len(texts)} reports, {chars:,} characters from {args.folder}")
+    for label, seconds in (("(a) pkuseg segmentation", t_seg), ("(b) extract(), 1 process", t_one),
+                           (f"(c) extract_many, {args.jobs} jobs", t_many)):
+        print(f"  {label:30} {chars / seconds:10,.0f} chars/s {len(texts) / seconds:8.1f} docs/s")
+    print(f"  ratio (b)/(a): {t_seg / t_one:.2f}x  (target >= 1.0x)")
+    print(f"  ratio (c)/(b): {t_one / t_many:.2f}x  with {args.jobs} jobs")
+    print(f"  cold start {cold['total']:.2f} s (import {cold['import']:.2f}, load {cold['load']:.2f}, "
+          f"first extract {cold['first_extract']:.2f}), peak RSS {cold['peak_rss_mb']:.0f} MB per process")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
