@@ -29,7 +29,13 @@ nlp = govreport_nlp.load()
 t2 = time.perf_counter()
 report = govreport_nlp.extract(open(sys.argv[1], encoding="utf-8").read())
 t3 = time.perf_counter()
-rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM is this process's own peak; ru_maxrss would carry over a big parent's peak
+# across fork and exec.
+try:
+    hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0]
+    rss_mb = int(hwm.split()[1]) / 1024
+except (OSError, IndexError):
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"import": t1 - t0, "load": t2 - t1, "first_extract": t3 - t2,
                   "total": t3 - t0, "peak_rss_mb": rss_mb, "facts": len(report.facts)}))
 """
