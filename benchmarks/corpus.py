@@ -49,7 +49,7 @@ def main() -> int:
     import govreport_nlp
     from govreport_nlp.batch import extract_many
     from govreport_nlp.io import SUFFIXES, read_report
-    from govreport_nlp.pipeline import _segmenter
+    from govreport_nlp.segmenter import load_segmenter
     from govreport_nlp.resources import model_path
 
     files = sorted(p for p in args.folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
@@ -58,7 +58,7 @@ def main() -> int:
     texts = [read_report(p) for p in tqdm(files, desc="reading", unit="file", file=sys.stderr)]
     chars = sum(map(len, texts))
 
-    seg = _segmenter(model_path())
+    seg = load_segmenter(model_path(), compact=False)  # pkuseg as it ships
     nlp = govreport_nlp.load()
     seg.cut(texts[0])
     govreport_nlp.extract(texts[0])

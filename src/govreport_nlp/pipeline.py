@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Union
 
-from .resources import model_path
+from .resources import MODEL_ENV, model_path
+from .segmenter import load_segmenter
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,26 +27,21 @@ _cached: Optional["Language"] = None
 os.register_at_fork(after_in_child=lambda: globals().__setitem__("_lock", threading.Lock()))
 
 
-def _segmenter(path: Path):
-    import spacy_pkuseg
-
-    # spacy-pkuseg prints a warning when it falls back from msgpack to the pickled
-    # features; the pickle is the hash-verified file from the pkuseg wheel (resources.py).
-    with contextlib.redirect_stderr(io.StringIO()):
-        # user_dict=None: do not unpickle spacy-pkuseg's bundled dictionary.
-        return spacy_pkuseg.pkuseg(str(path), user_dict=None)
-
-
-def build(*, model_dir: Optional[Union[str, Path]] = None, download: Optional[bool] = None) -> "Language":
+def build(*, model_dir: Optional[Union[str, Path]] = None, download: Optional[bool] = None,
+          compact: bool = True) -> "Language":
     """Build a new pipeline. ``model_dir`` is a pkuseg model directory; without it the
-    model is found or fetched as ``resources.model_path`` says."""
+    model is found or fetched as ``resources.model_path`` says. ``compact=False`` loads
+    the full default model instead of its pruned form."""
     import spacy
 
     from . import entities, linker, quantities, sections, tables  # noqa: F401  (register factories)
 
+    # A model you point at (argument or GOVREPORT_NLP_PKUSEG_MODEL) is loaded as it is; the
+    # cached default model is loaded in its compact form (segmenter.py).
+    explicit = model_dir is not None or bool(os.environ.get(MODEL_ENV))
     path = Path(model_dir) if model_dir is not None else model_path(download=download)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
-    nlp.tokenizer.pkuseg_seg = _segmenter(path)
+    nlp.tokenizer.pkuseg_seg = load_segmenter(path, compact=compact and not explicit)
     for name in PIPE_NAMES:
         nlp.add_pipe(name)
     nlp.max_length = MAX_DOC_CHARS
