@@ -18,7 +18,7 @@ from .extensions import register_extensions
 from .gazetteer import division_code
 from .models import Entity
 from .orgs import find_orgs, find_places, outermost
-from .words import doc_text, word_spans
+from .words import char_spans, doc_text, word_spans
 
 __all__ = ["ReportEntities", "make_entities"]
 
@@ -62,11 +62,7 @@ class ReportEntities(StatelessComponent):
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
         """Store the entities and add the ones that fit to ``doc.ents``."""
         doc._.govreport_entities = entities
-        spans = []
-        for ent in entities:
-            span = doc.char_span(ent.start, ent.end, label=ent.label, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
+        spans = char_spans(doc, ((ent.start, ent.end, ent.label) for ent in entities))
         existing = list(doc.ents)
         taken = {i for e in existing for i in range(e.start, e.end)}
         spans = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]

@@ -56,6 +56,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－", "012345678
 _CD = "".join(_CN_DIGITS)
 _CS = "".join(_CN_SMALL)
 _CB = "".join(_CN_BIG)
+_SCALE_RE = re.compile(f"[{_CB}]")
 _ARABIC = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 # One number: Arabic and Chinese numerals mixed (1亿2千万, 3.6万, 十二万三千, 三点一四亿),
 # with 余/多 allowed before a scale character (百余万, 6600多万).
@@ -255,7 +256,7 @@ def _trailing_scale(text: str) -> Optional[Decimal]:
 
 
 def _has_scale(text: str) -> bool:
-    return any(ch in _CN_BIG for ch in text)
+    return _SCALE_RE.search(text) is not None
 
 
 def _is_arabic(text: str) -> bool:

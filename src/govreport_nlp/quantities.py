@@ -10,7 +10,7 @@ from spacy.util import filter_spans
 
 from ._component import StatelessComponent
 from .extensions import register_extensions
-from .words import doc_text
+from .words import char_spans, doc_text
 from .models import ENTITY_LABELS as LABELS
 from .models import Quantity
 from .numbers import find_quantities
@@ -47,11 +47,7 @@ class ReportQuantities(StatelessComponent):
         doc._.govreport_quantities = quantities
         if not self.set_ents:
             return
-        spans = []
-        for q in quantities:
-            span = doc.char_span(q.start, q.end, label=LABELS.get(q.kind, "QUANTITY"), alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
+        spans = char_spans(doc, ((q.start, q.end, LABELS.get(q.kind, "QUANTITY")) for q in quantities))
         doc.ents = filter_spans(list(doc.ents) + spans)
 
 

@@ -7,9 +7,12 @@ boundaries read them from ``Doc.to_array`` instead.
 from __future__ import annotations
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH
-from spacy.tokens import Doc
+import bisect
+from typing import Iterable
 
-__all__ = ["doc_text", "forget_text", "remember_text", "word_bounds", "word_spans"]
+from spacy.tokens import Doc, Span
+
+__all__ = ["char_spans", "doc_text", "forget_text", "remember_text", "word_bounds", "word_spans"]
 
 
 def word_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -52,3 +55,24 @@ def remember_text(doc: Doc, text: str) -> None:
 def forget_text(doc: Doc) -> None:
     """Drop the cached text of a Doc."""
     doc.user_data.pop(_TEXT_KEY, None)
+
+
+def char_spans(doc: Doc, ranges: Iterable[tuple[int, int, str]]) -> list[Span]:
+    """Labelled token spans covering character ranges, widened to whole tokens.
+
+    ``Doc.char_span`` rebuilds the Doc's text on every call; this maps all ranges with
+    one array read.
+    """
+    if not len(doc):
+        return []
+    arr = doc.to_array([IDX, LENGTH])
+    starts = arr[:, 0].tolist()
+    ends = (arr[:, 0] + arr[:, 1]).tolist()
+    spans = []
+    for start, end, label in ranges:
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_left(ends, end)
+        if first < 0 or last >= len(starts) or first > last:
+            continue
+        spans.append(Span(doc, first, last + 1, label=label))
+    return spans
