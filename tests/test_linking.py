@@ -50,3 +50,18 @@ def test_linking_breakdown_parent_and_context(nlp):
     assert facts["28.32亿元"].context_of == "建设工程招投标项目" and facts["28.32亿元"].parent is None
     assert facts["3.67%"].context_of == "建设工程招投标项目"
     assert facts["376项"].parent is None
+
+
+def test_linking_respectively_pairs_items_and_numbers(nlp):
+    text = ("全年鱼类、甲壳类、藻类、贝类（不含其它类）产量分别为210535吨、16508吨、37090吨和158866吨，"
+            "分别增长2.7%、0.4%、2.1%和3.0%。")
+    assert _facts(nlp, text) == [
+        ("210535吨", "鱼类产量", None), ("16508吨", "甲壳类产量", None), ("37090吨", "藻类产量", None),
+        ("158866吨", "贝类（不含其它类）产量", None), ("2.7%", "鱼类产量", "increase"),
+        ("0.4%", "甲壳类产量", "increase"), ("2.1%", "藻类产量", "increase"),
+        ("3.0%", "贝类（不含其它类）产量", "increase")]
+
+
+def test_linking_from_to_levels(nlp):
+    assert _facts(nlp, "人均地区生产总值从9万元提高到11万元。") == [
+        ("9万元", "人均地区生产总值", None), ("11万元", "人均地区生产总值", None)]

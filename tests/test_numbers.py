@@ -242,3 +242,7 @@ def test_numbers_import_does_not_load_spacy():
     code = "import sys, govreport_nlp; govreport_nlp.normalize('3亿元'); print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_numbers_list_number_before_year_and_section_parts():
+    assert [q.text for q in find_quantities("9．2025年部门“三公”经费；详见本报告第三、四部分。")] == []

@@ -33,7 +33,7 @@ _OPEN, _CLOSE = "（(", "）)"
 # Words between the subject and the number that say nothing of what is measured.
 _FILLER = re.compile(
     r"(?:约为|大约|约|将近|接近|近|超过|超|已逾|逾|不足|不到|共计|总计|合计|累计|共|达到|高达|多达|达|"
-    r"分别为|分别|均为|均|平均为|为|是|有|仅|已|了|计|拟按|按|至|到|稳定在|保持在|控制在|在)$"
+    r"分别为|分别|均为|均|平均为|为|是|有|仅|已|了|计|拟按|按|至|到|稳定在|保持在|控制在|在|从|由)$"
 )
 _CHANGE = re.compile(
     r"(?:(?:比|较|与)(?:上年同期|上年末|上年底|上年|去年|[0-9]{4}\s*年末?|上一年)(?:相比)?|同比|环比)?(?:年均|平均)?"
@@ -194,6 +194,51 @@ def _right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Option
     return pos, stop
 
 
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|增长|增加|提高|上升|上涨|下降|减少|降低|回落)?\s*$")
+_ITEM_SEP = re.compile(r"[、和及与]")
+
+
+def _respectively(text: str, quantities: Sequence[Quantity], idx: int, lo: int,
+                  bounds: frozenset[int], previous: Optional[list[tuple[str, int]]] = None
+                  ) -> Optional[list[tuple[str, int]]]:
+    """Subjects of a 分别 enumeration starting at quantity ``idx``:
+    甲壳类、藻类、贝类产量分别为16508吨、37090吨和158866吨 -> 甲壳类产量, 藻类产量, 贝类产量.
+
+    Returns one (subject, offset) per quantity of the run, or None when the items and the
+    numbers do not pair up one to one.
+    """
+    q = quantities[idx]
+    m = _RESPECTIVELY.search(text, lo, q.start)
+    if m is None:
+        return None
+    run = [q]
+    for nxt in quantities[idx + 1:]:
+        gap = text[run[-1].end:nxt.start]
+        if gap.strip(" \t\n") not in ("、", "，", ",", "和", "及", "与", ""):
+            break
+        run.append(nxt)
+    start, _ = _left_phrase(text, lo, m.start(), bounds)
+    phrase = text[start:m.start()]
+    if not phrase.strip() and previous and len(previous) == len(run):
+        return previous  # …产量分别为A、B、C，分别增长x%、y%、z%: the same items again
+    items = [(p.start(), p.end()) for p in re.finditer(r"[^、和及与]+", phrase)]
+    if len(run) < 2 or len(items) != len(run):
+        return None
+    # The items share the head word of the last one (…、贝类产量 -> 产量) when they lack it.
+    last_s, last_e = items[-1]
+    head = ""
+    cut = max((b for b in bounds if start + last_s < b < start + last_e), default=None)
+    if cut is not None:
+        head = text[cut:start + last_e]
+    out = []
+    for s, e in items:
+        item = _clean(phrase[s:e])
+        if head and not item.endswith(head):
+            item += head
+        out.append((item, start + s))
+    return out
+
+
 def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequence[Quantity],
                   bounds: frozenset[int]) -> list[Link]:
     """Find subject and change for each quantity of one sentence, in order.
@@ -202,10 +247,28 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
     """
     links: list[Link] = []
     prev_end = sent_start
+    assigned: dict[int, tuple[str, int, Optional[str]]] = {}
+    last_enumeration: Optional[list[tuple[str, int]]] = None
     for idx, q in enumerate(quantities):
         nxt = quantities[idx + 1].start if idx + 1 < len(quantities) else sent_end
+        if idx in assigned:
+            subject, offset, change = assigned[idx]
+            links.append(Link(subject=subject, change=change, subject_start=offset))
+            prev_end = max(prev_end, q.end)
+            continue
         link = Link()
         lo = max(prev_end, _clause_start(text, sent_start, q.start))
+        enumeration = _respectively(text, quantities, idx, lo, bounds, last_enumeration)
+        if enumeration:
+            last_enumeration = enumeration
+            verb = _CHANGE.search(_RESPECTIVELY.search(text, lo, q.start).group())
+            change = None if verb is None else ("increase" if verb.group("verb") in _INCREASE else "decrease")
+            for k, (subject, offset) in enumerate(enumeration):
+                assigned[idx + k] = (subject, offset, change)
+            subject, offset, change = assigned[idx]
+            links.append(Link(subject=subject, change=change, subject_start=offset))
+            prev_end = max(prev_end, q.end)
+            continue
         hi = _strip_filler(text, lo, q.start, bounds)
         change = _CHANGE.search(text, max(lo, hi - 12), hi)
         reached = _REACHED.search(text, max(lo, q.start - 4), q.start)

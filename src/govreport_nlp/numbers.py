@@ -57,6 +57,7 @@ _CD = "".join(_CN_DIGITS)
 _CS = "".join(_CN_SMALL)
 _CB = "".join(_CN_BIG)
 _SCALE_RE = re.compile(f"[{_CB}]")
+_NUMBERED_YEAR = re.compile(r"[0-9０-９]{1,2}[.．](?:19|20)[0-9]{2}")
 _ARABIC = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 # One number: Arabic and Chinese numerals mixed (1亿2千万, 3.6万, 十二万三千, 三点一四亿),
 # with 余/多 allowed before a scale character (百余万, 6600多万).
@@ -101,7 +102,7 @@ _SUFFIX_AFTER = re.compile(r"[ \t]*(?:(左右|上下|以上|以下|以内|之内
 
 # A unit followed by these characters is part of a longer word, not a unit:
 # 70周年 is an anniversary, 三成员 is not 30%.
-_BLOCKED_AFTER = {"周": "年", "成": "员为效果本立就交熟功绩", "个": "体性案", "人": "民"}
+_BLOCKED_AFTER = {"周": "年", "成": "员为效果本立就交熟功绩", "个": "体性案", "人": "民", "部": "分"}
 _YEAR_FOLLOWERS = "度初底末中内"
 
 _TENTH = Decimal("0.1")
@@ -342,6 +343,8 @@ def _quantity(text: str, start: int, end: int, n1: str, n2: Optional[str], pct: 
         if unit == "年":
             if _looks_like_year(n1, value) or n1 in ("百", "千", "万"):
                 return None  # 2017年 is a date; 百年变局, 千年 are figures of speech
+            if _NUMBERED_YEAR.fullmatch(n1):
+                return None  # 9．2025年: a list number before a year
             nxt = text[unit_end:unit_end + 1]
             if nxt and nxt in _YEAR_FOLLOWERS and _is_arabic(n1) and len(n1) == 4:
                 return None
