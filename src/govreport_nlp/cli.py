@@ -17,7 +17,7 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Iterator, Optional, Sequence
+from typing import IO, TYPE_CHECKING, Callable, Iterator, Optional, Sequence
 
 from .io import SUFFIXES, decode
 from .models import FACT_COLUMNS, Report
@@ -88,29 +88,25 @@ def _results(args: argparse.Namespace, names: list[str]) -> Iterator["BatchResul
             progress.close()
 
 
-def _cmd_extract(args: argparse.Namespace) -> int:
+def _run_batch(args: argparse.Namespace, start: Callable[[IO[str]], Callable[[str, Report], None]]) -> int:
+    """Process every input and hand each report to the writer ``start(out)`` returns.
+
+    A document that fails is reported on stderr and skipped; the exit code is 1 then.
+    """
     names = list(_inputs(args.paths))
     if not names:
         print("govreport-nlp: no input files found", file=sys.stderr)
         return 1
     failed = 0
     out = _open_out(args.output)
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS) if args.format == "csv" else None
-    if writer is not None:
-        writer.writeheader()
     try:
+        write = start(out)
         for result in _results(args, names):
             if result.report is None:
                 failed += 1
                 print(f"govreport-nlp: skipped {result.source}: {result.error}", file=sys.stderr)
                 continue
-            if writer is not None:
-                for row in result.report.facts_table():
-                    writer.writerow({"file": result.source, **row})
-            else:
-                record = {"file": result.source,
-                          **result.report.model_dump(mode="json", exclude={"text", "source"})}
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            write(result.source, result.report)
             out.flush()
     finally:
         if out is not sys.stdout:
@@ -120,37 +116,43 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _cmd_extract(args: argparse.Namespace) -> int:
+    def start(out: IO[str]) -> Callable[[str, Report], None]:
+        if args.format == "csv":
+            writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+            writer.writeheader()
+            return lambda source, report: writer.writerows({"file": source, **row} for row in report.facts_table())
+
+        def write_json(source: str, report: Report) -> None:
+            record = {"file": source, **report.model_dump(mode="json", exclude={"text", "source"})}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+        return write_json
+
+    return _run_batch(args, start)
+
+
 def _cmd_tables(args: argparse.Namespace) -> int:
     from .templates import cell_columns, flatten
 
-    names = list(_inputs(args.paths))
-    if not names:
-        print("govreport-nlp: no input files found", file=sys.stderr)
-        return 1
     columns = ["file", "issuer", "report_year", "template", "warnings", "warning_details", *cell_columns()]
-    failed = 0
-    out = _open_out(args.output)
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    try:
-        for result in _results(args, names):
-            report = result.report
-            if report is None:
-                failed += 1
-                print(f"govreport-nlp: skipped {result.source}: {result.error}", file=sys.stderr)
-                continue
-            details = "; ".join(f"{w.table}/{w.row}/{w.column}: {w.message}"
-                                + (f" (expected {w.expected:g}, found {w.found:g})" if w.expected is not None else "")
-                                for w in report.warnings)
-            writer.writerow({"file": result.source, "issuer": report.issuer, "report_year": report.report_year,
+
+    def start(out: IO[str]) -> Callable[[str, Report], None]:
+        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+
+        def write_row(source: str, report: Report) -> None:
+            details = "; ".join(
+                f"{w.table}/{w.row}/{w.column}: {w.message}"
+                + (f" (expected {w.expected:g}, found {w.found:g})" if w.expected is not None else "")
+                for w in report.warnings)
+            writer.writerow({"file": source, "issuer": report.issuer, "report_year": report.report_year,
                              "template": report.template, "warnings": len(report.warnings),
                              "warning_details": details, **flatten(report.template_tables)})
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    if failed:
-        print(f"govreport-nlp: {failed} of {len(names)} file(s) failed", file=sys.stderr)
-    return 1 if failed else 0
+
+        return write_row
+
+    return _run_batch(args, start)
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
