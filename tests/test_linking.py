@@ -65,3 +65,18 @@ def test_linking_respectively_pairs_items_and_numbers(nlp):
 def test_linking_from_to_levels(nlp):
     assert _facts(nlp, "人均地区生产总值从9万元提高到11万元。") == [
         ("9万元", "人均地区生产总值", None), ("11万元", "人均地区生产总值", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("全年完成电信业务总量[4]437.7亿元，比上年增长25.7%。",
+     [("437.7亿元", "电信业务总量", None), ("25.7%", "电信业务总量", "increase")]),
+    ("全社会研发投入年均增长10.5%。", [("10.5%", "全社会研发投入", "increase")]),
+    ("绿色铝、硅光伏、新能源电池合计产值年均增长30.4%。", [("30.4%", "绿色铝、硅光伏、新能源电池合计产值", "increase")]),
+])
+def test_linking_work_report_and_communique_forms(nlp, text, expected):
+    assert _facts(nlp, text) == expected
+
+
+def test_linking_pdf_label_line_before_number(nlp):
+    text = "上海市普陀区财政局2024年度部门决算\n一般公共服务支出（类）\n603.14万元，占20.51%；\n"
+    assert _facts(nlp, text) == [("603.14万元", "一般公共服务支出（类）", None), ("20.51%", "一般公共服务支出（类）", None)]

@@ -87,7 +87,7 @@ _PREFIX_MODIFIERS = {
     "约": "approx", "大约": "approx", "约为": "approx", "大概": "approx",
     "近": "under", "将近": "under", "接近": "under", "不足": "under", "不到": "under",
     "不超过": "under", "低于": "under", "少于": "under",
-    "超过": "over", "超": "over", "逾": "over", "多于": "over", "高于": "over",
+    "超过": "over", "突破": "over", "超": "over", "逾": "over", "多于": "over", "高于": "over",
     "不少于": "over", "不低于": "over", "上": "over",
 }
 _SUFFIX_MODIFIERS = {
@@ -528,6 +528,8 @@ def _skip_in_context(text: str, start: int, n1: str) -> bool:
             return True
         if prev in _CN_DIGITS or prev in _CN_SMALL:
             return True
+        if prev in "这那每" and not _is_arabic(n1):
+            return True  # 这五年, 每三年: a time reference, not an amount
         if prev == "届" and not _is_arabic(n1):
             return True  # 十二届二次全委会: the session of a congress, an ordinal
         if prev in "“「『" and not _is_arabic(n1):

@@ -256,7 +256,11 @@ def _sentences(text: str, lines: list[tuple[int, int]], heading_lines: dict[int,
         # A heading line ends its sentence unless running text follows the heading on
         # the same line (（一）主动公开情况。2024 年，…各类政 / 府信息…).
         runs_on = idx in heading_lines and heading_lines[idx] < e and text[heading_lines[idx]:e].strip(_SENT_END + " \u3000")
-        if (idx in heading_lines and not runs_on) or (line and (line[-1] in _SENT_END + "：:" or (len(line) < 25 and not _CLAUSE.search(line)))):
+        # A short line without punctuation is a line of its own (a title, a signature)
+        # unless the next line goes on with a number: PDF text breaks 支出（类）/ 603.14万元.
+        nxt = next((text[a:b].strip() for a, b in lines[idx + 1:idx + 3] if text[a:b].strip()), "")
+        short_alone = len(line) < 25 and not _CLAUSE.search(line) and not nxt[:1].isdigit()
+        if (idx in heading_lines and not runs_on) or (line and (line[-1] in _SENT_END + "：:" or short_alone)):
             close(e)
     close(len(text))
     return out
