@@ -80,3 +80,11 @@ def test_linking_work_report_and_communique_forms(nlp, text, expected):
 def test_linking_pdf_label_line_before_number(nlp):
     text = "上海市普陀区财政局2024年度部门决算\n一般公共服务支出（类）\n603.14万元，占20.51%；\n"
     assert _facts(nlp, text) == [("603.14万元", "一般公共服务支出（类）", None), ("20.51%", "一般公共服务支出（类）", None)]
+
+
+def test_linking_statistics_table_rows(nlp):
+    text = ("政府信息公开情况统计表（ 2018年度）\n统计指标\t单位\t统计数\n一、主动公开情况\n"
+            "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条)\t条\t1683\n"
+            "其中：主动公开规范性文件数\t条\t4\n1.政府公报公开政府信息数\t条\t0\n")
+    assert _facts(nlp, text) == [("1683", "主动公开政府信息数", None), ("4", "主动公开规范性文件数", None),
+                                 ("0", "政府公报公开政府信息数", None)]

@@ -24,6 +24,7 @@ EXTENSIONS: dict[str, Any] = {
     "govreport_paragraphs": None,  # list[(start, end)] character ranges
     "govreport_debris": None,  # list[(start, end)] character ranges
     "govreport_quantities": None,  # list[models.Quantity]
+    "govreport_row_subjects": None,  # {quantity start: subject} for statistics-table rows
     "govreport_entities": None,  # list[models.Entity]: ORG, GPE, DATE
     "govreport_facts": None,  # list[models.Fact]
     "govreport_template": None,  # "2019" / "2021" / None

@@ -54,6 +54,7 @@ class ReportLinker(StatelessComponent):
         dates = [e for e in entities if e.label == "DATE"]
         orgs = [e for e in entities if e.label == "ORG"]
         bounds = word_bounds(doc)
+        row_subjects: dict[int, str] = doc._.govreport_row_subjects or {}
         starts = [s for s, _ in sentences]
         groups: dict[int, list[Quantity]] = {}
         for q in quantities:
@@ -64,6 +65,8 @@ class ReportLinker(StatelessComponent):
             s, e = sentences[i]
             e = max(e, qs[-1].end)
             for q, ln in zip(qs, link_sentence(text, s, e, qs, bounds)):
+                if q.start in row_subjects:  # a statistics-table row names its own subject
+                    ln = Link(subject=row_subjects[q.start], subject_start=q.start)
                 linked.append((q, ln, s, e))
         breakdowns = link_breakdowns(text, [x[0] for x in linked], [x[1] for x in linked])
         facts: list[Fact] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -14,6 +14,7 @@ from .words import char_spans, doc_text
 from .models import ENTITY_LABELS as LABELS
 from .models import Quantity
 from .numbers import find_quantities
+from .statrows import find_stat_rows
 
 __all__ = ["ReportQuantities", "make_quantities", "LABELS"]
 
@@ -38,13 +39,23 @@ class ReportQuantities(StatelessComponent):
         self.set_ents = set_ents
 
     def __call__(self, doc: Doc) -> Doc:
-        found = _outside(find_quantities(doc_text(doc)), doc._.govreport_debris or [])
-        self.set_annotations(doc, found)
+        text = doc_text(doc)
+        rows = find_stat_rows(text)
+        found = _outside(find_quantities(text), doc._.govreport_debris or [])
+        if rows:
+            # In a statistics-table row the number after the unit column is the quantity;
+            # a number inside the label (计1条) is part of the label.
+            inside = [(r.label_start, r.quantity.start) for r in rows]
+            found = [q for q in found if not any(s <= q.start < e for s, e in inside)]
+            found = sorted(found + [r.quantity for r in rows], key=lambda q: q.start)
+        self.set_annotations(doc, found, {r.quantity.start: r.subject for r in rows})
         return doc
 
-    def set_annotations(self, doc: Doc, quantities: list[Quantity]) -> None:
-        """Store the quantities and their entity spans on the Doc."""
+    def set_annotations(self, doc: Doc, quantities: list[Quantity],
+                        row_subjects: Optional[dict[int, str]] = None) -> None:
+        """Store the quantities, the subjects of statistics-table rows, and entity spans."""
         doc._.govreport_quantities = quantities
+        doc._.govreport_row_subjects = row_subjects or {}
         if not self.set_ents:
             return
         spans = char_spans(doc, ((q.start, q.end, LABELS.get(q.kind, "QUANTITY")) for q in quantities))
@@ -54,7 +65,7 @@ class ReportQuantities(StatelessComponent):
 @Language.factory(
     "govreport_quantities",
     default_config={"set_ents": True},
-    assigns=["doc._.govreport_quantities", "doc.ents"],
+    assigns=["doc._.govreport_quantities", "doc._.govreport_row_subjects", "doc.ents"],
     requires=["doc._.govreport_debris"],
 )
 def make_quantities(nlp: Language, name: str, set_ents: bool) -> ReportQuantities:
