@@ -314,7 +314,6 @@ def _quantity(text: str, start: int, end: int, n1: str, n2: Optional[str], pct: 
     value, over = _parse(n1)
     if value is None:
         return None
-    scaled = False
     high = None
     if n2 is not None:
         high, over2 = _parse(n2)

@@ -346,15 +346,16 @@ def check_tables(tables: dict[str, dict[str, dict[str, Number]]]) -> list[TableW
     """Every violation of the template's own arithmetic (TEMPLATE_TABLES.md)."""
     out: list[TableWarning] = []
     t3 = tables.get("table3") or {}
+    def cell(row: str, col: str) -> Optional[Number]:
+        return (t3.get(row) or {}).get(col)
+
     for col in APPLICANTS:
-        def cell(row: str) -> Optional[Number]:
-            return (t3.get(row) or {}).get(col)
-        new, carried, total, next_year = (cell("本年新收政府信息公开申请数量"), cell("上年结转政府信息公开申请数量"),
-                                          cell("总计"), cell("结转下年度继续办理"))
+        new, carried, total, next_year = (cell("本年新收政府信息公开申请数量", col), cell("上年结转政府信息公开申请数量", col),
+                                          cell("总计", col), cell("结转下年度继续办理", col))
         if None not in (new, carried, total, next_year) and new + carried != total + next_year:
             out.append(TableWarning(table="table3", row="本年新收+上年结转", column=col, expected=total + next_year,
                                     found=new + carried, message="新收 + 上年结转 != 总计 + 结转下年度"))
-        results = [cell(r) for r in _RESULT_ROWS if cell(r) is not None]
+        results = [cell(r, col) for r in _RESULT_ROWS if cell(r, col) is not None]
         if total is not None and results and sum(results) != total:
             out.append(TableWarning(table="table3", row="总计", column=col, expected=sum(results), found=total,
                                     message="总计 != the sum of the result rows"))
