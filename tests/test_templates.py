@@ -104,3 +104,16 @@ def test_templates_misprinted_label_is_still_found():
     t3 = parse_tables(text).tables["table3"]
     assert t3["不予公开.其他法律行政法规禁止公开"]["总计"] == 3
     assert t3["不予公开.危及三安全一稳定"]["总计"] == 1
+
+
+def test_templates_markdown_with_displaced_labels_read_by_order():
+    if not BULK.is_dir():
+        pytest.skip("no bulk corpus")
+    # A PDF converted to markdown: labels split off their numbers, rows still in order.
+    parsed = parse_tables((BULK / "shanghai_stcsm_foi_2024.txt").read_text(encoding="utf-8"))
+    t3 = parsed.tables["table3"]
+    assert len(t3) == 25
+    assert t3["本年新收政府信息公开申请数量"]["总计"] == 34 and t3["总计"]["总计"] == 35
+    assert t3["结转下年度继续办理"] == {"自然人": 1, "商业企业": 0, "科研机构": 0, "社会公益组织": 0,
+                                "法律服务机构": 0, "其他": 0}  # its blank 总计 cell is left out
+    assert parsed.tables["table4"]["行政复议"] == {"结果维持": 1, "结果纠正": 0, "其他结果": 0, "尚未审结": 0, "总计": 1}

@@ -89,7 +89,7 @@ _MONEY_COLUMNS = {"本年收费金额", "采购总金额"}  # printed in 万元
 _T2_START = re.compile(r"主动公开政府信息情况")
 _T3_START = re.compile(r"收到和处理政府信息公开申请情况")
 _T4_START = re.compile(r"行政\S{0,2}复议[、，,和]?\s*(?:提起)?行政诉讼情况")
-_T4_END = re.compile(r"(?:^|\n)\s*[五六][、.．]|存在的主要问题")
+_T4_END = re.compile(r"(?:^|\n)\s*[一二三四五六七八九十]{1,2}[、.．]|存在的主要问题|其他需要报告的事项")
 _FIRST_ROW = re.compile(r"本\s*年\s*新\s*收")
 _T2021 = re.compile(r"本年制发件数|因政府信息公开工作被申请行政复议|本年处理决定数量")
 _T2019 = re.compile(r"本年新制作数量|上一年项目数量")
@@ -162,9 +162,9 @@ def _tab_cells(text: str, label_end: int, end: int, *, labelled: bool = True) ->
     """Cells after a label on a tab-separated or markdown line, blanks kept as None.
     Without a label (``labelled=False``) the cells are those of the next non-blank line."""
     if not labelled:
-        while True:  # start at the next line with something on it
+        while True:  # start at the next line with a number on it (not a |---| rule or header)
             nl = text.find("\n", label_end, end)
-            if nl < 0 or text[label_end:nl].strip(" \t\u3000|\r"):
+            if nl < 0 or re.search(r"[0-9]", text[label_end:nl]):
                 break
             label_end = nl + 1
     line_end = text.find("\n", label_end)
@@ -173,13 +173,14 @@ def _tab_cells(text: str, label_end: int, end: int, *, labelled: bool = True) ->
     sep = "\t" if "\t" in rest else ("|" if rest.count("|") >= 2 else None)
     if sep is None:
         return None
+    if sep == "|":
+        # A markdown row: the outer bars open and close it; an empty cell is "|  |".
+        rest = rest.strip()
+        rest = rest[1:] if rest.startswith("|") else rest
+        rest = rest[:-1] if rest.endswith("|") else rest
     parts = [p.strip() for p in rest.split(sep)]
     if labelled and parts and not _NUMBER.fullmatch(parts[0] or "x"):
         parts = parts[1:]  # the rest of the label cell
-    elif sep == "|" and parts and parts[0] == "":
-        parts = parts[1:]  # the empty piece before a markdown row's first |
-    while parts and parts[-1] == "" and sep == "|":
-        parts.pop()
     cells: list[Optional[str]] = []
     for p in parts:
         if p == "" or p in ("-", "—", "/"):
@@ -288,6 +289,41 @@ def _table3(text: str, start: int, end: int, warnings: list[TableWarning]) -> di
             if row:
                 table[row_key] = row
     return table
+
+
+def _rows_in_order(text: str, start: int, end: int) -> list[list[Optional[Number]]]:
+    """Every line of the region that holds the seven cells of a 表三 row, in order
+    (blank cells of tab or markdown rows as None)."""
+    rows: list[list[Optional[Number]]] = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        tab = _tab_cells(text, line_start, line_start + len(line))
+        if tab is not None and len(tab) >= 7 and any(c is not None for c in tab[:7]):
+            rows.append([None if c is None else _as_number(c, False) for c in tab[:7]])
+            continue
+        cells = _cells_between(text, line_start, line_start + len(line))
+        if len(cells) == 7:
+            rows.append([_as_number(c, False) for c in cells])
+    return rows
+
+
+def _table3_by_order(text: str, start: int, end: int) -> dict[str, dict[str, Number]]:
+    """表三 read by the template's row order alone, for layouts whose labels are displaced
+    from their numbers (a PDF converted to markdown with the label column split off).
+    Taken only when the count of seven-number rows is exactly the template's and every
+    row's 总计 is the sum of its applicant columns."""
+    rows = _rows_in_order(text, start, end)
+    itemized = [k for k, _ in _T3_ROWS if k != "其他处理"]
+    single = [k for k, _ in _T3_ROWS if not k.startswith("其他处理.")]
+
+    def adds_up(row: list[Optional[Number]]) -> bool:
+        return None in row or sum(row[:6]) == row[6]
+
+    for keys in (itemized, single):
+        if len(rows) == len(keys) and all(adds_up(r) for r in rows):
+            return {key: {c: v for c, v in zip(APPLICANTS, row) if v is not None} for key, row in zip(keys, rows)}
+    return {}
 
 
 def _table4(text: str, start: int, end: int, warnings: list[TableWarning]) -> dict[str, dict[str, Number]]:
@@ -399,7 +435,13 @@ def parse_tables(text: str) -> ParsedTables:
         table2 = _table2(text, t2.end(), t3.start(), result.template, result.warnings)
         if table2:
             tables["table2"] = table2
-    table3 = _table3(text, t3.end(), t3_end, result.warnings)
+    table3_warnings: list[TableWarning] = []
+    table3 = _table3(text, t3.end(), t3_end, table3_warnings)
+    if table3_warnings:
+        by_order = _table3_by_order(text, t3.end(), t3_end)
+        if len(by_order) > len(table3):
+            table3, table3_warnings = by_order, []
+    result.warnings.extend(table3_warnings)
     if table3:
         tables["table3"] = table3
     if t4 is not None:
