@@ -87,6 +87,29 @@ def _word_index(words: Sequence[Word]) -> dict[int, int]:
     return {s: i for i, (s, _) in enumerate(words)}
 
 
+_HEAD_WORDS = {"中共", "中央", "国务院", "国家", "全国", "自治区", "省", "市", "县", "区", "旗", "乡", "镇", "厅", "盟"}
+_VERB_START = re.compile("|".join(sorted((w for w in _NOT_NAME if len(w) >= 2), key=len, reverse=True))
+                         + r"|[报送请向由在对把将从以为是各]")
+
+
+def _is_head(text: str, words: Sequence[Word], k: int, end: int) -> bool:
+    """Whether the name may start at word ``k``: at a jurisdiction (a known division, a
+    one-character level like 省/旗, 全省, 中共/国务院) or a word ending in a level suffix
+    that does not begin with a verb (负责区政府 is not a name; 土右旗 is)."""
+    s, e = words[k]
+    if e >= end:
+        return False
+    word = text[s:e]
+    if word in _HEAD_WORDS or word in divisions() or (len(word) == 2 and word[0] == "全" and word[1] in "省市县区旗"):
+        return True
+    if word.startswith(("中共", "中央", "国务院", "国家", "全国")):
+        return True
+    m = _HEAD.match(text, s, end)
+    if not m or m.end() != e:
+        return False  # the jurisdiction must be the whole word, not part of a longer one
+    return len(word) >= 3 and _VERB_START.match(word) is None
+
+
 def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of organization names."""
     ends = {e for _, e in words}
@@ -120,8 +143,7 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
         opener = text[words[j - 1][0]:words[j - 1][1]] if j > 0 else "\n"
         head = None
         for k in range(j, i + 1):
-            h = _HEAD.match(text, words[k][0], end)
-            if h and h.end() < end:
+            if _is_head(text, words, k, end):
                 head = words[k][0]
                 break
         if head is None:
