@@ -117,3 +117,15 @@ def test_templates_markdown_with_displaced_labels_read_by_order():
     assert t3["结转下年度继续办理"] == {"自然人": 1, "商业企业": 0, "科研机构": 0, "社会公益组织": 0,
                                 "法律服务机构": 0, "其他": 0}  # its blank 总计 cell is left out
     assert parsed.tables["table4"]["行政复议"] == {"结果维持": 1, "结果纠正": 0, "其他结果": 0, "尚未审结": 0, "总计": 1}
+
+
+def test_templates_cells_are_not_facts(nlp):
+    import govreport_nlp
+
+    text = "本机关全年收到申请19件。\n" + T3_ROWS_2021 + "一是办理申请19件。\n"
+    report = govreport_nlp.extract(text, nlp=nlp)
+    assert report.template_tables["table3"]["总计"]["总计"] == 19
+    table_start = text.index("三、收到和处理")
+    table_end = text.index("五、存在的主要问题")
+    assert all(not table_start <= f.quantity.start < table_end for f in report.facts)
+    assert [f.quantity.text for f in report.facts] == ["19件", "19件"]

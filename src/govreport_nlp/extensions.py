@@ -30,6 +30,7 @@ EXTENSIONS: dict[str, Any] = {
     "govreport_template": None,  # "2019" / "2021" / None
     "govreport_tables": None,  # {"table2": {row: {column: number}}, ...} or None
     "govreport_table_warnings": None,  # list[models.TableWarning]
+    "govreport_table_spans": None,  # list[(start, end)]: where the template tables stand
 }
 
 _MODELS = {cls.__name__: cls for cls in (

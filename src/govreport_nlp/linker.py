@@ -46,6 +46,10 @@ class ReportLinker(StatelessComponent):
         """Link the quantities of a Doc, without writing anything."""
         text = doc_text(doc)
         quantities: list[Quantity] = doc._.govreport_quantities or []
+        # Numbers inside the template tables are cells (template_tables), not facts.
+        table_spans = doc._.govreport_table_spans or []
+        if table_spans:
+            quantities = [q for q in quantities if not any(s <= q.start < e for s, e in table_spans)]
         if not quantities:
             return []
         sentences = doc._.govreport_sentences or [[0, len(text)]]
@@ -91,7 +95,8 @@ class ReportLinker(StatelessComponent):
 @Language.factory(
     "govreport_linker",
     assigns=["doc._.govreport_facts"],
-    requires=["doc._.govreport_quantities", "doc._.govreport_sentences", "doc._.govreport_entities"],
+    requires=["doc._.govreport_quantities", "doc._.govreport_sentences", "doc._.govreport_entities",
+              "doc._.govreport_table_spans"],
 )
 def make_linker(nlp: Language, name: str) -> ReportLinker:
     """Create the ``govreport_linker`` component."""

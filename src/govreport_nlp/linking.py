@@ -55,7 +55,7 @@ _VERBS = {
     "建立", "新建", "改造", "引进", "帮助", "带动", "吸引", "吸纳", "征集", "收集", "解决", "查处",
     "走访", "慰问", "救助", "资助", "补助", "培育", "认定", "评选", "选派", "派出",
     "聘请", "邀请", "经历", "发放", "兑现", "创办", "入驻", "录入", "跃升", "提高到", "达到",
-    "发布", "支持", "用于",
+    "发布", "支持", "用于", "进行",
 }
 # Other words that end the subject phrase on its left: time words, places of the
 # 全区/我厅 kind, and function words.
@@ -67,7 +67,7 @@ _OTHER_STOPS = {
     "全区", "全旗", "全市", "全省", "全国", "全县", "全镇", "全乡", "全厅", "全局", "全系统",
     "我厅", "我区", "我旗", "我市", "我省", "我局", "我委", "我办", "我县", "本机关", "本单位",
     "先后", "分别", "同时", "进一步", "持续", "不断", "积极", "全面", "认真", "及时", "迅速",
-    "仅靠", "依托", "利用", "落地", "另有", "另", "均", "都", "已", "全部", "仅",
+    "仅靠", "依托", "利用", "落地", "另有", "另", "均", "都", "已", "全部", "仅", "共同", "联合", "正在",
 }
 _STOP_RE = re.compile(
     "|".join(map(re.escape, sorted(_VERBS | _OTHER_STOPS, key=len, reverse=True)))
@@ -90,6 +90,10 @@ class Link:
 
 def _clean(phrase: str) -> str:
     phrase = _FOOTNOTE.sub("", re.sub(r"\s+", "", phrase))  # 电信业务总量[4]: a note mark
+    close = phrase.rfind("》")
+    if 0 <= close < len(phrase) - 1 and "《" not in phrase[close:]:
+        # 《…工作总体情况》及主合办人大代表建议: a document named before the thing counted.
+        phrase = phrase[close + 1:].lstrip("及和与、")
     phrase = phrase.strip(_QUOTES + "·-—、")
     # A phrase cut before the next list item keeps no dangling conjunction (鲍鱼和).
     return phrase.rstrip("和及与或、").strip(_QUOTES)

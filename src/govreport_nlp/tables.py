@@ -34,11 +34,13 @@ class ReportTables(StatelessComponent):
         doc._.govreport_template = parsed.template
         doc._.govreport_tables = parsed.tables or None
         doc._.govreport_table_warnings = list(parsed.warnings)
+        doc._.govreport_table_spans = [list(span) for span in parsed.spans]
 
 
 @Language.factory(
     "govreport_tables",
-    assigns=["doc._.govreport_template", "doc._.govreport_tables", "doc._.govreport_table_warnings"],
+    assigns=["doc._.govreport_template", "doc._.govreport_tables", "doc._.govreport_table_warnings",
+             "doc._.govreport_table_spans"],
 )
 def make_tables(nlp: Language, name: str) -> ReportTables:
     """Create the ``govreport_tables`` component."""

@@ -106,6 +106,8 @@ class ParsedTables:
     template: Optional[str] = None
     tables: dict[str, dict[str, dict[str, Number]]] = field(default_factory=dict)
     warnings: list[TableWarning] = field(default_factory=list)
+    # Where the tables stand in the text: their numbers are cells, not facts of the prose.
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -444,6 +446,7 @@ def parse_tables(text: str) -> ParsedTables:
     result.warnings.extend(table3_warnings)
     if table3:
         tables["table3"] = table3
+    t4_end = t3_end
     if t4 is not None:
         end_m = _T4_END.search(text, t4.end())
         t4_end = end_m.start() if end_m else min(len(text), t4.end() + 2000)
@@ -455,6 +458,9 @@ def parse_tables(text: str) -> ParsedTables:
         return result
     result.tables = tables
     result.warnings.extend(check_tables(tables))
+    table_start = t2.start() if t2 is not None and "table2" in tables else t3.start()
+    table_end = t4_end if t4 is not None and "table4" in tables else t3_end
+    result.spans = [(table_start, table_end)]
     return result
 
 
