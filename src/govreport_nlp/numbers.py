@@ -95,7 +95,6 @@ _SUFFIX_MODIFIERS = {
     "以下": "under", "以内": "under", "之内": "under", "内": "under",
 }
 _PREFIX_ALT = "|".join(sorted(_PREFIX_MODIFIERS, key=len, reverse=True))
-_SUFFIX_ALT = "|".join(sorted(_SUFFIX_MODIFIERS, key=len, reverse=True))
 # In running text the modifier stands just before the number (增长近30%, 约为200余条).
 _PREFIX_BEFORE = re.compile(rf"(?<![最附临])(?P<pre>{_PREFIX_ALT})(?:为|达|到|至)?{_SPACE}(?:人民币)?{_SPACE}$")
 _SUFFIX_AFTER = re.compile(r"[ \t]*(?:(左右|上下|以上|以下|以内|之内)|内(?![容部外涵地在需设]))")
