@@ -94,12 +94,22 @@ def _fetch_wheel(dest: Path) -> Path:
     return wheel
 
 
-def download_model(*, force: bool = False) -> Path:
-    """Fetch, verify and unpack the pkuseg ``default`` model into the cache.
+def download_model(*, force: bool = False, compact: bool = True) -> Path:
+    """Fetch, verify and unpack the pkuseg ``default`` model into the cache, and build
+    its compact form (segmenter.py) unless ``compact=False``.
 
     Idempotent, and safe to run from several processes at once (a file lock guards
     the cache, and the model directory appears atomically). Returns the model directory.
     """
+    target = _download(force=force)
+    if compact:
+        from .segmenter import build_compact
+
+        build_compact(target)
+    return target
+
+
+def _download(*, force: bool) -> Path:
     from filelock import FileLock
 
     root = cache_dir()
