@@ -39,3 +39,20 @@ def test_render_page_in_headless_chromium(tmp_path, nlp):
     subprocess.run([CHROMIUM, *flags, "--window-size=1100,1400", f"--screenshot={shot}", out.as_uri()],
                    capture_output=True, timeout=120, check=True)
     assert shot.stat().st_size > 10_000
+
+
+def test_render_from_stdin(monkeypatch, nlp, capsys):
+    import io
+
+    class FakeStdin:
+        buffer = io.BytesIO("预算资金31.08亿元。".encode("utf-8"))
+
+    monkeypatch.setattr("sys.stdin", FakeStdin())
+    assert cli.main(["render", "-"]) == 0
+    page = capsys.readouterr().out
+    assert "31.08亿元" in page and ">MONEY</span>" in page and ">SUBJECT</span>" in page
+
+
+def test_render_missing_file_is_an_error(tmp_path, capsys):
+    assert cli.main(["render", str(tmp_path / "gone.txt")]) == 1
+    assert "cannot render" in capsys.readouterr().err

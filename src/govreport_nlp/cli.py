@@ -158,12 +158,18 @@ def _cmd_tables(args: argparse.Namespace) -> int:
 def _cmd_render(args: argparse.Namespace) -> int:
     from .render import render_html
 
+    from .api import extract, extract_file
+
     try:
-        report = _extract(args.path, args.report_year)
+        if args.path == "-":
+            text = decode(sys.stdin.buffer.read())
+            report = extract(text, report_year=args.report_year)
+        else:
+            report = extract_file(args.path, report_year=args.report_year)
+            text = report.text or ""
     except Exception as e:
         print(f"govreport-nlp: cannot render {args.path}: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
-    text = report.text if report.text is not None else ""
     out = _open_out(args.output)
     try:
         out.write(render_html(text, report))
@@ -210,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_tables)
 
     p = sub.add_parser("render", help="an HTML page of a report with headings, entities and facts marked")
-    p.add_argument("path", metavar="FILE")
+    p.add_argument("path", metavar="FILE", help="a report file, or - for stdin")
     p.add_argument("-o", "--output", help="output html (default: stdout)")
     p.add_argument("--report-year", type=int, default=None, help="override the report year")
     p.set_defaults(func=_cmd_render)
