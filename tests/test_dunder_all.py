@@ -3,8 +3,8 @@
 import govreport_nlp
 
 EXPECTED = {
-    "Entity", "Fact", "GovReportError", "InputError", "ModelDownloadError", "ModelNotFoundError",
-    "Quantity", "Report", "Section", "TableWarning", "__version__", "download_model", "extract", "extract_file",
+    "BatchResult", "Entity", "Fact", "GovReportError", "InputError", "ModelDownloadError", "ModelNotFoundError",
+    "Quantity", "Report", "Section", "TableWarning", "__version__", "download_model", "extract", "extract_file", "extract_many",
     "find_quantities", "load", "normalize", "parse_number",
 }
 

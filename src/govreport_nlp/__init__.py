@@ -9,6 +9,7 @@ returns a :class:`Report`; ``load()`` gives the pipeline itself.
 """
 
 from .api import extract, extract_file
+from .batch import BatchResult, extract_many
 from .errors import GovReportError, InputError, ModelDownloadError, ModelNotFoundError
 from .models import Entity, Fact, Quantity, Report, Section, TableWarning
 from .numbers import find_quantities, normalize, parse_number
@@ -18,6 +19,7 @@ from .resources import download_model
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchResult",
     "Entity",
     "Fact",
     "GovReportError",
@@ -32,6 +34,7 @@ __all__ = [
     "download_model",
     "extract",
     "extract_file",
+    "extract_many",
     "find_quantities",
     "load",
     "normalize",
