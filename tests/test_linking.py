@@ -88,3 +88,12 @@ def test_linking_statistics_table_rows(nlp):
             "其中：主动公开规范性文件数\t条\t4\n1.政府公报公开政府信息数\t条\t0\n")
     assert _facts(nlp, text) == [("1683", "主动公开政府信息数", None), ("4", "主动公开规范性文件数", None),
                                  ("0", "政府公报公开政府信息数", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("全面开展城市设计，新增22个新型城镇化建设示范县。", [("22个", "新型城镇化建设示范县", None)]),
+    ("城镇新增就业1244万人。", [("1244万人", "城镇新增就业", None)]),
+    ("新增7名“两院”院士。", [("7名", "“两院”院士", None)]),
+])
+def test_linking_additions_and_quoted_names(nlp, text, expected):
+    assert _facts(nlp, text) == expected

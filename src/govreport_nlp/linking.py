@@ -74,6 +74,8 @@ _STOP_RE = re.compile(
     # 含 (including) stops a phrase, except in 不含 (not including).
     + r"|(?<!不)含|[0-9０-９]+\s*(?:年度?|月份?|日)"
 )
+_BARE_ADDITIONS = {"新增", "新建", "新开工", "新认定", "新培育", "新设", "新批建"}
+_ADDITION_RE = re.compile("|".join(sorted(_BARE_ADDITIONS, key=len, reverse=True)))
 _QUOTES = "《》“”\"'「」『』"
 _FOOTNOTE = re.compile(r"\[[0-9]{1,2}\]|[①-⑩]")
 _MAX_SUBJECT = 20
@@ -94,9 +96,24 @@ def _clean(phrase: str) -> str:
     if 0 <= close < len(phrase) - 1 and "《" not in phrase[close:]:
         # 《…工作总体情况》及主合办人大代表建议: a document named before the thing counted.
         phrase = phrase[close + 1:].lstrip("及和与、")
-    phrase = phrase.strip(_QUOTES + "·-—、")
+    phrase = phrase.strip("·-—、")
     # A phrase cut before the next list item keeps no dangling conjunction (鲍鱼和).
-    return phrase.rstrip("和及与或、").strip(_QUOTES)
+    phrase = phrase.rstrip("和及与或、")
+    return _balance_quotes(phrase)
+
+
+_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "\"": "\"", "'": "'"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+def _balance_quotes(phrase: str) -> str:
+    """Drop quotes at the ends that are not paired inside: “两院”院士 keeps its pair,
+    政务微信发布信息” loses its stray closer."""
+    while phrase and phrase[0] in _PAIRS and _PAIRS[phrase[0]] not in phrase[1:]:
+        phrase = phrase[1:]
+    while phrase and phrase[-1] in _CLOSERS and _CLOSERS[phrase[-1]] not in phrase[:-1]:
+        phrase = phrase[:-1]
+    return phrase
 
 
 def _depths(text: str, lo: int, hi: int) -> list[int]:
@@ -283,6 +300,11 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             hi = _strip_filler(text, lo, change.start(), bounds)
         start, verb = _left_phrase(text, lo, hi, bounds)
         subject = _clean(text[start:hi])
+        if subject in _BARE_ADDITIONS and verb is None:
+            # 新增22个县城: 新增 alone names no indicator; the number counts what follows.
+            # (城镇新增就业1244万人 keeps 新增 inside its indicator.)
+            verb = _ADDITION_RE.match(text, start)
+            start, subject = hi, ""
         if subject and start > lo and text[start - 1] == "占" and subject.endswith(("比重", "比例")):
             start -= 1  # 占GDP比重: the share is named with its 占
             subject = _clean(text[start:hi])
