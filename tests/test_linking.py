@@ -97,3 +97,13 @@ def test_linking_statistics_table_rows(nlp):
 ])
 def test_linking_additions_and_quoted_names(nlp, text, expected):
     assert _facts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("民营企业、外资企业出口分别占全省的50.6%、41.9%。", [("50.6%", "民营企业出口", None), ("41.9%", "外资企业出口", None)]),
+    ("国际友城和外国驻穗总领馆分别增至214对和69家。", [("214对", "国际友城", None), ("69家", "外国驻穗总领馆", None)]),
+    ("12. “住房保障支出-住房改革支出-购房补贴”科目186.77万元，主要用于按房改政策。",
+     [("186.77万元", "“住房保障支出-住房改革支出-购房补贴”科目", None)]),
+])
+def test_linking_respectively_shares_and_budget_items(nlp, text, expected):
+    assert _facts(nlp, text) == expected

@@ -246,3 +246,13 @@ def test_numbers_import_does_not_load_spacy():
 
 def test_numbers_list_number_before_year_and_section_parts():
     assert [q.text for q in find_quantities("9．2025年部门“三公”经费；详见本报告第三、四部分。")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "《河北省法治政府建设实施方案（2021一2025年）》",  # 一 printed for a dash in a year range
+    "这是经济实力持续提升的五年。五年来，我们有效应对。",  # stretches of time named
+    "万华化学产业园二期等在建产业项目",  # a project phase
+    "三位一体短视频",  # an idiom
+])
+def test_numbers_report_phrases_that_are_not_quantities(text):
+    assert list(find_quantities(text)) == []

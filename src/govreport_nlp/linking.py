@@ -77,6 +77,8 @@ _STOP_RE = re.compile(
 _BARE_ADDITIONS = {"新增", "新建", "新开工", "新认定", "新培育", "新设", "新批建"}
 _ADDITION_RE = re.compile("|".join(sorted(_BARE_ADDITIONS, key=len, reverse=True)))
 _QUOTES = "《》“”\"'「」『』"
+_QUOTED_NAME = re.compile(r"“[^”]{4,}”")
+_LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])")
 _FOOTNOTE = re.compile(r"\[[0-9]{1,2}\]|[①-⑩]")
 _MAX_SUBJECT = 20
 
@@ -96,7 +98,7 @@ def _clean(phrase: str) -> str:
     if 0 <= close < len(phrase) - 1 and "《" not in phrase[close:]:
         # 《…工作总体情况》及主合办人大代表建议: a document named before the thing counted.
         phrase = phrase[close + 1:].lstrip("及和与、")
-    phrase = phrase.strip("·-—、")
+    phrase = _LIST_NUMBER.sub("", phrase.strip("·-—、"))
     # A phrase cut before the next list item keeps no dangling conjunction (鲍鱼和).
     phrase = phrase.rstrip("和及与或、")
     return _balance_quotes(phrase)
@@ -216,7 +218,9 @@ def _right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Option
     return pos, stop
 
 
-_RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|增长|增加|提高|上升|上涨|下降|减少|降低|回落)?\s*$")
+# 分别 and what stands between it and the first number (为, 增长, 占全省的).
+_RESPECTIVELY = re.compile(r"分别[^，,；;。、0-9]{0,8}$")
+_RESPECTIVE_CHANGE = re.compile(r"(?P<verb>增长|增加|提高|上升|上涨|扩大|下降|减少|降低|回落)")
 _ITEM_SEP = re.compile(r"[、和及与]")
 
 
@@ -252,6 +256,8 @@ def _respectively(text: str, quantities: Sequence[Quantity], idx: int, lo: int,
     cut = max((b for b in bounds if start + last_s < b < start + last_e), default=None)
     if cut is not None:
         head = text[cut:start + last_e]
+        if head[-1:] in "馆局厅院所会站处部委办室队":
+            head = ""  # 国际友城和外国驻穗总领馆: institutions are named whole, not shared
     out = []
     for s, e in items:
         item = _clean(phrase[s:e])
@@ -283,7 +289,7 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         enumeration = _respectively(text, quantities, idx, lo, bounds, last_enumeration)
         if enumeration:
             last_enumeration = enumeration
-            verb = _CHANGE.search(_RESPECTIVELY.search(text, lo, q.start).group())
+            verb = _RESPECTIVE_CHANGE.search(_RESPECTIVELY.search(text, lo, q.start).group())
             change = None if verb is None else ("increase" if verb.group("verb") in _INCREASE else "decrease")
             for k, (subject, offset) in enumerate(enumeration):
                 assigned[idx + k] = (subject, offset, change)
@@ -325,7 +331,8 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             link.subject_start = right[0]
             if right[0] < nxt:
                 prev_end = max(prev_end, right[1])
-        elif subject and len(subject) <= _MAX_SUBJECT:
+        elif subject and (len(subject) <= _MAX_SUBJECT or _QUOTED_NAME.search(subject) and len(subject) <= 2 * _MAX_SUBJECT):
+            # A quoted account or item name (“住房保障支出-住房改革支出-购房补贴”科目) may be long.
             link.subject = subject
             link.subject_start = start
         elif verb is not None and verb.group() in _VERBS:

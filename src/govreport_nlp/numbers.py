@@ -101,7 +101,7 @@ _SUFFIX_AFTER = re.compile(r"[ \t]*(?:(左右|上下|以上|以下|以内|之内
 
 # A unit followed by these characters is part of a longer word, not a unit:
 # 70周年 is an anniversary, 三成员 is not 30%.
-_BLOCKED_AFTER = {"周": "年", "成": "员为效果本立就交熟功绩", "个": "体性案", "人": "民", "部": "分"}
+_BLOCKED_AFTER = {"周": "年", "成": "员为效果本立就交熟功绩", "个": "体性案", "人": "民", "部": "分", "位": "一"}
 _YEAR_FOLLOWERS = "度初底末中内"
 
 _TENTH = Decimal("0.1")
@@ -158,6 +158,8 @@ def _parse(s: str) -> tuple[Optional[Decimal], bool]:
         ch = s[i]
         d = _CN_DIGITS.get(ch)
         if d is not None:
+            if num is not None and not prev_digit:
+                return None, False  # 2021一2025: a Chinese digit right after Arabic ones is no number
             num = num * 10 + d if (prev_digit and num is not None) else d
             prev_digit = seen = True
         elif ch in _CN_SMALL:
@@ -324,6 +326,8 @@ def _quantity(text: str, start: int, end: int, n1: str, n2: Optional[str], pct: 
             value *= scale
     if unit_text is None and not pct and not percent_sign and not _has_scale(n1 if n2 is None else n1 + n2):
         return None  # a bare number (postcode, table cell, list number) is not a quantity
+    if scanning and unit_text == "期" and len(n1) == 1 and n1 in _CN_DIGITS and start and text[start - 1] > "\u4e00":
+        return None  # 产业园二期: the phase of a project, an ordinal
     if unit_text is not None:
         blocked = _BLOCKED_AFTER.get(unit_text[-1])
         if blocked and unit_end < len(text) and text[unit_end] in blocked:
@@ -341,6 +345,8 @@ def _quantity(text: str, start: int, end: int, n1: str, n2: Optional[str], pct: 
         if unit == "年":
             if _looks_like_year(n1, value) or n1 in ("百", "千", "万"):
                 return None  # 2017年 is a date; 百年变局, 千年 are figures of speech
+            if scanning and not _is_arabic(n1) and (text[unit_end:unit_end + 1] == "来" or text[start - 1:start] == "的"):
+                return None  # 五年来, …的五年: a stretch of time named, not an amount
             if _NUMBERED_YEAR.fullmatch(n1):
                 return None  # 9．2025年: a list number before a year
             nxt = text[unit_end:unit_end + 1]
