@@ -22,11 +22,9 @@ from .units import UNITS
 
 __all__ = ["StatRow", "find_stat_rows"]
 
-_ROW = re.compile(
-    r"^(?P<label>[^\t\n|]*?[\u4e00-\u9fff][^\t\n|]*?)(?:\t|\s{2,}|\s*\|\s*)"
-    r"(?P<unit>[\u4e00-\u9fff%％]{1,3})(?:\t|\s{2,}|\s*\|\s*)(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)\s*\|?\s*$",
-    re.M,
-)
+_CELL_SEP = re.compile(r"\t|\s*\|\s*|\s{2,}")
+_NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、]|[一二三四五六七八九十]+、|其中[：:])+")
 _NOTE = re.compile(r"[（(][^（）()]*[）)]\s*$")
 _SCALED_MONEY = {"万元": 10**4, "亿元": 10**8}
@@ -45,24 +43,38 @@ class StatRow:
 
 
 def find_stat_rows(text: str) -> list[StatRow]:
-    """Every row of the form label | unit | number whose unit is a known unit."""
+    """Every row of the form label | unit | number whose unit is a known unit.
+
+    Read line by line (a line must end in a number to be looked at), so that long
+    paragraphs cost one character test each.
+    """
     out = []
-    for m in _ROW.finditer(text):
-        unit_text = m.group("unit")
-        if unit_text not in _ROW_UNITS:
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        body = line.rstrip(" \t\r|")
+        if not body or not body[-1].isdigit() or len(body) > 200:
+            continue
+        cells = [c for c in _CELL_SEP.split(body.strip(" |")) if c]
+        if len(cells) != 3:
+            continue
+        label_text, unit_text, num_text = cells
+        if unit_text not in _ROW_UNITS or not _NUM.fullmatch(num_text) or not _HAN.search(label_text):
             continue
         scale = _SCALED_MONEY.get(unit_text)
         info = ("money", "元", None) if scale else UNITS.get(unit_text)
         if info is None:
             continue
         kind, unit, _ = info
-        num = m.group("num").replace(",", "")
+        num = num_text.replace(",", "")
         value = Decimal(num) * scale if scale else Decimal(num)
-        start, end = m.span("num")
-        label = _NUMBERING.sub("", m.group("label"))
-        subject = _NOTE.sub("", label).strip()
-        if len(subject) < 3 or re.search(r"\s{2,}", subject):
+        start = line_start + len(body) - len(num_text)
+        end = start + len(num_text)
+        label_start = line_start + line.index(label_text)
+        subject = _NOTE.sub("", _NUMBERING.sub("", label_text)).strip()
+        if len(subject) < 3:
             continue
         q = Quantity(text=text[start:end], start=start, end=end, value=value, unit=unit, kind=kind)
-        out.append(StatRow(quantity=q, label_start=m.start("label"), label_end=m.end("label"), subject=subject))
+        out.append(StatRow(quantity=q, label_start=label_start, label_end=label_start + len(label_text),
+                           subject=subject))
     return out
