@@ -26,11 +26,11 @@ def word_spans(doc: Doc) -> list[tuple[int, int]]:
 def word_bounds(doc: Doc) -> frozenset[int]:
     """Every character offset where a word starts or ends (and the end of the text)."""
     if not len(doc):
-        return frozenset({len(doc.text)})
+        return frozenset({0})
     arr = doc.to_array([IDX, LENGTH])
     starts = arr[:, 0].tolist()
     ends = (arr[:, 0] + arr[:, 1]).tolist()
-    return frozenset(starts) | frozenset(ends) | {len(doc.text)}
+    return frozenset(starts) | frozenset(ends) | {len(doc_text(doc))}
 
 
 _TEXT_KEY = "govreport_text"
