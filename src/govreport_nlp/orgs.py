@@ -12,6 +12,7 @@ report.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator, Sequence
 
@@ -161,21 +162,30 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
         yield head, end
 
 
+@functools.lru_cache(maxsize=1)
+def _last_chars() -> frozenset[str]:
+    return frozenset(name[-1] for name in divisions())
+
+
 def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of place names: known divisions (province, prefecture, county,
     from the adcode table), the SARs, and places below a county (沟门镇, 北只图村,
     后炭社区) and abbreviated banners and counties (土右旗) by their suffix."""
     known = divisions()
+    last_chars = _last_chars()
     for m in _SAR.finditer(text):
         yield m.span()
     if known:
         # Known divisions, written as one to three words (包头市; 土默特 + 右旗).
         i = 0
-        while i < len(words):
+        n = len(words)
+        while i < n:
             for k in (3, 2, 1):
-                if i + k > len(words):
+                if i + k > n:
                     continue
                 s, e = words[i][0], words[i + k - 1][1]
+                if text[e - 1] not in last_chars:
+                    continue  # no division name ends in this character: skip the slice
                 name = text[s:e]  # names in the table hold no whitespace: no word gaps to check
                 if name in known and not text.startswith("特别行政区", e):
                     if text[e:e + 1] in ("委", "政") and name[-1] not in _PLACE_SUFFIX:

@@ -20,7 +20,7 @@ def word_spans(doc: Doc) -> list[tuple[int, int]]:
     if not len(doc):
         return []
     arr = doc.to_array([IDX, LENGTH, IS_SPACE])
-    return [(int(s), int(s + n)) for s, n, space in arr.tolist() if not space]
+    return [(s, s + n) for s, n, space in arr.tolist() if not space]
 
 
 def word_bounds(doc: Doc) -> frozenset[int]:
