@@ -41,3 +41,9 @@ def test_orgs_kinds_of_places_are_not_places(nlp):
 def test_orgs_gazetteer_knows_short_prefecture_names():
     assert division_code("淮安") == division_code("淮安市") == "320800000000"
     assert division_code("和平") is None  # county short names are ordinary words
+
+
+def test_orgs_verbs_fused_with_a_level_are_not_names(nlp):
+    orgs = _ents(nlp, "结合区政府中心工作，审核区政府文件，报请市政府批准。", "ORG")
+    assert all(not o.startswith(("结合", "审核", "报请")) for o in orgs)
+    assert _ents(nlp, "土右旗政务服务中心已承接32个部门。", "ORG") == ["土右旗政务服务中心"]
