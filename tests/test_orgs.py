@@ -47,3 +47,10 @@ def test_orgs_verbs_fused_with_a_level_are_not_names(nlp):
     orgs = _ents(nlp, "结合区政府中心工作，审核区政府文件，报请市政府批准。", "ORG")
     assert all(not o.startswith(("结合", "审核", "报请")) for o in orgs)
     assert _ents(nlp, "土右旗政务服务中心已承接32个部门。", "ORG") == ["土右旗政务服务中心"]
+
+
+def test_orgs_villages_split_by_the_segmenter_and_names_that_are_not_places(nlp):
+    places = _ents(nlp, "目前，已完成8个乡镇视频监控组网，以及后炭社区、善旦尧村等4个重点社区(村)代办点。", "GPE")
+    assert "后炭社区" in places and "善旦尧村" in places
+    assert _ents(nlp, "坚持以习近平新时代中国特色社会主义思想为指导，促进返乡创业，完善城乡融合。", "GPE") == []
+    assert _ents(nlp, "微信平台“活力土右旗”发布信息。", "GPE") == []

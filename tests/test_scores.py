@@ -19,7 +19,7 @@ SCORER = SHARED / "eval" / "score.py"
 FLOORS = {
     "fact_f1": 0.80, "quantity_f1": 0.97, "value_accuracy": 0.97, "subject_strict": 0.80,
     "change_accuracy": 0.95, "date_f1": 0.90, "date_value_accuracy": 0.95,
-    "org_f1": 0.75, "gpe_f1": 0.70, "table_cell_recall": 0.98, "table_cell_precision": 0.98,
+    "org_f1": 0.85, "gpe_f1": 0.85, "table_cell_recall": 0.98, "table_cell_precision": 0.98,
 }
 SEED_FLOORS = {"fact_f1": 0.65, "quantity_f1": 0.95}
 

@@ -72,6 +72,8 @@ _PROVINCES = (
     "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
 ).split()
 _COUNTRY = {"中国", "中华人民共和国"}
+# 中国特色社会主义, 中国式现代化, 中国梦: the country's name used as an attribute of an idea.
+_ATTRIBUTIVE = re.compile(r"特色|式|梦|政府网|共产党")
 _SAR = re.compile(r"(?:香港|澳门)特别行政区")
 # Words ending in a place suffix that are not places.
 _NOT_PLACES = {
@@ -80,6 +82,12 @@ _NOT_PLACES = {
     "超市", "上市", "牧区", "老区", "边区", "库区", "矿区", "校区", "营区", "经济区", "实验区", "示范区",
     "开发区", "试验区", "行政区", "自贸区", "保护区", "功能区", "集聚区", "本市", "本省", "本县", "本区",
     "该市", "该县", "外省", "外市", "各省", "各市", "各县", "各区", "全省", "全市", "全县", "全区", "全旗",
+}
+# Two-character words ending in 村/镇/乡 that are ordinary nouns, not the tail of a name (尧村).
+_COMMON_SMALL_PLACE_WORDS = {
+    "城镇", "农村", "城乡", "返乡", "乡村", "下乡", "山村", "渔村", "乡镇", "村镇", "街镇", "集镇", "小镇",
+    "古镇", "名镇", "名村", "故乡", "家乡", "老乡", "同乡", "进村", "驻村", "入村", "到村", "包村", "强村",
+    "富村", "村村", "镇村", "新村", "全村", "本村", "该村", "各村", "每村", "建村", "行政村", "贫困村",
 }
 _SMALL_PLACE_NOT_NAME = re.compile(
     r"[镇乡村万百千]|典型|行政|自然|城中|美丽|特色|示范|中心|重点|贫困|试点|传统|文化|名城|之|直管|成立|课下"
@@ -201,7 +209,8 @@ def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     for idx, (s, e) in enumerate(words):
         word = text[s:e]
         if word in _COUNTRY:
-            yield s, e
+            if not _ATTRIBUTIVE.match(text, e):
+                yield s, e
             continue
         if not (word and word[-1] in _PLACE_SUFFIX and _HAN.fullmatch(word)) and word != "社区":
             continue
@@ -209,7 +218,9 @@ def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
             continue  # these levels are all in the division table; a miss is no place (保税区)
         start = s
         name = word
-        if word in ("社区", "村", "镇", "乡") and idx > 0:
+        split_off = word in ("社区", "村", "镇", "乡") or (
+            len(word) == 2 and word[-1] in "村镇乡" and word not in _COMMON_SMALL_PLACE_WORDS)
+        if split_off and idx > 0:
             ps, pe = words[idx - 1]
             prev_word = text[ps:pe]
             # 后炭 + 社区, 善旦 + 尧村: a short name the segmenter split off its suffix.
@@ -220,10 +231,13 @@ def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
             continue  # counties are all in the division table
         if len(name) < 3 or name in _NOT_PLACES or name[0] in _PLACE_FIRST_BAD:
             continue  # two-character words ending in 旗/镇 are mostly not names (涉旗)
-        if _SMALL_PLACE_NOT_NAME.search(name[:-1]):
+        merged = start != s
+        if _SMALL_PLACE_NOT_NAME.search(name[:-1] if not merged else name[: start - s + len(name) - len(word)]):
             continue  # 典型镇, 城中村, 千镇万村: kinds of places, not names
-        if name[:-1] in _NOT_PLACES or name[-2:] in _NOT_PLACES:
+        if not merged and (name[:-1] in _NOT_PLACES or name[-2:] in _NOT_PLACES):
             continue
+        if text[start - 1:start] in "“「" and text[e:e + 1] in "”」":
+            continue  # “活力土右旗”: the quoted name of an account or a brand
         if e < len(text) and text[e] in "委政":
             continue  # 旗委, 县政府: the body, not the place
         yield start, e
