@@ -107,3 +107,8 @@ def test_linking_additions_and_quoted_names(nlp, text, expected):
 ])
 def test_linking_respectively_shares_and_budget_items(nlp, text, expected):
     assert _facts(nlp, text) == expected
+
+
+def test_linking_adverb_before_a_verb(nlp):
+    text = "“冀教新视界”视频号仅靠3次“助力中考”直播，粉丝量迅速跃升至3.7万，点赞量达百余万。"
+    assert _facts(nlp, text) == [("3次", "“助力中考”直播", None), ("3.7万", "粉丝量", None), ("百余万", "点赞量", None)]

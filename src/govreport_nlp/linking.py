@@ -74,6 +74,7 @@ _STOP_RE = re.compile(
     # 含 (including) stops a phrase, except in 不含 (not including).
     + r"|(?<!不)含|[0-9０-９]+\s*(?:年度?|月份?|日)"
 )
+_ADVERB_BEFORE = re.compile(r"(?:迅速|快速|不断|持续|进一步|稳步|大幅|显著|明显|逐步|有效|首次|已经|已|均|全部|分别)$")
 _BARE_ADDITIONS = {"新增", "新建", "新开工", "新认定", "新培育", "新设", "新批建"}
 _ADDITION_RE = re.compile("|".join(sorted(_BARE_ADDITIONS, key=len, reverse=True)))
 _QUOTES = "《》“”\"'「」『』"
@@ -337,8 +338,12 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             link.subject_start = start
         elif verb is not None and verb.group() in _VERBS:
             # 房地产建安投资完成60.86亿元: the phrase before the verb; 答复3050件: the verb.
-            before, _ = _left_phrase(text, lo, verb.start(), bounds)
-            phrase = _clean(text[before:verb.start()])
+            verb_start = verb.start()
+            adverb = _ADVERB_BEFORE.search(text, lo, verb_start)
+            if adverb and adverb.start() in bounds:
+                verb_start = adverb.start()  # 粉丝量迅速跃升至3.7万: the manner is no part of the name
+            before, _ = _left_phrase(text, lo, verb_start, bounds)
+            phrase = _clean(text[before:verb_start])
             if phrase and not _BASELINE.match(phrase) and len(phrase) <= _MAX_SUBJECT:
                 link.subject, link.subject_start = phrase, before
             else:
