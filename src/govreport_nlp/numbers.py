@@ -78,10 +78,6 @@ _BODY = (
 _SCAN = re.compile(_BODY)
 _FAST = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|万|亿|)([^0-9\s余多.,，]{1,6})").fullmatch
 _BIG_ZEROS = {"万": 4, "萬": 4, "亿": 8, "億": 8, "万亿": 12}
-_NUMBER_RE = re.compile(_NUMBER)
-_WHITESPACE = frozenset(" \t\n\r\u3000\xa0")
-_RANGE_SEPARATORS = frozenset("-－~～至到—–")
-_RANGE_CHARS = _RANGE_SEPARATORS | frozenset("%％ \t")
 
 _PREFIX_MODIFIERS = {
     "约": "approx", "大约": "approx", "约为": "approx", "大概": "approx",
@@ -95,6 +91,13 @@ _SUFFIX_MODIFIERS = {
     "以下": "under", "以内": "under", "之内": "under", "内": "under",
 }
 _PREFIX_ALT = "|".join(sorted(_PREFIX_MODIFIERS, key=len, reverse=True))
+_EXPRESSION = re.compile(
+    rf"\s*(?P<pre>{_PREFIX_ALT})?{_SPACE}(?:人民币)?{_SPACE}"
+    rf"(?:(?P<half>一半)|(?P<neg>[-－](?=[0-9０-９])|负(?=[{_CD}{_CS}]))?(?P<pct>百分之|千分之)?(?P<n1>{_NUMBER})"
+    rf"(?:(?P<u1>[%％])?{_SPACE}(?P<sep>[-－~～至到—–]){_SPACE}(?:百分之|千分之)?(?P<n2>{_NUMBER}))?"
+    rf"(?:{_SPACE}(?P<m1>[余多]))?\s*(?P<unit>[^\s0-9０-９]*?))"
+    rf"\s*(?P<suf>左右|上下|以上|以下|以内|之内|内)?\s*"
+).fullmatch
 # In running text the modifier stands just before the number (增长近30%, 约为200余条).
 _PREFIX_BEFORE = re.compile(rf"(?<![最附临])(?P<pre>{_PREFIX_ALT})(?:为|达|到|至)?{_SPACE}(?:人民币)?{_SPACE}$")
 _SUFFIX_AFTER = re.compile(r"[ \t]*(?:(左右|上下|以上|以下|以内|之内)|内(?![容部外涵地在需设]))")
@@ -419,106 +422,46 @@ def normalize(text: str) -> Optional[Quantity]:
                 and (digits[0] != "0" or len(digits) == 1 or digits[1] == ".")):
             value = Decimal(digits) if not big else _shift(digits, _BIG_ZEROS[big])
             return _make(text, 0, len(text), value, None, info[1], info[0], None)
-    # Hand-written rather than one big regex: this is the hot path, and reading the
-    # parts in order with dict look-ups is several times faster than the alternation
-    # of every unit that the scanner needs (see benchmarks/normalizer.py).
-    n = len(text)
-    pos = 0
-    while pos < n and text[pos] in _WHITESPACE:
-        pos += 1
-    while n > pos and text[n - 1] in _WHITESPACE:
-        n -= 1
-    if pos >= n:
-        return None
-    modifier = prefix = None
-    for width in (3, 2, 1):
-        word = text[pos:pos + width]
-        if word in _PREFIX_MODIFIERS:
-            modifier = _PREFIX_MODIFIERS[word]
-            prefix = word
-            pos += width
-            break
-    if text.startswith("人民币", pos):
-        pos += 3
-    if pos >= n:
-        return None
-    if pos + 2 == n and text.startswith("一半", pos):
-        return _make(text, pos, n, Decimal(50), None, "%", "percent", modifier)
-    start = pos
-    neg = text[pos] in "-－负"
-    if neg:
-        pos += 1
-    pct: Optional[str] = text[pos:pos + 3]
-    if pct == "百分之" or pct == "千分之":
-        pos += 3
-    else:
-        pct = None
-    m = _NUMBER_RE.match(text, pos, n)
+    # Every other form: one match of the expression's structure, then the same checks
+    # as the scanner (_quantity). Units are looked up whole, not alternated in the regex.
+    m = _EXPRESSION(text)
     if m is None:
         return None
-    n1 = m.group()
-    pos = end = m.end()
-    n2 = None
-    percent_sign = False
-    if pos < n and text[pos] in _RANGE_CHARS:
-        j = pos
-        if text[j] in "%％":
-            j += 1
-        while j < n and text[j] in " \t":
-            j += 1
-        if j < n and text[j] in _RANGE_SEPARATORS:
-            percent_sign = text[pos] in "%％"
-            j += 1
-            while j < n and text[j] in " \t":
-                j += 1
-            if text.startswith("百分之", j) or text.startswith("千分之", j):
-                j += 3
-            m2 = _NUMBER_RE.match(text, j, n)
-            if m2 is None:
-                return None
-            n2 = m2.group()
-            pos = end = m2.end()
-    # What follows the number: 余/多, the unit, a trailing modifier.
-    rest_end = n
-    suffix = None
-    for width in (2, 1):
-        if rest_end - width < pos:
-            continue
-        word = text[rest_end - width:rest_end]
-        if word in _SUFFIX_MODIFIERS and word != "余" and word != "多":
-            suffix = word
-            rest_end -= width
-            while rest_end > pos and text[rest_end - 1] in _WHITESPACE:
-                rest_end -= 1
-            break
-    over_mark = False
-    while pos < rest_end and text[pos] in _WHITESPACE:
-        pos += 1
-    if pos < rest_end and text[pos] in "余多":
-        over_mark = True
-        pos = end = pos + 1
-        while pos < rest_end and text[pos] in _WHITESPACE:
-            pos += 1
-    unit_text = text[pos:rest_end] or None
+    if m.group("half"):
+        s, e = m.span("half")
+        return _make(text, s, e, Decimal(50), None, "%", "percent", _modifier(m))
+    n1, n2, pct = m.group("n1"), m.group("n2"), m.group("pct")
+    unit_text = m.group("unit") or None
     if unit_text is not None:
-        if unit_text not in UNITS and len(n1) > 1 and n1[-1] in _CN_SMALL and n2 is None and not over_mark:
-            # 10万千瓦时: the 千 belongs to the unit, not to the number.
-            unit_text = n1[-1] + unit_text
+        if unit_text not in UNITS and len(n1) > 1 and n1[-1] in _CN_SMALL and n2 is None and not m.group("m1"):
+            unit_text = n1[-1] + unit_text  # 10万千瓦时: the 千 belongs to the unit, not to the number
             n1 = n1[:-1]
         if pct or unit_text not in UNITS:
             return None
-        end = rest_end
-    q = _quantity(text, start, end, n1, n2, pct, unit_text, end, neg, over_mark,
-                  percent_sign, scanning=False)
-    if q is None:
+        end = m.end("unit")
+    else:
+        end = m.end("m1") if m.group("m1") else m.end("n2") if n2 is not None else m.end("n1")
+    start = m.start("neg") if m.group("neg") else m.start("pct") if pct else m.start("n1")
+    q = _quantity(text, start, end, n1, n2, pct, unit_text, end, bool(m.group("neg")),
+                  bool(m.group("m1")), bool(m.group("u1")), scanning=False)
+    if q is None or q.modifier is not None:
+        return q
+    prefix = m.group("pre")
+    if prefix == "上" and not m.group("suf") and n1[0] not in "百千万亿":
         return None
-    if q.modifier is None and (suffix or prefix):
-        if suffix:
-            modifier = _SUFFIX_MODIFIERS[suffix]
-        elif prefix == "上" and n1[0] not in "百千万亿":
-            return None
+    modifier = _modifier(m)
+    if modifier is not None:
         q.__dict__["modifier"] = modifier
     return q
+
+
+def _modifier(m: re.Match) -> Optional[str]:
+    """The modifier a whole-expression match carries in its prefix or suffix word."""
+    if m.group("suf"):
+        return _SUFFIX_MODIFIERS[m.group("suf")]
+    if m.group("pre"):
+        return _PREFIX_MODIFIERS[m.group("pre")]
+    return None
 
 
 def _skip_in_context(text: str, start: int, n1: str) -> bool:
