@@ -112,3 +112,15 @@ def test_linking_respectively_shares_and_budget_items(nlp, text, expected):
 def test_linking_adverb_before_a_verb(nlp):
     text = "“冀教新视界”视频号仅靠3次“助力中考”直播，粉丝量迅速跃升至3.7万，点赞量达百余万。"
     assert _facts(nlp, text) == [("3次", "“助力中考”直播", None), ("3.7万", "粉丝量", None), ("百余万", "点赞量", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("全年外贸进出口总额累计完成82479.3万美元,同比增长3%。",
+     [("82479.3万美元", "外贸进出口总额", None), ("3%", "外贸进出口总额", "increase")]),
+    ("年末共有青少年俱乐部202个。", [("202个", "青少年俱乐部", None)]),
+    ("卫生健康支出2.7亿元，比上年增支16万元，增长0.1%；",
+     [("2.7亿元", "卫生健康支出", None), ("16万元", "卫生健康支出", "increase"), ("0.1%", "卫生健康支出", "increase")]),
+    ("2022年万载县农业机械总动力33.7万千瓦。", [("33.7万千瓦", "农业机械总动力", None)]),
+])
+def test_linking_communique_forms(nlp, text, expected):
+    assert _facts(nlp, text) == expected

@@ -37,13 +37,13 @@ _FILLER = re.compile(
 )
 _CHANGE = re.compile(
     r"(?:(?:比|较|与)(?:上年同期|上年末|上年底|上年|去年|[0-9]{4}\s*年末?|上一年)(?:相比)?|同比|环比)?(?:年均|平均)?"
-    r"(?P<verb>增长|增加|提高|上升|上涨|扩大|回升|加快|提升|多增|下降|减少|降低|回落|下滑|收窄|缩小|减)$"
+    r"(?P<verb>增长|增加|提高|上升|上涨|扩大|回升|加快|提升|多增|增支|增收|下降|减少|降低|回落|下滑|收窄|缩小|减支|减收|减)$"
 )
 # A phrase that begins so names a baseline (比上年年初预算), not the indicator.
 _BASELINE = re.compile(r"^(?:比|较|同比|环比|与)")
 # 提高到66.2%, 下降至3%: a level reached, not a change by that much.
 _REACHED = re.compile(r"(?:到|至)\s*$")
-_INCREASE = {"增长", "增加", "提高", "上升", "上涨", "扩大", "回升", "加快", "提升", "多增"}
+_INCREASE = {"增长", "增加", "提高", "上升", "上涨", "扩大", "回升", "加快", "提升", "多增", "增支", "增收"}
 # Verbs that take the counted thing as object; when one ends the phrase on the left, the
 # number is its object and the thing counted is named after the classifier or before it.
 _VERBS = {
@@ -55,7 +55,7 @@ _VERBS = {
     "建立", "新建", "改造", "引进", "帮助", "带动", "吸引", "吸纳", "征集", "收集", "解决", "查处",
     "走访", "慰问", "救助", "资助", "补助", "培育", "认定", "评选", "选派", "派出",
     "聘请", "邀请", "经历", "发放", "兑现", "创办", "入驻", "录入", "跃升", "提高到", "达到",
-    "发布", "支持", "用于", "进行",
+    "发布", "支持", "用于", "进行", "共有", "现有", "拥有",
 }
 # Other words that end the subject phrase on its left: time words, places of the
 # 全区/我厅 kind, and function words.
@@ -74,7 +74,7 @@ _STOP_RE = re.compile(
     # 含 (including) stops a phrase, except in 不含 (not including).
     + r"|(?<!不)含|[0-9０-９]+\s*(?:年度?|月份?|日)"
 )
-_ADVERB_BEFORE = re.compile(r"(?:迅速|快速|不断|持续|进一步|稳步|大幅|显著|明显|逐步|有效|首次|已经|已|均|全部|分别)$")
+_ADVERB_BEFORE = re.compile(r"(?:迅速|快速|不断|持续|进一步|稳步|大幅|显著|明显|逐步|有效|首次|已经|已|均|全部|分别|累计|共计|共)$")
 _BARE_ADDITIONS = {"新增", "新建", "新开工", "新认定", "新培育", "新设", "新批建"}
 _ADDITION_RE = re.compile("|".join(sorted(_BARE_ADDITIONS, key=len, reverse=True)))
 _QUOTES = "《》“”\"'「」『』"
@@ -102,7 +102,18 @@ def _clean(phrase: str) -> str:
     phrase = _LIST_NUMBER.sub("", phrase.strip("·-—、"))
     # A phrase cut before the next list item keeps no dangling conjunction (鲍鱼和).
     phrase = phrase.rstrip("和及与或、")
-    return _balance_quotes(phrase)
+    return _balance_quotes(_strip_place(phrase))
+
+
+def _strip_place(phrase: str) -> str:
+    """Drop a leading place name (万载县农业机械总动力 -> 农业机械总动力): the place says
+    where, like 全县 does, not what is measured."""
+    from .gazetteer import divisions
+
+    for size in (6, 5, 4, 3, 2):
+        if len(phrase) > size + 1 and phrase[:size] in divisions() and phrase[size - 1] in "省市县区旗州盟":
+            return phrase[size:]
+    return phrase
 
 
 _PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "\"": "\"", "'": "'"}
