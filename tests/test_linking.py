@@ -124,3 +124,13 @@ def test_linking_adverb_before_a_verb(nlp):
 ])
 def test_linking_communique_forms(nlp, text, expected):
     assert _facts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("推出85项年度营商环境改革举措。", [("85项", "年度营商环境改革举措", None)]),
+    ("布局建设10家概念验证中心。", [("10家", "概念验证中心", None)]),
+    ("我旗作为包头市2家自治区县办公报试点单位之一。", [("2家", "自治区县办公报试点单位", None)]),
+    ("用户总数已逾13.36万人，并持续增长。", [("13.36万人", "用户总数", None)]),
+])
+def test_linking_classifier_followed_by_its_noun(nlp, text, expected):
+    assert _facts(nlp, text) == expected

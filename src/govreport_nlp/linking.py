@@ -67,7 +67,7 @@ _OTHER_STOPS = {
     "全区", "全旗", "全市", "全省", "全国", "全县", "全镇", "全乡", "全厅", "全局", "全系统",
     "我厅", "我区", "我旗", "我市", "我省", "我局", "我委", "我办", "我县", "本机关", "本单位",
     "先后", "分别", "同时", "进一步", "持续", "不断", "积极", "全面", "认真", "及时", "迅速",
-    "仅靠", "依托", "利用", "落地", "另有", "另", "均", "都", "已", "全部", "仅", "共同", "联合", "正在",
+    "仅靠", "依托", "利用", "落地", "另有", "另", "均", "都", "已", "全部", "仅", "共同", "联合", "正在", "之一",
 }
 _STOP_RE = re.compile(
     "|".join(map(re.escape, sorted(_VERBS | _OTHER_STOPS, key=len, reverse=True)))
@@ -75,6 +75,7 @@ _STOP_RE = re.compile(
     + r"|(?<!不)含|[0-9０-９]+\s*(?:年度?|月份?|日)"
 )
 _ADVERB_BEFORE = re.compile(r"(?:迅速|快速|不断|持续|进一步|稳步|大幅|显著|明显|逐步|有效|首次|已经|已|均|全部|分别|累计|共计|共)$")
+_NOT_A_NOUN = re.compile(r"以上|以下|左右|上下|以内|之内|内|并|且|而|也|还|又|再|即|等|多|余")
 _BARE_ADDITIONS = {"新增", "新建", "新开工", "新认定", "新培育", "新设", "新批建"}
 _ADDITION_RE = re.compile("|".join(sorted(_BARE_ADDITIONS, key=len, reverse=True)))
 _QUOTES = "《》“”\"'「」『』"
@@ -200,6 +201,8 @@ def _right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Option
     """The counted noun right after a classifier (18个单位 -> 单位)."""
     while pos < end and text[pos] in " \t\u3000\xa0\n":
         pos += 1
+    if _NOT_A_NOUN.match(text, pos):
+        return None  # 3条以上, 13.36万人，并…: a modifier or a conjunction follows, no noun
     if text.startswith("《", pos):
         close = text.find("》", pos, end)
         if close > 0:
@@ -225,8 +228,8 @@ def _right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Option
             break
         if m.start() == pos:
             return None  # 33个部门的 -> 部门; 18个的 is no noun
-    if stop - pos < 1 or stop - pos > _MAX_SUBJECT:
-        return None
+    if stop - pos < 2 or stop - pos > _MAX_SUBJECT:
+        return None  # one character left after a classifier is a fragment of a word (千万家|庭)
     return pos, stop
 
 
@@ -338,7 +341,10 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
                 right = _right_noun(text, following.end, after, bounds)
             if q.kind == "money" and verb is None:
                 right = None  # 预算资金31.08亿元,... : money names its subject before it
-        if right and (verb is not None or not subject):
+        # A classifier followed by its noun (推出85项年度营商环境改革举措) counts that noun,
+        # whatever stands before the number: the left phrase there is the action.
+        counted_noun = q.kind == "count" and bool(q.unit) and right is not None and right[0] == q.end
+        if right and (verb is not None or not subject or counted_noun):
             link.subject = _clean(text[right[0]:right[1]])
             link.subject_start = right[0]
             if right[0] < nxt:
