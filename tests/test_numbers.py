@@ -256,3 +256,8 @@ def test_numbers_list_number_before_year_and_section_parts():
 ])
 def test_numbers_report_phrases_that_are_not_quantities(text):
     assert list(find_quantities(text)) == []
+
+
+def test_numbers_plan_names_are_not_durations():
+    assert list(find_quantities("实施生产性服务业创新提升三年行动，编制五年规划。")) == []
+    assert [q.text for q in find_quantities("用3年时间完成改造。")] == ["3年"]

@@ -57,6 +57,7 @@ _CD = "".join(_CN_DIGITS)
 _CS = "".join(_CN_SMALL)
 _CB = "".join(_CN_BIG)
 _SCALE_RE = re.compile(f"[{_CB}]")
+_PLAN_NAME = re.compile(r"行动|计划|规划|攻坚|专项行动")
 _NUMBERED_YEAR = re.compile(r"[0-9０-９]{1,2}[.．](?:19|20)[0-9]{2}")
 _ARABIC = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 # One number: Arabic and Chinese numerals mixed (1亿2千万, 3.6万, 十二万三千, 三点一四亿),
@@ -350,6 +351,8 @@ def _quantity(text: str, start: int, end: int, n1: str, n2: Optional[str], pct: 
                 return None  # 2017年 is a date; 百年变局, 千年 are figures of speech
             if scanning and not _is_arabic(n1) and (text[unit_end:unit_end + 1] == "来" or text[start - 1:start] == "的"):
                 return None  # 五年来, …的五年: a stretch of time named, not an amount
+            if scanning and _PLAN_NAME.match(text, unit_end):
+                return None  # 三年行动, 五年规划: the name of a plan
             if _NUMBERED_YEAR.fullmatch(n1):
                 return None  # 9．2025年: a list number before a year
             nxt = text[unit_end:unit_end + 1]
