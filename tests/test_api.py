@@ -79,6 +79,10 @@ def test_api_broken_unicode_keeps_offsets(nlp):
     report = extract(text, nlp=nlp)
     q = report.facts[0].quantity
     assert q.text == "31.08亿元" and q.start == text.index("31.08")
+    # Quotes come from the caller's text, surrogate and all.
+    fact = report.facts[0]
+    assert text[fact.sentence_start:fact.sentence_start + len(fact.sentence)] == fact.sentence
+    assert "\ud800" in fact.sentence
 
 
 def test_api_long_text_is_processed_in_pieces(nlp, seed_text):
