@@ -55,7 +55,8 @@ class ReportLinker(StatelessComponent):
         sentences = doc._.govreport_sentences or [[0, len(text)]]
         sections = doc._.govreport_sections or []
         entities: list[Entity] = doc._.govreport_entities or []
-        dates = [e for e in entities if e.label == "DATE"]
+        dates = sorted((e for e in entities if e.label == "DATE"), key=lambda e: e.start)
+        date_starts = [d.start for d in dates]
         orgs = [e for e in entities if e.label == "ORG"]
         bounds = word_bounds(doc)
         row_subjects: dict[int, str] = doc._.govreport_row_subjects or {}
@@ -75,7 +76,7 @@ class ReportLinker(StatelessComponent):
         breakdowns = link_breakdowns(text, [x[0] for x in linked], [x[1] for x in linked])
         facts: list[Fact] = []
         for (q, ln, s, e), (parent, context_of) in zip(linked, breakdowns):
-            before = [d for d in dates if s <= d.start < q.start]
+            before = dates[bisect.bisect_left(date_starts, s):bisect.bisect_left(date_starts, q.start)]
             as_of = next((d.value for d in reversed(before) if d.relation == "as_of"), None)
             period = next((d.value for d in reversed(before) if d.relation is None and len(d.value) == 4), None)
             org = next((o.text for o in reversed(orgs) if s <= o.start < q.start), None)

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from .gazetteer import divisions
 from .models import Quantity
 
 __all__ = ["Link", "link_sentence"]
@@ -78,7 +79,6 @@ _ADVERB_BEFORE = re.compile(r"(?:迅速|快速|不断|持续|进一步|稳步|�
 _NOT_A_NOUN = re.compile(r"以上|以下|左右|上下|以内|之内|内|并|且|而|也|还|又|再|即|等|多|余")
 _BARE_ADDITIONS = {"新增", "新建", "新开工", "新认定", "新培育", "新设", "新批建"}
 _ADDITION_RE = re.compile("|".join(sorted(_BARE_ADDITIONS, key=len, reverse=True)))
-_QUOTES = "《》“”\"'「」『』"
 _QUOTED_NAME = re.compile(r"“[^”]{4,}”")
 _LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])")
 _FOOTNOTE = re.compile(r"\[[0-9]{1,2}\]|[①-⑩]")
@@ -109,8 +109,6 @@ def _clean(phrase: str) -> str:
 def _strip_place(phrase: str) -> str:
     """Drop a leading place name (万载县农业机械总动力 -> 农业机械总动力): the place says
     where, like 全县 does, not what is measured."""
-    from .gazetteer import divisions
-
     for size in (6, 5, 4, 3, 2):
         if len(phrase) > size + 1 and phrase[:size] in divisions() and phrase[size - 1] in "省市县区旗州盟":
             return phrase[size:]
@@ -236,7 +234,6 @@ def _right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Option
 # 分别 and what stands between it and the first number (为, 增长, 占全省的).
 _RESPECTIVELY = re.compile(r"分别[^，,；;。、0-9]{0,8}$")
 _RESPECTIVE_CHANGE = re.compile(r"(?P<verb>增长|增加|提高|上升|上涨|扩大|下降|减少|降低|回落)")
-_ITEM_SEP = re.compile(r"[、和及与]")
 
 
 def _respectively(text: str, quantities: Sequence[Quantity], idx: int, lo: int,

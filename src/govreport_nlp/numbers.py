@@ -67,16 +67,17 @@ _NUMBER = (
     rf"(?:{_ARABIC}|[{_CD}{_CB}]|[{_CS}](?![瓦米克伏卡])|点[{_CD}]+|[余多](?=[{_CS}{_CB}]))*"
 )
 _SPACE = r"[ \t\u3000\xa0]*"
-_BODY = (
-    rf"(?P<half>一半)|"
+# The number part of a quantity, shared by the scanner and normalize(): a sign, 百分之,
+# the number, an optional range, a 余/多 after it.
+_NUMBER_PART = (
     rf"(?P<neg>[-－](?=[0-9０-９])|负(?=[{_CD}{_CS}]))?"
     rf"(?P<pct>百分之|千分之)?"
     rf"(?P<n1>{_NUMBER})"
     rf"(?:(?P<u1>[%％])?{_SPACE}(?P<sep>[-－~～至到—–]){_SPACE}(?:百分之|千分之)?(?P<n2>{_NUMBER}))?"
     rf"(?:{_SPACE}(?P<m1>[余多]))?"
-    rf"(?:{_SPACE}\n?{_SPACE}(?P<unit>{UNIT_PATTERN}))?"
 )
-_SCAN = re.compile(_BODY)
+# In running text the unit is one of the known units (longest first).
+_SCAN = re.compile(rf"(?P<half>一半)|{_NUMBER_PART}(?:{_SPACE}\n?{_SPACE}(?P<unit>{UNIT_PATTERN}))?")
 _FAST = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|万|亿|)([^0-9\s余多.,，]{1,6})").fullmatch
 _BIG_ZEROS = {"万": 4, "萬": 4, "亿": 8, "億": 8, "万亿": 12}
 
@@ -92,11 +93,10 @@ _SUFFIX_MODIFIERS = {
     "以下": "under", "以内": "under", "之内": "under", "内": "under",
 }
 _PREFIX_ALT = "|".join(sorted(_PREFIX_MODIFIERS, key=len, reverse=True))
+# A whole expression: the unit is whatever follows, looked up afterwards in UNITS.
 _EXPRESSION = re.compile(
     rf"\s*(?P<pre>{_PREFIX_ALT})?{_SPACE}(?:人民币)?{_SPACE}"
-    rf"(?:(?P<half>一半)|(?P<neg>[-－](?=[0-9０-９])|负(?=[{_CD}{_CS}]))?(?P<pct>百分之|千分之)?(?P<n1>{_NUMBER})"
-    rf"(?:(?P<u1>[%％])?{_SPACE}(?P<sep>[-－~～至到—–]){_SPACE}(?:百分之|千分之)?(?P<n2>{_NUMBER}))?"
-    rf"(?:{_SPACE}(?P<m1>[余多]))?\s*(?P<unit>[^\s0-9０-９]*?))"
+    rf"(?:(?P<half>一半)|{_NUMBER_PART}\s*(?P<unit>[^\s0-9０-９]*?))"
     rf"\s*(?P<suf>左右|上下|以上|以下|以内|之内|内)?\s*"
 ).fullmatch
 # In running text the modifier stands just before the number (增长近30%, 约为200余条).
