@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Iterator, Optional
@@ -109,6 +110,7 @@ _BLOCKED_AFTER = {"周": "年", "成": "员为效果本立就交熟功绩", "个
 _YEAR_FOLLOWERS = "度初底末中内"
 
 _TENTH = Decimal("0.1")
+_UNIT = Decimal(1)
 
 
 def parse_number(text: str) -> Optional[Decimal]:
@@ -246,7 +248,10 @@ def _shift(digits: str, zeros: int) -> Decimal:
 def _exact(value: Decimal) -> Decimal:
     """Drop the zeros that scaling leaves (31.08 x 10^8 -> 3108000000, not 3108000000.00)."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        try:
+            return value.quantize(_UNIT)
+        except InvalidOperation:  # more digits than the context keeps (一万亿 x 一亿亿)
+            return Decimal(int(value))
     return value.normalize()
 
 
@@ -413,6 +418,19 @@ def normalize(text: str) -> Optional[Quantity]:
     >>> normalize("国令第711号") is None
     True
     """
+    if _fast_normalize is not None and type(text) is str:
+        q = _fast_normalize(text)
+        if q is not _DECLINE:
+            return q
+    return _normalize_py(text)
+
+
+def _normalize_py(text: str) -> Optional[Quantity]:
+    """The reference normalizer, in pure Python: every form :func:`normalize` reads.
+
+    The compiled fast path (``_speedups``) reads the common forms and declines the
+    rest to this function; for any text the two agree or the fast path declines.
+    """
     if not isinstance(text, str):
         raise TypeError(f"normalize() takes a str, not {type(text).__name__}; decode bytes first")
     m = _FAST(text)
@@ -521,3 +539,27 @@ def find_quantities(text: str) -> Iterator[Quantity]:
             if mod is not None:
                 q.__dict__["modifier"] = mod
         yield q
+
+
+# The compiled fast path for the forms reports print most, when it was built (see
+# setup.py); without it normalize() is the pure-Python reference path alone.
+try:
+    from . import _speedups
+except ImportError:  # not compiled on this machine: pure Python is complete, only slower
+    _speedups = None
+    _fast_normalize = None
+    _DECLINE = None
+else:
+    _speedups.configure(
+        Quantity, UNITS, _PREFIX_MODIFIERS,
+        {w: m for w, m in _SUFFIX_MODIFIERS.items() if w not in ("余", "多")},
+        _ONE, _FIELDS, _exact, _normalize_py,
+    )
+    _fast_normalize = _speedups.fast_normalize
+    _DECLINE = _speedups.DECLINE
+    # The compiled dispatcher does what normalize() above does, without a Python frame
+    # per call; it takes that function's name, doc and signature.
+    normalize = functools.update_wrapper(_speedups.normalize, normalize)
+
+COMPILED = _speedups is not None
+"""Whether the compiled fast path of :func:`normalize` is in use."""

@@ -1,0 +1,47 @@
+"""Build hook: compile the normalizer's fast path (``_speedups.pyx``) when possible.
+
+Everything is declared in pyproject.toml; this file only adds the optional C extension.
+The package works without it (``numbers.normalize`` falls back to its pure-Python
+reference path), so a machine without a C compiler still installs: the failure is
+reported, not raised. Set ``GOVREPORT_NLP_NO_SPEEDUPS=1`` to skip the build on purpose.
+"""
+
+import os
+import sys
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+
+class OptionalBuildExt(build_ext):
+    """Build the extension, but let the install go on without it if compiling fails."""
+
+    def run(self):
+        try:
+            super().run()
+        except Exception as e:  # no compiler, no headers: pure Python still works
+            print(f"govreport-nlp: fast path not compiled ({e}); using pure Python", file=sys.stderr)
+
+    def build_extension(self, ext):
+        try:
+            super().build_extension(ext)
+        except Exception as e:
+            print(f"govreport-nlp: {ext.name} not compiled ({e}); using pure Python", file=sys.stderr)
+
+
+def extensions():
+    if os.environ.get("GOVREPORT_NLP_NO_SPEEDUPS") == "1":
+        return []
+    try:
+        from Cython.Build import cythonize
+    except ImportError:
+        print("govreport-nlp: Cython missing; the normalizer's fast path is not compiled", file=sys.stderr)
+        return []
+    return cythonize(
+        [Extension("govreport_nlp._speedups", ["src/govreport_nlp/_speedups.pyx"])],
+        compiler_directives={"language_level": 3},
+        quiet=True,
+    )
+
+
+setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt})

@@ -1,0 +1,551 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""Compiled fast path of :func:`govreport_nlp.numbers.normalize`.
+
+Reports print a few quantity forms over and over: ``31.08亿元``, ``约2.3亿元``, ``3万余户``,
+``三千万元``, ``百分之三十五``, ``3-5亿元``, ``6.5%左右``. This module reads those forms
+character by character in C and builds the :class:`~govreport_nlp.models.Quantity`
+directly. Anything it is not sure of (dates, durations in 年, ‰ and 成, mixed
+Arabic-Chinese numbers, 点 decimals, whitespace, codes with a leading 0 ...) it
+*declines*, and ``numbers.normalize`` takes its pure-Python path, which is the
+reference: for every input the two either agree exactly or this module declines
+(``tests/test_speedups.py`` checks that with hypothesis).
+
+Nothing here is policy: the unit and modifier tables come from ``numbers``/``units``
+through :func:`configure`, which ``numbers`` calls once at import.
+"""
+
+from cpython.object cimport PyObject_GenericSetAttr
+
+# Returned when the fast path does not handle an expression.
+DECLINE = object()
+
+cdef object _Decimal = None
+cdef object _Quantity = None
+cdef object _new = None
+cdef dict _UNITS = None
+cdef dict _PREFIX = None
+cdef dict _SUFFIX = None
+cdef object _ONE = None
+cdef object _TENTH = None
+cdef object _FIELDS = None
+cdef object _exact = None
+cdef object _general = None
+cdef int _prefix_max = 0
+
+# Longest numbers written out in a report cell are far below this; longer ones decline.
+DEF MAXDIGITS = 48
+# Chinese numerals are summed in C integers; larger values decline (10^16 is 一亿亿).
+DEF CN_LIMIT = 100000000000000000
+
+
+def configure(quantity, units, prefix_modifiers, suffix_modifiers, one, fields, exact, general):
+    """Hand the tables and helpers of ``numbers`` to the fast path (called once at import).
+
+    ``general`` is the pure-Python normalizer that :func:`normalize` falls back to.
+    """
+    global _Quantity, _new, _UNITS, _PREFIX, _SUFFIX, _ONE, _FIELDS, _exact, _general
+    global _Decimal, _prefix_max, _TENTH
+    from decimal import Decimal
+    _Decimal = Decimal
+    _Quantity = quantity
+    _new = quantity.__new__
+    _UNITS = dict(units)
+    _PREFIX = dict(prefix_modifiers)
+    _SUFFIX = dict(suffix_modifiers)
+    _ONE = one
+    _TENTH = Decimal("0.1")
+    _FIELDS = fields
+    _exact = exact
+    _general = general
+    _prefix_max = max(len(w) for w in _PREFIX)
+
+
+cdef inline int _arabic(Py_UCS4 c):
+    """0-9 for an ASCII or full-width digit, -1 otherwise."""
+    if 48 <= c <= 57:
+        return <int>c - 48
+    if 0xFF10 <= c <= 0xFF19:
+        return <int>c - 0xFF10
+    return -1
+
+
+cdef inline int _cn_digit(Py_UCS4 c):
+    if c in u"零〇○":
+        return 0
+    if c in u"一壹":
+        return 1
+    if c in u"二两贰貳":
+        return 2
+    if c in u"三叁參":
+        return 3
+    if c in u"四肆":
+        return 4
+    if c in u"五伍":
+        return 5
+    if c in u"六陆陸":
+        return 6
+    if c in u"七柒":
+        return 7
+    if c in u"八捌":
+        return 8
+    if c in u"九玖":
+        return 9
+    return -1
+
+
+cdef inline long long _cn_small(Py_UCS4 c):
+    if c in u"十拾":
+        return 10
+    if c in u"百佰":
+        return 100
+    if c in u"千仟":
+        return 1000
+    return 0
+
+
+cdef inline int _cn_big(Py_UCS4 c):
+    """Zeros of a scale character: 4 for 万, 8 for 亿, 0 otherwise."""
+    if c in u"万萬":
+        return 4
+    if c in u"亿億":
+        return 8
+    return 0
+
+
+cdef inline bint _numeral(Py_UCS4 c):
+    """A character the reference grammar could take into a number."""
+    return (_arabic(c) >= 0 or _cn_digit(c) >= 0 or _cn_small(c) != 0 or _cn_big(c) != 0
+            or c == u"点")
+
+
+cdef struct Num:
+    Py_ssize_t end       # index after the number
+    bint arabic          # written in Arabic digits alone (31.08亿): value as written
+    int ndigits          # arabic: digits written to the buffer (ASCII, '.' included)
+    int zeros            # arabic: trailing 万/亿 as a power of ten
+    long long ivalue     # otherwise: the value times 10**frac
+    int frac             # otherwise: decimal places of ivalue (三点一四 -> 314, 2)
+    long long iscale     # otherwise: the trailing 万/亿 as a factor (1 when none)
+    bint ok
+
+
+cdef inline bint _too_big(long long x):
+    return x > CN_LIMIT or x < -CN_LIMIT
+
+
+cdef Num _read_number(str text, Py_ssize_t i, Py_ssize_t n, char* buf):
+    """Read one number at ``i``. ``ok`` is false to decline.
+
+    Arabic digits (thousands separators, one decimal point) followed by 万/亿 are kept
+    as written, as the reference path keeps them. Every other number (三千万, 1亿2千万,
+    5千万, 三点一四亿) is summed by the reference path's own rules in C integers scaled
+    by 10**frac; its value is exact, and the caller makes it canonical as the reference
+    path does."""
+    cdef Num r
+    cdef Py_UCS4 c
+    cdef int d, k, group, m
+    cdef long long total = 0, wan = 0, section = 0, num = -1, part, small, p10, chunk
+    cdef bint prev_digit = False, seen = False
+    cdef Py_ssize_t j
+    r.ok = False
+    r.arabic = False
+    r.zeros = 0
+    r.ndigits = 0
+    r.ivalue = 0
+    r.frac = 0
+    r.iscale = 1
+    r.end = i
+    if i >= n:
+        return r
+    c = text[i]
+    if _arabic(c) >= 0:
+        k = 0
+        j = i
+        while j < n and _arabic(text[j]) >= 0:
+            if k >= MAXDIGITS:
+                return r
+            buf[k] = 48 + _arabic(text[j])
+            k += 1
+            j += 1
+        if j < n and text[j] == u",":
+            # 1,234,567: groups of three after a first group of one to three.
+            if k > 3:
+                return r
+            while j < n and text[j] == u",":
+                group = 0
+                j += 1
+                while j < n and _arabic(text[j]) >= 0:
+                    if group == 3 or k >= MAXDIGITS:
+                        return r
+                    buf[k] = 48 + _arabic(text[j])
+                    k += 1
+                    group += 1
+                    j += 1
+                if group != 3:
+                    return r
+        if j < n and (text[j] == u"." or text[j] == u"．"):
+            if j + 1 >= n or _arabic(text[j + 1]) < 0 or k >= MAXDIGITS:
+                return r
+            buf[k] = 46
+            k += 1
+            j += 1
+            while j < n and _arabic(text[j]) >= 0:
+                if k >= MAXDIGITS:
+                    return r
+                buf[k] = 48 + _arabic(text[j])
+                k += 1
+                j += 1
+        while j < n and _cn_big(text[j]):
+            r.zeros += _cn_big(text[j])
+            j += 1
+        if j >= n or not (_numeral(text[j]) and text[j] != u"点"):
+            r.arabic = True
+            r.ndigits = k
+            return _ended(r, text, j, n)
+        # 5千万, 1亿2千万: Arabic and Chinese numerals mixed, read below.
+    elif _cn_digit(c) < 0 and not _cn_small(c):
+        return r
+    j = i
+    while j < n:
+        c = text[j]
+        d = _cn_digit(c)
+        if d >= 0:
+            if num >= 0 and not prev_digit:
+                return r  # a Chinese digit right after Arabic ones or a 点 fraction
+            if prev_digit and num >= 0:
+                if r.frac:
+                    return r
+                num = num * 10 + d  # 二〇一七: digits one by one
+            else:
+                num = d * _pow10(r.frac)
+            prev_digit = seen = True
+        elif _arabic(c) >= 0:
+            if num >= 0:
+                return r
+            chunk = 0
+            m = 0
+            while j < n and _arabic(text[j]) >= 0:
+                chunk = chunk * 10 + _arabic(text[j])
+                if _too_big(chunk):
+                    return r
+                j += 1
+            if j < n and (text[j] == u"." or text[j] == u"．" or text[j] == u","):
+                if text[j] == u"," or j + 1 >= n or _arabic(text[j + 1]) < 0:
+                    return r
+                j += 1
+                while j < n and _arabic(text[j]) >= 0:
+                    chunk = chunk * 10 + _arabic(text[j])
+                    m += 1
+                    if _too_big(chunk) or m > 6:
+                        return r
+                    j += 1
+                if not _rescale(&r, &total, &wan, &section, &num, m):
+                    return r
+                num = chunk
+            else:
+                if chunk > CN_LIMIT // _pow10(r.frac):
+                    return r
+                num = chunk * _pow10(r.frac)
+            prev_digit = False
+            seen = True
+            continue
+        elif _cn_small(c):
+            if j + 1 < n and text[j + 1] in u"瓦米克伏卡":
+                return r  # 千瓦, 千米: the unit's character, not the number's
+            small = _cn_small(c)
+            part = _pow10(r.frac) if num < 0 else num
+            if part > CN_LIMIT // small:
+                return r
+            section += part * small
+            num = -1
+            prev_digit = False
+            seen = True
+        elif _cn_big(c):
+            if not seen:
+                return r
+            part = section + (0 if num < 0 else num)
+            if _cn_big(c) == 4:
+                if part == 0 and wan == 0 and total != 0:
+                    return r
+                if part > CN_LIMIT // 10000:
+                    return r
+                wan += part * 10000
+            else:
+                if part == 0 and wan == 0:
+                    return r  # 亿亿 and 亿 alone: the reference path reads them
+                if wan + part > CN_LIMIT // 100000000:
+                    return r
+                total += (wan + part) * 100000000
+                wan = 0
+            section = 0
+            num = -1
+            prev_digit = False
+        elif c == u"点":
+            m = 0
+            chunk = 0
+            while j + 1 < n and _cn_digit(text[j + 1]) >= 0:
+                chunk = chunk * 10 + _cn_digit(text[j + 1])
+                m += 1
+                j += 1
+            if m == 0 or m > 6 or not _rescale(&r, &total, &wan, &section, &num, m):
+                return r
+            num = chunk if num < 0 else num + chunk
+            prev_digit = False
+        else:
+            break
+        if _too_big(num) or _too_big(section) or _too_big(wan) or _too_big(total):
+            return r
+        j += 1
+    if not seen:
+        return r
+    r.ivalue = total + wan + section + (0 if num < 0 else num)
+    if _too_big(r.ivalue):
+        return r
+    k = <int>j
+    while k > i and _cn_big(text[k - 1]):
+        p10 = 10000 if _cn_big(text[k - 1]) == 4 else 100000000
+        if r.iscale > CN_LIMIT // p10:
+            return r
+        r.iscale *= p10
+        k -= 1
+    return _ended(r, text, j, n)
+
+
+cdef inline long long _pow10(int m):
+    cdef long long p = 1
+    while m > 0:
+        p *= 10
+        m -= 1
+    return p
+
+
+cdef bint _rescale(Num* r, long long* total, long long* wan, long long* section, long long* num, int m):
+    """Give the sums ``m`` decimal places (a 点 or Arabic fraction was read); only one."""
+    cdef long long p
+    if r.frac:
+        return False
+    p = _pow10(m)
+    if total[0] > CN_LIMIT // p or wan[0] > CN_LIMIT // p or section[0] > CN_LIMIT // p or num[0] > CN_LIMIT // p:
+        return False
+    total[0] *= p
+    wan[0] *= p
+    section[0] *= p
+    if num[0] >= 0:
+        num[0] *= p
+    r.frac = m
+    return True
+
+
+cdef inline Num _ended(Num r, str text, Py_ssize_t j, Py_ssize_t n):
+    """Accept the number read up to ``j`` if it ends there as the reference grammar
+    would end it: no more numerals, and no 余/多 inside it (百余万)."""
+    cdef Py_UCS4 c
+    if j < n:
+        c = text[j]
+        if _numeral(c):
+            return r
+        if (c == u"余" or c == u"多") and j + 1 < n and (_cn_small(text[j + 1]) or _cn_big(text[j + 1])):
+            return r
+    r.end = j
+    r.ok = True
+    return r
+
+
+cdef object _arabic_value(char* buf, int ndigits, int zeros):
+    """The exact value of digits shifted by ``zeros`` places (31.08, 8 -> 3108000000),
+    built as the reference path builds it (the same string for Decimal)."""
+    cdef int point = -1, k, frac, out = 0
+    cdef char tmp[MAXDIGITS + 40]
+    for k in range(ndigits):
+        if buf[k] == 46:
+            point = k
+            break
+    if zeros == 0:
+        return _Decimal(buf[:ndigits].decode("ascii"))
+    if zeros > 32:
+        return None
+    frac = 0 if point < 0 else ndigits - point - 1
+    for k in range(ndigits):
+        if buf[k] != 46:
+            if point >= 0 and k > point and k - point - 1 == zeros:
+                tmp[out] = 46
+                out += 1
+            tmp[out] = buf[k]
+            out += 1
+    for k in range(zeros - frac):
+        tmp[out] = 48
+        out += 1
+    return _Decimal(tmp[:out].decode("ascii"))
+
+
+cdef object _scaled(long long v, int frac):
+    """The exact value of ``v / 10**frac`` in the reference path's canonical form."""
+    if frac == 0:
+        return _Decimal(v)
+    return _exact(_Decimal(v).scaleb(-frac))
+
+
+# Every field is set on every Quantity: copying a dict of the same keys and setting
+# values is cheaper than building a new one key by key.
+cdef dict _TEMPLATE = {"text": None, "start": 0, "end": 0, "value": None,
+                       "value_high": None, "unit": "", "kind": "", "modifier": None}
+
+
+cdef inline object _build(str text, Py_ssize_t start, Py_ssize_t end, object value, object high,
+                          object unit, object kind, object modifier):
+    """A Quantity filled as ``numbers._make`` fills it (no validation: the values are
+    checked here), with the C setters instead of ``object.__setattr__`` calls."""
+    cdef dict fields = _TEMPLATE.copy()
+    fields["text"] = text[start:end]
+    fields["start"] = start
+    fields["end"] = end
+    fields["value"] = value
+    if high is not None:
+        fields["value_high"] = high
+    fields["unit"] = unit
+    fields["kind"] = kind
+    if modifier is not None:
+        fields["modifier"] = modifier
+    q = _new(_Quantity)
+    PyObject_GenericSetAttr(q, "__dict__", fields)
+    PyObject_GenericSetAttr(q, "__pydantic_fields_set__", _FIELDS)
+    PyObject_GenericSetAttr(q, "__pydantic_extra__", None)
+    PyObject_GenericSetAttr(q, "__pydantic_private__", None)
+    return q
+
+
+def fast_normalize(str text):
+    """The quantity ``text`` expresses, or :data:`DECLINE` when the fast path does not
+    read this form (the caller then takes the reference path)."""
+    cdef Py_ssize_t n = len(text), i = 0, start, end, u, L
+    cdef Py_ssize_t n1_start, pct_start = -1, neg_start = -1
+    cdef Py_UCS4 c
+    cdef char buf1[MAXDIGITS + 1]
+    cdef char buf2[MAXDIGITS + 1]
+    cdef Num a, b
+    cdef bint has_range = False, over = False, pct = False, neg = False
+    cdef object prefix = None, suffix = None, unit_text, info, value, high = None, kind, unit
+    cdef object factor = _ONE
+    cdef long long low
+    if n == 0 or n > 64:
+        return DECLINE
+    # 约/近/超过 ... before the number; 上 has its own rule in the reference path.
+    c = text[0]
+    if c in u"约大近将接不超突逾多高低少":
+        for L in range(min(_prefix_max, n), 0, -1):
+            if text[:L] in _PREFIX:
+                prefix = text[:L]
+                i = L
+                break
+    if text.startswith(u"人民币", i):
+        i += 3
+    if i < n and (text[i] == u"-" or text[i] == u"－") and i + 1 < n and _arabic(text[i + 1]) >= 0:
+        neg = True
+        neg_start = i
+        i += 1
+    elif text.startswith(u"百分之", i) or text.startswith(u"千分之", i):
+        pct = True
+        pct_start = i
+        factor = _ONE if text[i] == u"百" else _TENTH
+        i += 3
+    n1_start = i
+    a = _read_number(text, i, n, buf1)
+    if not a.ok:
+        return DECLINE
+    if text[i] == u"0" and a.end - i > 1 and text[i + 1] != u"." and text[i + 1] != u"．":
+        return DECLINE  # 0086, 0517-...: codes; the reference path says what they are
+    i = a.end
+    if i < n and text[i] in u"-－~～至到—–":
+        if pct:
+            return DECLINE
+        b = _read_number(text, i + 1, n, buf2)
+        if not b.ok or b.arabic != a.arabic:
+            return DECLINE
+        has_range = True
+        i = b.end
+    if i < n and (text[i] == u"余" or text[i] == u"多"):
+        if pct:
+            return DECLINE
+        over = True
+        i += 1
+    # The unit: the shortest rest that leaves nothing or one suffix word (左右, 以上 ...).
+    for u in range(i, n):
+        c = text[u]
+        if _arabic(c) >= 0 or c.isspace():
+            return DECLINE
+    if not pct and text[i:] in _SUFFIX:
+        return DECLINE  # no unit at all: a bare number, which the reference path judges
+    end = n
+    for u in range(i + (0 if pct else 1), n + 1):
+        if u == n:
+            end = n
+            break
+        if text[u:] in _SUFFIX:
+            suffix = text[u:]
+            end = u
+            break
+    if pct:
+        if end != i:
+            return DECLINE
+        kind = "percent"
+        unit = "%"
+    else:
+        unit_text = text[i:end]
+        info = _UNITS.get(unit_text)
+        if info is None:
+            return DECLINE
+        kind, unit, factor = info
+        if unit == u"年":
+            return DECLINE  # 2017年 is a date: the reference path's year rules decide
+        if suffix is not None and unit_text[len(unit_text) - 1] in u"周成个人部位":
+            return DECLINE
+    # Values, as the reference path computes them: factor, sign, then canonical zeros
+    # for ranges and scaled values.
+    if a.arabic:
+        value = _arabic_value(buf1, a.ndigits, a.zeros)
+        if value is None:
+            return DECLINE
+        if has_range:
+            high = _arabic_value(buf2, b.ndigits, b.zeros)
+            if high is None:
+                return DECLINE
+            if b.zeros and not a.zeros:
+                value = value * _Decimal(10) ** b.zeros  # 3-5亿: the 亿 scales both
+    else:
+        low = a.ivalue
+        if has_range:
+            if b.iscale != 1 and a.iscale == 1:
+                if low > CN_LIMIT // b.iscale:
+                    return DECLINE
+                low *= b.iscale
+            high = _scaled(b.ivalue, b.frac)
+        value = _scaled(low, a.frac)
+    if factor is not _ONE:
+        value = value * factor
+        if high is not None:
+            high = high * factor
+    if neg:
+        value = -value
+    if has_range or factor is not _ONE:
+        value = _exact(value)
+        if high is not None:
+            high = _exact(high)
+    start = neg_start if neg else (pct_start if pct else n1_start)
+    if over:
+        modifier = "over"
+    elif suffix is not None:
+        modifier = _SUFFIX[suffix]
+    elif prefix is not None:
+        modifier = _PREFIX[prefix]
+    else:
+        modifier = None
+    return _build(text, start, end, value, high, unit, kind, modifier)
+
+
+def normalize(text):
+    """Normalize one quantity expression: the fast path, else the reference path."""
+    if type(text) is str:
+        q = fast_normalize(<str>text)
+        if q is not DECLINE:
+            return q
+    return _general(text)
