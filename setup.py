@@ -1,8 +1,10 @@
-"""Build hook: compile the normalizer's fast path (``_speedups.pyx``) when possible.
+"""Build hook: compile the two hot paths when possible: the normalizer's fast path
+(``_speedups.pyx``) and pkuseg's node features (``_pkuseg_fast.pyx``).
 
 Everything is declared in pyproject.toml; this file only adds the optional C extension.
-The package works without it (``numbers.normalize`` falls back to its pure-Python
-reference path), so a machine without a C compiler still installs: the failure is
+The package works without them (``numbers.normalize`` falls back to its pure-Python
+reference path, the segmenter to spacy_pkuseg's own code), so a machine without a C
+compiler still installs: the failure is
 reported, not raised. Set ``GOVREPORT_NLP_NO_SPEEDUPS=1`` to skip the build on purpose.
 """
 
@@ -38,7 +40,8 @@ def extensions():
         print("govreport-nlp: Cython missing; the normalizer's fast path is not compiled", file=sys.stderr)
         return []
     return cythonize(
-        [Extension("govreport_nlp._speedups", ["src/govreport_nlp/_speedups.pyx"])],
+        [Extension("govreport_nlp._speedups", ["src/govreport_nlp/_speedups.pyx"]),
+         Extension("govreport_nlp._pkuseg_fast", ["src/govreport_nlp/_pkuseg_fast.pyx"])],
         compiler_directives={"language_level": 3},
         quiet=True,
     )

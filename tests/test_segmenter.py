@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govreport_nlp import resources
 from govreport_nlp.segmenter import DEFAULT_THRESHOLD, compact_dir, load_segmenter
@@ -52,3 +54,69 @@ def test_segmenter_damaged_compact_model_is_reported(tmp_path):
     numpy.save(broken / "weights.npy", numpy.load(path / "weights.npy"))
     with pytest.raises(ValueError, match="delete the directory to rebuild"):
         load_compact(broken)
+
+
+def _fragments(paths) -> list[str]:
+    return [w for p in paths for w in p.read_text(encoding="utf-8", errors="replace").split()]
+
+
+def _spacy_pkuseg_cut(seg, fragment: str) -> list[str]:
+    """spacy_pkuseg's own ``_cut``, whatever the instance was given in its place."""
+    return type(seg)._cut(seg, fragment)
+
+
+def test_segmenter_compiled_features_cut_as_spacy_pkuseg_on_every_report(nlp):
+    from conftest import BULK, DEV, SEEDS
+
+    seg = nlp.tokenizer.pkuseg_seg
+    if "_cut" not in vars(seg):
+        pytest.skip("the compiled node features are not built here")
+    paths = sorted(DEV.glob("*.txt")) + sorted(BULK.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+    fragments = _fragments(paths)
+    assert len(fragments) > 500
+    differ = [w for w in fragments if seg._cut(w) != _spacy_pkuseg_cut(seg, w)]
+    assert differ == []
+
+
+def test_segmenter_compiled_features_are_spacy_pkusegs(nlp, seed_text):
+    # Not only the words: the very feature ids, in order, so the CRF sums the same floats.
+    from govreport_nlp._pkuseg_fast import FragmentSegmenter
+    from spacy_pkuseg import inference
+    from spacy_pkuseg.config import config
+
+    seg = nlp.tokenizer.pkuseg_seg
+    fast = FragmentSegmenter(seg.feature_extractor, seg.model, seg.idx_to_tag, inference.decodeViterbi_fast, config)
+    fe = seg.feature_extractor
+    for fragment in seed_text.split()[:200]:
+        nodes = list(fe.normalize_text(fragment))
+        assert fast.features(fragment) == [fe.get_node_features_idx(i, nodes) for i in range(len(nodes))]
+
+
+def test_segmenter_compiled_features_on_full_model(full_and_compact, seed_text):
+    full, _ = full_and_compact
+    if "_cut" not in vars(full):
+        pytest.skip("the compiled node features are not built here")
+    for fragment in seed_text.split():
+        assert full._cut(fragment) == _spacy_pkuseg_cut(full, fragment)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="政府信息公开年度报告主动依申请办理行政复议诉讼费用收取全市共计万亿元项件个人的了和是在"
+                        "0123456789０１２３ＡＢａｂabcXYZ-._,|/*:%％・", max_size=40))
+def test_segmenter_compiled_features_cut_as_spacy_pkuseg_on_any_text(nlp, text):
+    seg = nlp.tokenizer.pkuseg_seg
+    if "_cut" not in vars(seg):
+        pytest.skip("the compiled node features are not built here")
+    for fragment in text.split():
+        assert seg._cut(fragment) == _spacy_pkuseg_cut(seg, fragment)
+
+
+def test_segmenter_word_pairs_read_only_when_saved(tmp_path):
+    # Segmenting never reads the 1.1 million word pairs; saving the model does.
+    seg = load_segmenter(resources.model_path())
+    extractor = seg.feature_extractor
+    assert extractor._bigram is None
+    assert seg.cut("主动公开政府信息4512条") == ["主动", "公开", "政府", "信息", "4512", "条"]
+    assert extractor._bigram is None
+    extractor.save(str(tmp_path))
+    assert len(extractor.bigram) > 1_000_000

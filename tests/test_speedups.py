@@ -123,7 +123,7 @@ def test_speedups_agree_on_arbitrary_text(text):
 
 
 def test_speedups_agree_on_every_quantity_of_the_corpus():
-    texts = sorted(CORPUS.glob("*.txt")) + sorted((CORPUS / "bulk").glob("*.txt"))
+    texts = sorted((CORPUS / "dev").glob("*.txt")) + sorted((CORPUS / "bulk").glob("*.txt"))
     if not texts:
         pytest.skip("no shared corpus")
     seen = 0

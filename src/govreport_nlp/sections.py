@@ -60,9 +60,9 @@ class ReportSections(StatelessComponent):
         if self.set_sents and len(doc):
             # One array write: setting token.is_sent_start token by token costs more
             # than segmenting the text.
-            starts = {s for s, _ in layout.sentences}
-            idx = doc.to_array(IDX)
-            flags = numpy.fromiter((1 if i in starts else -1 for i in idx.tolist()), dtype="int64", count=len(idx))
+            starts = numpy.fromiter((s for s, _ in layout.sentences), dtype="int64", count=len(layout.sentences))
+            idx = doc.to_array(IDX).astype("int64")
+            flags = numpy.where(numpy.isin(idx, starts), 1, -1)
             flags[0] = 1
             doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
 

@@ -15,21 +15,38 @@ from spacy.tokens import Doc, Span
 __all__ = ["char_spans", "doc_text", "forget_text", "remember_text", "word_bounds", "word_spans"]
 
 
+_OFFSETS_KEY = "govreport_offsets"
+
+
+def _offsets(doc: Doc) -> tuple[list[int], list[int], list[bool]]:
+    """Start, end and is-space of every token, read from the Doc once per pipeline run:
+    ``to_array(...).tolist()`` on a long report costs as much as a component, and four
+    components ask. Dropped with the text by :func:`forget_text`; a Doc whose tokens
+    changed in between (another length) is read again."""
+    cached = doc.user_data.get(_OFFSETS_KEY)
+    if cached is not None and len(cached[0]) == len(doc):
+        return cached
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE])
+    starts = arr[:, 0].tolist()
+    ends = (arr[:, 0] + arr[:, 1]).tolist()
+    spaces = arr[:, 2].astype(bool).tolist()
+    doc.user_data[_OFFSETS_KEY] = (starts, ends, spaces)
+    return starts, ends, spaces
+
+
 def word_spans(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of every word that is not whitespace."""
     if not len(doc):
         return []
-    arr = doc.to_array([IDX, LENGTH, IS_SPACE])
-    return [(s, s + n) for s, n, space in arr.tolist() if not space]
+    starts, ends, spaces = _offsets(doc)
+    return [(s, e) for s, e, space in zip(starts, ends, spaces) if not space]
 
 
 def word_bounds(doc: Doc) -> frozenset[int]:
     """Every character offset where a word starts or ends (and the end of the text)."""
     if not len(doc):
         return frozenset({0})
-    arr = doc.to_array([IDX, LENGTH])
-    starts = arr[:, 0].tolist()
-    ends = (arr[:, 0] + arr[:, 1]).tolist()
+    starts, ends, _ = _offsets(doc)
     return frozenset(starts) | frozenset(ends) | {len(doc_text(doc))}
 
 
@@ -53,8 +70,9 @@ def remember_text(doc: Doc, text: str) -> None:
 
 
 def forget_text(doc: Doc) -> None:
-    """Drop the cached text of a Doc."""
+    """Drop the cached text (and token offsets) of a Doc."""
     doc.user_data.pop(_TEXT_KEY, None)
+    doc.user_data.pop(_OFFSETS_KEY, None)
 
 
 def char_spans(doc: Doc, ranges: Iterable[tuple[int, int, str]]) -> list[Span]:
@@ -65,9 +83,7 @@ def char_spans(doc: Doc, ranges: Iterable[tuple[int, int, str]]) -> list[Span]:
     """
     if not len(doc):
         return []
-    arr = doc.to_array([IDX, LENGTH])
-    starts = arr[:, 0].tolist()
-    ends = (arr[:, 0] + arr[:, 1]).tolist()
+    starts, ends, _ = _offsets(doc)
     spans = []
     for start, end, label in ranges:
         first = bisect.bisect_right(starts, start) - 1
