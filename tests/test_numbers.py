@@ -67,10 +67,31 @@ REPORT_FORMS = [
     ("2.0个百分点", "percent_point", "2.0", "百分点", None, None),
     ("一半", "percent", "50", "%", None, None),
 ]
+# Spoken and approximate forms as work reports and the press write them.
+COLLOQUIAL_FORMS = [
+    ("两万三", "count", "23000", "", None, None),  # the unit after the last digit is left out
+    ("六万五千人", "count", "65000", "人", None, None),
+    ("三万五元", "money", "35000", "元", None, None),
+    ("一亿二", "count", "120000000", "", None, None),
+    ("三成多", "percent", "30", "%", "over", None),
+    ("5万元多", "money", "50000", "元", "over", None),
+    ("上万人", "count", "10000", "人", "over", None),
+    ("万余人", "count", "10000", "人", "over", None),
+    ("近亿元", "money", "100000000", "元", "under", None),
+    ("逾万名", "count", "10000", "名", "over", None),
+    ("约3.5亿元左右", "money", "350000000", "元", "approx", None),
+    ("20%至30%", "percent", "20", "%", None, "30"),
+    ("百分之二十到三十", "percent", "20", "%", None, "30"),
+    ("2-3个百分点", "percent_point", "2", "百分点", None, "3"),
+    ("1万至2万元", "money", "10000", "元", None, "20000"),
+    ("12,345,678元", "money", "12345678", "元", None, None),
+    ("１２．５％", "percent", "12.5", "%", None, None),
+]
 NOT_QUANTITIES = [
     "2017年", "2024 年", "二〇一七年", "国令第711号", "〔2021〕30号", "第三", "一是", "0517-83605210",
     "223001", "10.1:43.5:46.4", "", "   ", "部门", "hello", "5G", "70周年",
     "千伏",  # found by hypothesis: a unit word with a numeral in it, and no number
+    "万元", "亿元", "上万年",  # a unit of account; a figure of speech
 ]
 
 
@@ -90,6 +111,17 @@ def test_numbers_normalize_guideline_forms(row):
 @pytest.mark.parametrize("row", REPORT_FORMS, ids=[r[0] for r in REPORT_FORMS])
 def test_numbers_normalize_report_forms(row):
     _check(*row)
+
+
+@pytest.mark.parametrize("row", COLLOQUIAL_FORMS, ids=[r[0] for r in COLLOQUIAL_FORMS])
+def test_numbers_normalize_colloquial_forms(row):
+    _check(*row)
+
+
+def test_numbers_elided_unit_only_after_the_unit_it_follows():
+    assert parse_number("一万零五") == Decimal("10005")
+    assert parse_number("一千二三") == Decimal("1023")
+    assert parse_number("二十五") == Decimal("25")
 
 
 @pytest.mark.parametrize("expr", NOT_QUANTITIES)

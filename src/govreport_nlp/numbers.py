@@ -51,6 +51,8 @@ _CN_DIGITS = {
 _CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _CN_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _D_BIG = {k: Decimal(v) for k, v in _CN_BIG.items()}
+# A last digit right after one of these stands for the next lower unit (两万三 = 23000).
+_ELIDED = {ch: v // 10 for ch, v in {**_CN_SMALL, **_CN_BIG}.items() if v >= 100}
 # Full-width digits and separators to ASCII, so that Decimal() sees plain digits.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
 
@@ -98,6 +100,12 @@ _PREFIX_ALT = "|".join(sorted(_PREFIX_MODIFIERS, key=len, reverse=True))
 _EXPRESSION = re.compile(
     rf"\s*(?P<pre>{_PREFIX_ALT})?{_SPACE}(?:人民币)?{_SPACE}"
     rf"(?:(?P<half>一半)|{_NUMBER_PART}\s*(?P<unit>[^\s0-9０-９]*?))"
+    rf"\s*(?P<suf>左右|上下|以上|以下|以内|之内|内|多|余)?\s*"
+).fullmatch
+# 上万人, 万余元, 近亿元: a bare 万 or 亿 is a number only with a word that says "about so
+# many" before it or 余/多 after it (万元 alone is a unit of account, not an amount).
+_BARE_SCALE = re.compile(
+    rf"\s*(?P<pre>{_PREFIX_ALT})?{_SPACE}(?P<n1>[万萬亿億])(?P<m1>[余多])?{_SPACE}(?P<unit>[^\s0-9０-９]*?)"
     rf"\s*(?P<suf>左右|上下|以上|以下|以内|之内|内)?\s*"
 ).fullmatch
 # In running text the modifier stands just before the number (增长近30%, 约为200余条).
@@ -225,6 +233,8 @@ def _parse(s: str) -> tuple[Optional[Decimal], bool]:
         i += 1
     if not seen:
         return None, False
+    if n >= 2 and s[-2] in _ELIDED and s[-1] in _CN_DIGITS and num is not None:
+        num *= _ELIDED[s[-2]]  # 六万五 is 65000, 一千五 1500: the unit after the digit is left out
     result = total + wan + section + (0 if num is None else num)
     if isinstance(result, int):
         return Decimal(result), over
@@ -447,7 +457,7 @@ def _normalize_py(text: str) -> Optional[Quantity]:
     # as the scanner (_quantity). Units are looked up whole, not alternated in the regex.
     m = _EXPRESSION(text)
     if m is None:
-        return None
+        return _bare_scale(text)
     if m.group("half"):
         s, e = m.span("half")
         return _make(text, s, e, Decimal(50), None, "%", "percent", _modifier(m))
@@ -474,6 +484,25 @@ def _normalize_py(text: str) -> Optional[Quantity]:
     if modifier is not None:
         q.__dict__["modifier"] = modifier
     return q
+
+
+def _bare_scale(text: str) -> Optional[Quantity]:
+    """上万人, 万余元, 近亿元: 万 or 亿 standing alone as the number (10^4, 10^8)."""
+    m = _BARE_SCALE(text)
+    if m is None or not (m.group("pre") or m.group("m1")):
+        return None
+    unit_text = m.group("unit")
+    if unit_text:
+        info = UNITS.get(unit_text)
+        if info is None or info[2] is not _ONE or info[1] == "年":
+            return None  # 上万年 is a figure of speech; ‰ and 成 make no sense here
+        kind, unit = info[0], info[1]
+        end = m.end("unit")
+    else:
+        kind, unit = "count", ""
+        end = m.end("m1") if m.group("m1") else m.end("n1")
+    modifier = "over" if m.group("m1") else _modifier(m)
+    return _make(text, m.start("n1"), end, _D_BIG[m.group("n1")], None, unit, kind, modifier)
 
 
 def _modifier(m: re.Match) -> Optional[str]:
