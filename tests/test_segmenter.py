@@ -44,7 +44,7 @@ def test_segmenter_damaged_compact_model_is_reported(tmp_path):
     path = compact_dir(resources.model_path(), DEFAULT_THRESHOLD)
     broken = tmp_path / "broken"
     broken.mkdir()
-    for name in ("features.txt", "unigram.txt", "bigram.txt", "meta.json"):
+    for name in ("features.txt", "unigram.txt", "bigram.txt", "ww_l.txt", "ww_r.txt", "meta.json"):
         (broken / name).write_bytes((path / name).read_bytes())
     meta = json.loads((broken / "meta.json").read_text(encoding="utf-8"))
     meta["n_feature"] -= 1
@@ -120,3 +120,23 @@ def test_segmenter_word_pairs_read_only_when_saved(tmp_path):
     assert extractor._bigram is None
     extractor.save(str(tmp_path))
     assert len(extractor.bigram) > 1_000_000
+
+
+def test_segmenter_older_compact_format_is_rebuilt():
+    import shutil
+
+    from govreport_nlp.segmenter import FORMAT, build_compact
+
+    model_dir = resources.model_path()
+    threshold = 5.0  # keeps almost nothing: quick to build, and no other test uses it
+    path = compact_dir(model_dir, threshold)
+    try:
+        build_compact(model_dir, threshold)
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        meta["format"] = FORMAT - 1  # as a cache written by an older release
+        (path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        build_compact(model_dir, threshold)
+        assert json.loads((path / "meta.json").read_text(encoding="utf-8"))["format"] == FORMAT
+        assert load_segmenter(model_dir, threshold=threshold).cut("政府信息")
+    finally:
+        shutil.rmtree(path, ignore_errors=True)

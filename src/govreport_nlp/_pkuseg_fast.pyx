@@ -35,12 +35,15 @@ cdef class FragmentSegmenter:
     cdef bint word_feature
     cdef bint num_letter
     cdef bint empty_is_word
-    cdef object nn_l
-    cdef object nn_r
+    cdef dict ww_l
+    cdef dict ww_r
+    cdef dict node_ids
+    cdef dict word_ids
 
     def __init__(self, extractor, model, dict idx_to_tag, decode, config):
-        self.f2i = extractor.feature_to_idx
-        self.unigram = extractor.unigram
+        cdef str key, body, pre, post, line
+        cdef dict table
+        cdef Py_ssize_t idx
         self.model = model
         self.decode = decode
         self.translate = type(extractor).keywords_translate_table
@@ -51,11 +54,43 @@ cdef class FragmentSegmenter:
         self.word_min = config.wordMin
         self.word_feature = bool(config.wordFeature)
         self.num_letter = bool(config.numLetterNorm)
+        self.unigram = extractor.unigram
         # spacy_pkuseg turns a window that runs off the fragment into "", and its dictionary
         # of words holds "": such windows count as words there, so they do here.
         self.empty_is_word = "" in self.unigram
-        self.nn_l = self.f2i.get("ww.l." + NOWORD + "*" + NOWORD)
-        self.nn_r = self.f2i.get("ww.r." + NOWORD + "*" + NOWORD)
+        self.node_ids = {}
+        self.word_ids = {}
+        # Word pairs ('ww.l.' + pre + '*' + post) as tables pre -> post -> id: looked up
+        # without building a string, and most characters' pairs end at the first table.
+        self.ww_l = {}
+        self.ww_r = {}
+        if hasattr(extractor, "word_pairs"):  # the compact model keeps them apart already
+            self.f2i = extractor.base_features
+            for side in "lr":
+                table = self.ww_l if side == "l" else self.ww_r
+                first, lines = extractor.word_pairs(side)
+                idx = first
+                for line in lines:
+                    pre, _, post = line.partition("\t")
+                    inner = table.get(pre)
+                    if inner is None:
+                        table[pre] = {post: idx}
+                    else:
+                        (<dict>inner)[post] = idx
+                    idx += 1
+        else:
+            self.f2i = extractor.feature_to_idx
+            for key, value in self.f2i.items():
+                if not key.startswith("ww."):
+                    continue
+                table = self.ww_l if key[3] == "l" else self.ww_r
+                body = key[5:]
+                if body.startswith(NOWORD + "*"):
+                    pre = NOWORD
+                    post = body[len(NOWORD) + 1:]
+                else:
+                    pre, _, post = body.partition("*")
+                table.setdefault(pre, {})[post] = value
 
     cdef list _nodes(self, str text):
         cdef list nodes = []
@@ -72,12 +107,33 @@ cdef class FragmentSegmenter:
                 nodes.append(ch)
         return nodes
 
+    cdef tuple _node(self, str c):
+        """The ids of the one-character templates for node ``c``: c., c-1., c1., c-2., c2."""
+        cdef tuple ids = self.node_ids.get(c)
+        if ids is None:
+            f2i = self.f2i
+            ids = (f2i.get("c." + c), f2i.get("c-1." + c), f2i.get("c1." + c),
+                   f2i.get("c-2." + c), f2i.get("c2." + c))
+            self.node_ids[c] = ids
+        return ids
+
+    cdef tuple _word(self, str w):
+        """The ids of ``w-1.`` + w and ``w1.`` + w."""
+        cdef tuple ids = self.word_ids.get(w)
+        if ids is None:
+            ids = (self.f2i.get("w-1." + w), self.f2i.get("w1." + w))
+            self.word_ids[w] = ids
+        return ids
+
     cdef list _features(self, list nodes):
         cdef Py_ssize_t n = len(nodes), i, s, l, a, b
         cdef int wmax = self.word_max, wmin = self.word_min
         cdef int span = wmax - wmin + 1
         cdef dict f2i = self.f2i
         cdef list out = [], flist, words = [None] * (n * span), pre_in, post_in, pre_ex, post_ex
+        cdef list nid = [self._node(c) for c in nodes]
+        cdef tuple here
+        cdef dict table
         cdef object idx, w, c, pre, post
         cdef object empty = "" if self.empty_is_word else None
         # Every window nodes[s:s+l] that is a word, looked up once.
@@ -92,32 +148,32 @@ cdef class FragmentSegmenter:
         for i in range(n):
             flist = [0]
             c = nodes[i]
-            idx = f2i.get("c." + c)
-            if idx is not None:
-                flist.append(idx)
+            here = <tuple>nid[i]
+            if here[0] is not None:
+                flist.append(here[0])
             if i > 0:
-                idx = f2i.get("c-1." + nodes[i - 1])
+                idx = (<tuple>nid[i - 1])[1]
                 if idx is not None:
                     flist.append(idx)
                 idx = f2i.get("c-1c." + nodes[i - 1] + "." + c)
                 if idx is not None:
                     flist.append(idx)
             if i + 1 < n:
-                idx = f2i.get("c1." + nodes[i + 1])
+                idx = (<tuple>nid[i + 1])[2]
                 if idx is not None:
                     flist.append(idx)
                 idx = f2i.get("cc1." + c + "." + nodes[i + 1])
                 if idx is not None:
                     flist.append(idx)
             if i > 1:
-                idx = f2i.get("c-2." + nodes[i - 2])
+                idx = (<tuple>nid[i - 2])[3]
                 if idx is not None:
                     flist.append(idx)
                 idx = f2i.get("c-2c-1." + nodes[i - 2] + "." + nodes[i - 1])
                 if idx is not None:
                     flist.append(idx)
             if i + 2 < n:
-                idx = f2i.get("c2." + nodes[i + 2])
+                idx = (<tuple>nid[i + 2])[4]
                 if idx is not None:
                     flist.append(idx)
             if not self.word_feature:
@@ -132,41 +188,40 @@ cdef class FragmentSegmenter:
                 a = i - l + 1  # ends at i
                 w = words[a * span + (wmax - l)] if 0 <= a and a + l <= n else empty
                 if w is not None:
-                    idx = f2i.get("w-1." + w)
+                    idx = self._word(w)[0]
                     if idx is not None:
                         flist.append(idx)
-                pre_in.append(w)
+                pre_in.append(NOWORD if w is None else w)
             for l in range(wmax, wmin - 1, -1):
                 w = words[i * span + (wmax - l)] if i + l <= n else empty  # starts at i
                 if w is not None:
-                    idx = f2i.get("w1." + w)
+                    idx = self._word(w)[1]
                     if idx is not None:
                         flist.append(idx)
-                post_in.append(w)
+                post_in.append(NOWORD if w is None else w)
             for l in range(wmax, wmin - 1, -1):
                 a = i - l  # ends before i
-                pre_ex.append(words[a * span + (wmax - l)] if 0 <= a and a + l <= n else empty)
+                w = words[a * span + (wmax - l)] if 0 <= a and a + l <= n else empty
+                pre_ex.append(NOWORD if w is None else w)
             for l in range(wmax, wmin - 1, -1):
                 b = i + 1  # starts after i
-                post_ex.append(words[b * span + (wmax - l)] if b < n and b + l <= n else empty)
+                w = words[b * span + (wmax - l)] if b < n and b + l <= n else empty
+                post_ex.append(NOWORD if w is None else w)
+            # Word pairs: 'ww.l.' + pre + '*' + post, looked up as pre, then post.
             for pre in pre_ex:
-                for post in post_in:
-                    if pre is None and post is None:
-                        idx = self.nn_l
-                    else:
-                        idx = f2i.get("ww.l." + (NOWORD if pre is None else pre) + "*"
-                                      + (NOWORD if post is None else post))
-                    if idx is not None:
-                        flist.append(idx)
+                table = self.ww_l.get(pre)
+                if table is not None:
+                    for post in post_in:
+                        idx = table.get(post)
+                        if idx is not None:
+                            flist.append(idx)
             for pre in pre_in:
-                for post in post_ex:
-                    if pre is None and post is None:
-                        idx = self.nn_r
-                    else:
-                        idx = f2i.get("ww.r." + (NOWORD if pre is None else pre) + "*"
-                                      + (NOWORD if post is None else post))
-                    if idx is not None:
-                        flist.append(idx)
+                table = self.ww_r.get(pre)
+                if table is not None:
+                    for post in post_ex:
+                        idx = table.get(post)
+                        if idx is not None:
+                            flist.append(idx)
             out.append(flist)
         return out
 

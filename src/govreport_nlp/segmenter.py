@@ -29,8 +29,27 @@ import numpy
 __all__ = ["DEFAULT_THRESHOLD", "build_compact", "compact_dir", "load_compact", "load_segmenter"]
 
 DEFAULT_THRESHOLD = 0.02
-FORMAT = 1
+# 2: the word-pair features (ww.l./ww.r.) stored apart, as (pre, post) lines, after the rest.
+FORMAT = 2
 _COMPLETE = "COMPLETE"
+_NOWORD = "**noWord"
+
+
+def _pair(key: str) -> tuple[str, str, str]:
+    """('l' or 'r', pre, post) of a word-pair feature: 'ww.l.' + pre + '*' + post, where a
+    side is a word, '' or '**noWord' (words never hold '*': pkuseg renames it to '&')."""
+    body = key[5:]
+    if body.startswith(_NOWORD + "*"):
+        return key[3], _NOWORD, body[len(_NOWORD) + 1:]
+    pre, _, post = body.partition("*")
+    return key[3], pre, post
+
+
+def _format(path: Path) -> Any:
+    try:
+        return json.loads((path / "meta.json").read_text(encoding="utf-8")).get("format")
+    except (OSError, ValueError):
+        return None
 
 
 def compact_dir(model_dir: Path, threshold: float = DEFAULT_THRESHOLD) -> Path:
@@ -55,8 +74,8 @@ def build_compact(model_dir: Path, threshold: float = DEFAULT_THRESHOLD) -> Path
 
     dest = compact_dir(model_dir, threshold)
     with FileLock(str(model_dir.parent / ".compact.lock"), timeout=3600):
-        if (dest / _COMPLETE).is_file():
-            return dest
+        if (dest / _COMPLETE).is_file() and _format(dest) == FORMAT:
+            return dest  # an older format is rebuilt in place
         with open(model_dir / "features.pkl", "rb") as fh:
             features = pickle.load(fh)  # the hash-verified file from the pkuseg wheel
         npz = numpy.load(model_dir / "weights.npz")
@@ -67,16 +86,30 @@ def build_compact(model_dir: Path, threshold: float = DEFAULT_THRESHOLD) -> Path
         # Feature 0 is pkuseg's fallback for a character with no known feature: keep it.
         kept = sorted((idx, name) for name, idx in features["feature_to_idx"].items()
                       if idx == 0 or strength[idx] >= threshold)
+        # Word pairs last (left, then right), so that their ids follow the others and the
+        # loader reads them straight into per-word tables (see _pkuseg_fast).
+        base = [(idx, name) for idx, name in kept if not name.startswith("ww.")]
+        pairs = {"l": [], "r": []}
+        for idx, name in kept:
+            if name.startswith("ww."):
+                side, pre, post = _pair(name)
+                pairs[side].append((idx, pre, post))
+        if not base or base[0][0] != 0:
+            raise ValueError("pkuseg's feature 0 must stay first: this model cannot be made compact")
+        kept = base + [(idx, f"ww.{side}.{a}*{b}") for side in "lr" for idx, a, b in pairs[side]]
         old_ids = numpy.fromiter((idx for idx, _ in kept), dtype=numpy.int64, count=len(kept))
         new_weights = numpy.concatenate([node[old_ids].ravel(), weights[n_tag * n_feature:]])
         with tempfile.TemporaryDirectory(dir=model_dir.parent, prefix=".compact-") as tmp:
             staging = Path(tmp) / "model"
             staging.mkdir()
-            _write_lines(staging / "features.txt", [name for _, name in kept])
+            _write_lines(staging / "features.txt", [name for _, name in base])
+            for side in "lr":
+                _write_lines(staging / f"ww_{side}.txt", [f"{a}\t{b}" for _, a, b in pairs[side]])
             _write_lines(staging / "unigram.txt", sorted(features["unigram"]))
             _write_lines(staging / "bigram.txt", sorted(features["bigram"]))
             numpy.save(staging / "weights.npy", new_weights)
             meta = {"format": FORMAT, "threshold": threshold, "n_tag": n_tag, "n_feature": len(kept),
+                    "n_base": len(base), "n_ww_l": len(pairs["l"]), "n_ww_r": len(pairs["r"]),
                     "source_features": n_feature, "tag_to_idx": features["tag_to_idx"]}
             (staging / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
             (staging / _COMPLETE).write_text("", encoding="utf-8")
@@ -97,8 +130,10 @@ def load_compact(path: Path) -> Any:
     if meta.get("format") != FORMAT:
         raise ValueError(f"{path} holds compact model format {meta.get('format')}, expected {FORMAT}")
     names = _lines(path / "features.txt")
-    extractor = CompactFeatureExtractor(path / "bigram.txt")  # bigram: read when saved
-    extractor.feature_to_idx = dict(zip(names, range(len(names))))
+    if len(names) != meta["n_base"]:
+        raise ValueError(f"{path}: features.txt does not match meta.json; delete the directory to rebuild it")
+    # The word pairs stay as lines until a segmenter asks for them (see _extractor).
+    extractor = CompactFeatureExtractor(path, dict(zip(names, range(len(names)))), meta["n_ww_l"], meta["n_ww_r"])
     extractor.unigram = set(_lines(path / "unigram.txt"))
     extractor.tag_to_idx = meta["tag_to_idx"]
     model = Model.__new__(Model)  # as Model.load does
