@@ -40,7 +40,11 @@ def build(*, model_dir: Optional[Union[str, Path]] = None, download: Optional[bo
     # cached default model is loaded in its compact form (segmenter.py).
     explicit = model_dir is not None or bool(os.environ.get(MODEL_ENV))
     path = Path(model_dir) if model_dir is not None else model_path(download=download)
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
+    from . import tokenizer  # noqa: F401  (register the tokenizer)
+
+    # spaCy's Chinese tokenizer with a linear-time word alignment (tokenizer.py).
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
+        "@tokenizers": "govreport_nlp.ChineseTokenizer.v1", "segmenter": "pkuseg"}}})
     nlp.tokenizer.pkuseg_seg = load_segmenter(path, compact=compact and not explicit)
     for name in PIPE_NAMES:
         nlp.add_pipe(name)

@@ -1,0 +1,61 @@
+"""The tokenizer: spaCy's Chinese tokenizer with a linear-time word alignment."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.util import get_words_and_spaces
+
+from govreport_nlp.tokenizer import LinearChineseTokenizer, words_and_spaces
+
+
+def test_tokenizer_pipeline_uses_linear_alignment(nlp):
+    assert isinstance(nlp.tokenizer, LinearChineseTokenizer)
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "govreport_nlp.ChineseTokenizer.v1"
+
+
+def test_tokenizer_alignment_as_spacy_on_every_report(nlp):
+    from conftest import BULK, DEV, SEEDS
+
+    seg = nlp.tokenizer.pkuseg_seg
+    for path in sorted(DEV.glob("*.txt")) + sorted(BULK.glob("*.txt"))[:12] + sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        words = seg.cut(text)
+        assert words_and_spaces(words, text) == get_words_and_spaces(words, text), path.name
+
+
+def test_tokenizer_doc_as_spacys_tokenizer(nlp, seed_text):
+    from spacy.lang.zh import ChineseTokenizer
+
+    doc = nlp.make_doc(seed_text)
+    theirs = ChineseTokenizer.__call__(nlp.tokenizer, seed_text)
+    assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in theirs]
+
+
+_TEXTS = st.lists(st.tuples(st.text(alphabet="政府信息公开12.5万元", min_size=1, max_size=4),
+                            st.sampled_from(["", " ", "  ", "\n", " \n\t", "\u3000"])), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_tokenizer_alignment_as_spacy_on_any_spacing(pieces):
+    text = "".join(w + sp for w, sp in pieces)
+    words = [w for w, _ in pieces]
+    assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
+
+
+def test_tokenizer_rejects_words_that_do_not_spell_the_text():
+    import pytest
+
+    with pytest.raises(ValueError):
+        words_and_spaces(["预算", "资金"], "预算经费")
+
+
+def test_tokenizer_entry_point_resolves_without_import():
+    code = ("import spacy, sys; f = spacy.util.registry.tokenizers.get('govreport_nlp.ChineseTokenizer.v1'); "
+            "print(f.__module__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "govreport_nlp.tokenizer"
