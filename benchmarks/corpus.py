@@ -12,7 +12,7 @@ Default FOLDER: ../shared/corpus/bulk. Prints chars/s and docs/s of
 
 their ratios, and the cold start (import + load + first extract of the seed report, in a
 fresh process; median of 3 after one that warms the page cache) with its peak RSS.
-Each figure is the best of ``--repeat`` passes after a warm-up document.
+Each figure is the best of ``--repeat`` interleaved rounds after a warm-up document.
 """
 
 from __future__ import annotations
@@ -33,13 +33,16 @@ from startup import median_cold_start  # noqa: E402
 DEFAULT = HERE.parent.parent / "shared" / "corpus" / "bulk"
 
 
-def best(func, repeat: int) -> float:
-    times = []
+def best_interleaved(funcs: list, repeat: int) -> list[float]:
+    """Seconds of each function: the best of ``repeat`` rounds, each round running every
+    function once, so that a slow spell of a shared machine falls on all of them."""
+    best = [float("inf")] * len(funcs)
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+        for k, func in enumerate(funcs):
+            t0 = time.perf_counter()
+            func()
+            best[k] = min(best[k], time.perf_counter() - t0)
+    return best
 
 
 def main() -> int:
@@ -93,10 +96,8 @@ def main() -> int:
                       desc=f"extract x{args.jobs}", unit="doc", file=sys.stderr, leave=False):
             pass
 
-    t_seg = best(segment, args.repeat)
-    t_ours = best(segment_ours, args.repeat)
-    t_one = best(extract_serial, args.repeat)
-    t_many = best(extract_parallel, args.repeat)
+    t_seg, t_ours, t_one, t_many = best_interleaved(
+        [segment, segment_ours, extract_serial, extract_parallel], args.repeat)
 
     print(f"{len(texts)} reports, {chars:,} characters from {args.folder}")
     for label, seconds in (("(a) pkuseg segmentation", t_seg), ("    our segmenter alone", t_ours),
