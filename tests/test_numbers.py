@@ -86,6 +86,12 @@ COLLOQUIAL_FORMS = [
     ("1万至2万元", "money", "10000", "元", None, "20000"),
     ("12,345,678元", "money", "12345678", "元", None, None),
     ("１２．５％", "percent", "12.5", "%", None, None),
+    # Ranges with the unit written on both bounds.
+    ("3亿元至5亿元", "money", "300000000", "元", None, "500000000"),
+    ("5000万元～1亿元", "money", "50000000", "元", None, "100000000"),
+    ("3万人-5万人", "count", "30000", "人", None, "50000"),
+    ("约3亿元至5亿元", "money", "300000000", "元", "approx", "500000000"),
+    ("7个工作日至15个工作日", "duration", "7", "工作日", None, "15"),
 ]
 NOT_QUANTITIES = [
     "2017年", "2024 年", "二〇一七年", "国令第711号", "〔2021〕30号", "第三", "一是", "0517-83605210",
@@ -116,6 +122,24 @@ def test_numbers_normalize_report_forms(row):
 @pytest.mark.parametrize("row", COLLOQUIAL_FORMS, ids=[r[0] for r in COLLOQUIAL_FORMS])
 def test_numbers_normalize_colloquial_forms(row):
     _check(*row)
+
+
+def test_numbers_range_bounds_must_share_their_unit():
+    assert normalize("3元至5人") is None
+    assert normalize("3亿元以上至5亿元") is None
+
+
+def test_numbers_find_quantities_joins_ranges_written_with_two_units():
+    text = "计划投资3亿元至5亿元，招聘3万人-5万人，2019年至2020年，第1-3条。"
+    found = [(q.text, q.value, q.value_high) for q in find_quantities(text)]
+    assert found == [("3亿元至5亿元", Decimal("300000000"), Decimal("500000000")),
+                     ("3万人-5万人", Decimal("30000"), Decimal("50000"))]
+
+
+def test_numbers_find_quantities_negative_growth_after_a_word():
+    # wanzai_county_stats_communique_2015: 牧业产值89081万元，增长-3.2%
+    found = list(find_quantities("牧业产值89081万元，增长-3.2%，编号C-3型"))
+    assert [(q.text, q.value) for q in found] == [("89081万元", Decimal("890810000")), ("-3.2%", Decimal("-3.2"))]
 
 
 def test_numbers_elided_unit_only_after_the_unit_it_follows():

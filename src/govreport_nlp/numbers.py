@@ -108,6 +108,8 @@ _BARE_SCALE = re.compile(
     rf"\s*(?P<pre>{_PREFIX_ALT})?{_SPACE}(?P<n1>[万萬亿億])(?P<m1>[余多])?{_SPACE}(?P<unit>[^\s0-9０-９]*?)"
     rf"\s*(?P<suf>左右|上下|以上|以下|以内|之内|内)?\s*"
 ).fullmatch
+# Between the bounds of a range: 3亿元至5亿元, 4.5%—5%.
+_RANGE_SEP = re.compile(r"[ \t\u3000]*[-－~～至到—–][ \t\u3000]*")
 # In running text the modifier stands just before the number (增长近30%, 约为200余条).
 _PREFIX_BEFORE = re.compile(rf"(?<![最附临])(?P<pre>{_PREFIX_ALT})(?:为|达|到|至)?{_SPACE}(?:人民币)?{_SPACE}$")
 _SUFFIX_AFTER = re.compile(r"[ \t]*(?:(左右|上下|以上|以下|以内|之内)|内(?![容部外涵地在需设]))")
@@ -457,7 +459,7 @@ def _normalize_py(text: str) -> Optional[Quantity]:
     # as the scanner (_quantity). Units are looked up whole, not alternated in the regex.
     m = _EXPRESSION(text)
     if m is None:
-        return _bare_scale(text)
+        return _bare_scale(text) or _unit_range(text)
     if m.group("half"):
         s, e = m.span("half")
         return _make(text, s, e, Decimal(50), None, "%", "percent", _modifier(m))
@@ -484,6 +486,31 @@ def _normalize_py(text: str) -> Optional[Quantity]:
     if modifier is not None:
         q.__dict__["modifier"] = modifier
     return q
+
+
+def _range_of(text: str, a: Quantity, b: Quantity) -> Optional[Quantity]:
+    """One range from two quantities of the same unit (3亿元 and 5亿元 of 3亿元至5亿元),
+    made canonical as every range is; None when they do not make one."""
+    if a.value_high is not None or b.value_high is not None or not a.unit or (a.unit, a.kind) != (b.unit, b.kind):
+        return None
+    return _make(text, a.start, b.end, _exact(a.value), _exact(b.value), a.unit, a.kind, b.modifier or a.modifier)
+
+
+def _unit_range(text: str) -> Optional[Quantity]:
+    """3亿元至5亿元, 3万人-5万人: a range whose unit is written on both bounds."""
+    for sep in _RANGE_SEP.finditer(text):
+        left, right = text[:sep.start()], text[sep.end():]
+        a = _normalize_py(left) if left.strip() else None
+        if a is None or a.end != len(left.rstrip()):
+            continue  # 3亿元以上至…: a bound with its own suffix is no bound
+        b = _normalize_py(right) if right.strip() else None
+        if b is None or b.start != len(right) - len(right.lstrip()):
+            continue
+        b = _make(text, b.start + sep.end(), b.end + sep.end(), b.value, b.value_high, b.unit, b.kind, b.modifier)
+        q = _range_of(text, a, b)
+        if q is not None:
+            return q
+    return None
 
 
 def _bare_scale(text: str) -> Optional[Quantity]:
@@ -542,6 +569,30 @@ def find_quantities(text: str) -> Iterator[Quantity]:
     """
     if not isinstance(text, str):
         raise TypeError(f"find_quantities() takes a str, not {type(text).__name__}; decode bytes first")
+    # One quantity of lookahead: 3亿元 then 至 then 5亿元 is one range (3亿元至5亿元).
+    pending = None
+    for q in _scan(text):
+        if pending is not None:
+            merged = None
+            if q.start == pending.end and q.value < 0 and q.text[0] in "-－":
+                # 3万人-5万人: the dash read as the sign of the second bound is the range's.
+                bound = _make(text, q.start + 1, q.end, -q.value, None, q.unit, q.kind, q.modifier)
+                merged = _range_of(text, pending, bound)
+            elif _RANGE_SEP.fullmatch(text, pending.end, q.start):
+                merged = _range_of(text, pending, q)
+            if merged is not None:
+                yield merged
+                pending = None
+                continue
+            yield pending
+        pending = q
+    if pending is not None:
+        yield pending
+
+
+def _scan(text: str) -> Iterator[Quantity]:
+    """The quantities of running text, one match at a time (ranges of two written-out
+    bounds are joined by :func:`find_quantities`)."""
     for m in _SCAN.finditer(text):
         if not m.group("half"):
             first = m.start("pct") if m.group("pct") else m.start("n1")
@@ -550,8 +601,8 @@ def find_quantities(text: str) -> Iterator[Quantity]:
         q = _build(m, text, scanning=True)
         if q is None:
             continue
-        if q.start and m.group("neg") and text[q.start - 1].isalnum():
-            continue
+        if q.start and m.group("neg") and text[q.start - 1].isascii() and text[q.start - 1].isalnum():
+            continue  # C-3, A-1: part of a code, not a negative number
         mod = q.modifier
         if mod is None:
             after = _SUFFIX_AFTER.match(text, q.end)
