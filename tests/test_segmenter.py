@@ -44,7 +44,7 @@ def test_segmenter_damaged_compact_model_is_reported(tmp_path):
     path = compact_dir(resources.model_path(), DEFAULT_THRESHOLD)
     broken = tmp_path / "broken"
     broken.mkdir()
-    for name in ("features.txt", "unigram.txt", "bigram.txt", "ww_l.txt", "ww_r.txt", "meta.json"):
+    for name in [p.name for p in path.iterdir() if p.suffix in (".txt", ".json")]:
         (broken / name).write_bytes((path / name).read_bytes())
     meta = json.loads((broken / "meta.json").read_text(encoding="utf-8"))
     meta["n_feature"] -= 1

@@ -3,17 +3,18 @@ read only when something asks for it.
 
 * ``bigram``: the 1.1 million word pairs of pkuseg's training. Segmenting never reads
   them; saving the model does (spaCy's ``to_bytes``/``to_disk`` of the tokenizer).
-* The word-pair features (``ww.l.``/``ww.r.``, 17% of the features) are stored apart, as
-  ``pre<TAB>post`` lines (segmenter.py). The compiled node features read them into
-  per-word tables (``word_pairs``); ``feature_to_idx``, the flat dict spacy_pkuseg's own
-  code looks features up in, is assembled the first time it is used (pure-Python
+* The features of two parts (character pairs ``c-1c.``/``cc1.``/``c-2c-1.``, word pairs
+  ``ww.l.``/``ww.r.``: 85% of the features) are stored apart, one file of ``a<TAB>b``
+  lines per template (segmenter.py). The compiled node features read them into tables
+  a -> b -> id (``table``); ``feature_to_idx``, the flat dict spacy_pkuseg's own code
+  looks features up in, is assembled the first time it is used (pure-Python
   segmenting, saving).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from spacy_pkuseg.feature_extractor import FeatureExtractor
 
@@ -25,39 +26,46 @@ def _read_lines(path: Path) -> list[str]:
 
 
 class CompactFeatureExtractor(FeatureExtractor):
-    """A FeatureExtractor over a compact model directory (format 2).
+    """A FeatureExtractor over a compact model directory (format 3).
 
-    ``base_features`` maps every feature but the word pairs to its id; the word pairs
-    of each side (``"l"``, ``"r"``) follow, left first, in file order.
+    ``base_features`` maps every one-part feature to its id; the tables of ``tables``
+    (template, separator, count) follow in that order, each in file order.
     """
 
-    def __init__(self, path: Path, base_features: dict[str, int], n_left: int, n_right: int) -> None:
+    def __init__(self, path: Path, base_features: dict[str, int],
+                 tables: Sequence[tuple[str, str, int]]) -> None:
         # FeatureExtractor.__init__ would set empty tables; the loader fills them instead.
         self._path = path
         self.base_features = base_features
-        self._counts = {"l": n_left, "r": n_right}
+        self._tables = list(tables)
         self._bigram: Optional[set[str]] = None
         self._features: Optional[dict[str, int]] = None
 
-    def word_pairs(self, side: str) -> tuple[int, list[str]]:
-        """The first id and the ``pre<TAB>post`` lines of the ``ww.l.`` or ``ww.r.`` features."""
-        first = len(self.base_features) + (0 if side == "l" else self._counts["l"])
-        if not self._counts[side]:
-            return first, []
-        lines = _read_lines(self._path / f"ww_{side}.txt")
-        if len(lines) != self._counts[side]:
-            raise ValueError(f"{self._path}: ww_{side}.txt does not match meta.json; delete the directory to rebuild it")
-        return first, lines
+    def table(self, template: str) -> tuple[int, str, list[str]]:
+        """The first id, the separator and the ``a<TAB>b`` lines of a two-part template
+        (``"cc1"``, ``"ww.l"`` ...)."""
+        first = len(self.base_features)
+        for name, sep, count in self._tables:
+            if name == template:
+                if not count:
+                    return first, sep, []
+                lines = _read_lines(self._path / f"t_{name}.txt")
+                if len(lines) != count:
+                    raise ValueError(f"{self._path}: t_{name}.txt does not match meta.json; "
+                                     "delete the directory to rebuild it")
+                return first, sep, lines
+            first += count
+        raise KeyError(f"no table {template!r} in {self._path}")
 
     @property
     def feature_to_idx(self) -> dict[str, int]:
         if self._features is None:
             features = dict(self.base_features)
-            for side in "lr":
-                first, lines = self.word_pairs(side)
+            for name, _, _ in self._tables:
+                first, sep, lines = self.table(name)
                 for idx, line in enumerate(lines, first):
-                    pre, _, post = line.partition("\t")
-                    features[f"ww.{side}.{pre}*{post}"] = idx
+                    a, _, b = line.partition("\t")
+                    features[f"{name}.{a}{sep}{b}"] = idx
             self._features = features
         return self._features
 

@@ -37,6 +37,9 @@ cdef class FragmentSegmenter:
     cdef bint empty_is_word
     cdef dict ww_l
     cdef dict ww_r
+    cdef dict t_prev
+    cdef dict t_next
+    cdef dict t_prev2
     cdef dict node_ids
     cdef dict word_ids
 
@@ -60,15 +63,16 @@ cdef class FragmentSegmenter:
         self.empty_is_word = "" in self.unigram
         self.node_ids = {}
         self.word_ids = {}
-        # Word pairs ('ww.l.' + pre + '*' + post) as tables pre -> post -> id: looked up
-        # without building a string, and most characters' pairs end at the first table.
-        self.ww_l = {}
-        self.ww_r = {}
-        if hasattr(extractor, "word_pairs"):  # the compact model keeps them apart already
+        # Two-part features ('cc1.' + a + '.' + b, 'ww.l.' + pre + '*' + post) as tables
+        # a -> b -> id: looked up without building a string; most lookups end at the
+        # first table.
+        cdef dict tables = {}
+        for template in ("c-1c", "cc1", "c-2c-1", "ww.l", "ww.r"):
+            tables[template] = {}
+        if hasattr(extractor, "table"):  # the compact model keeps them apart already
             self.f2i = extractor.base_features
-            for side in "lr":
-                table = self.ww_l if side == "l" else self.ww_r
-                first, lines = extractor.word_pairs(side)
+            for template, table in tables.items():
+                first, _, lines = extractor.table(template)
                 idx = first
                 for line in lines:
                     pre, _, post = line.partition("\t")
@@ -79,18 +83,20 @@ cdef class FragmentSegmenter:
                         (<dict>inner)[post] = idx
                     idx += 1
         else:
-            self.f2i = extractor.feature_to_idx
-            for key, value in self.f2i.items():
-                if not key.startswith("ww."):
-                    continue
-                table = self.ww_l if key[3] == "l" else self.ww_r
-                body = key[5:]
-                if body.startswith(NOWORD + "*"):
-                    pre = NOWORD
-                    post = body[len(NOWORD) + 1:]
+            from .segmenter import _split  # the compact model's own rule, on a full model
+
+            self.f2i = {}
+            for key, value in extractor.feature_to_idx.items():
+                parts = _split(key)
+                if parts is None:
+                    self.f2i[key] = value
                 else:
-                    pre, _, post = body.partition("*")
-                table.setdefault(pre, {})[post] = value
+                    (<dict>tables[parts[0]]).setdefault(parts[1], {})[parts[2]] = value
+        self.t_prev = tables["c-1c"]
+        self.t_next = tables["cc1"]
+        self.t_prev2 = tables["c-2c-1"]
+        self.ww_l = tables["ww.l"]
+        self.ww_r = tables["ww.r"]
 
     cdef list _nodes(self, str text):
         cdef list nodes = []
@@ -155,23 +161,29 @@ cdef class FragmentSegmenter:
                 idx = (<tuple>nid[i - 1])[1]
                 if idx is not None:
                     flist.append(idx)
-                idx = f2i.get("c-1c." + nodes[i - 1] + "." + c)
-                if idx is not None:
-                    flist.append(idx)
+                table = self.t_prev.get(nodes[i - 1])
+                if table is not None:
+                    idx = table.get(c)
+                    if idx is not None:
+                        flist.append(idx)
             if i + 1 < n:
                 idx = (<tuple>nid[i + 1])[2]
                 if idx is not None:
                     flist.append(idx)
-                idx = f2i.get("cc1." + c + "." + nodes[i + 1])
-                if idx is not None:
-                    flist.append(idx)
+                table = self.t_next.get(c)
+                if table is not None:
+                    idx = table.get(nodes[i + 1])
+                    if idx is not None:
+                        flist.append(idx)
             if i > 1:
                 idx = (<tuple>nid[i - 2])[3]
                 if idx is not None:
                     flist.append(idx)
-                idx = f2i.get("c-2c-1." + nodes[i - 2] + "." + nodes[i - 1])
-                if idx is not None:
-                    flist.append(idx)
+                table = self.t_prev2.get(nodes[i - 2])
+                if table is not None:
+                    idx = table.get(nodes[i - 1])
+                    if idx is not None:
+                        flist.append(idx)
             if i + 2 < n:
                 idx = (<tuple>nid[i + 2])[4]
                 if idx is not None:

@@ -29,20 +29,33 @@ import numpy
 __all__ = ["DEFAULT_THRESHOLD", "build_compact", "compact_dir", "load_compact", "load_segmenter"]
 
 DEFAULT_THRESHOLD = 0.02
-# 2: the word-pair features (ww.l./ww.r.) stored apart, as (pre, post) lines, after the rest.
-FORMAT = 2
+# 3: the features of two parts (character pairs c-1c./cc1./c-2c-1., word pairs ww.l./ww.r.)
+# stored apart as "a<TAB>b" lines, one file per template, their ids after the rest.
+FORMAT = 3
 _COMPLETE = "COMPLETE"
 _NOWORD = "**noWord"
+# Template name and the separator between its two parts, in id order.
+TABLES = (("c-1c", "."), ("cc1", "."), ("c-2c-1", "."), ("ww.l", "*"), ("ww.r", "*"))
 
 
-def _pair(key: str) -> tuple[str, str, str]:
-    """('l' or 'r', pre, post) of a word-pair feature: 'ww.l.' + pre + '*' + post, where a
-    side is a word, '' or '**noWord' (words never hold '*': pkuseg renames it to '&')."""
-    body = key[5:]
-    if body.startswith(_NOWORD + "*"):
-        return key[3], _NOWORD, body[len(_NOWORD) + 1:]
-    pre, _, post = body.partition("*")
-    return key[3], pre, post
+def _split(name: str) -> Any:
+    """(template, a, b) of a two-part feature ('cc1.' + a + '.' + b, 'ww.l.' + pre + '*' +
+    post), or None for any other feature. Parts never hold '.' or '*' (pkuseg renames both
+    to '&'), except the non-word marker '**noWord'; a name that does not split back to
+    itself stays with the other features."""
+    for template, sep in TABLES:
+        prefix = template + "."
+        if not name.startswith(prefix):
+            continue
+        body = name[len(prefix):]
+        if sep == "*" and body.startswith(_NOWORD + "*"):
+            a, b = _NOWORD, body[len(_NOWORD) + 1:]
+        else:
+            a, _, b = body.partition(sep)
+        if prefix + a + sep + b != name or any(ch in a + b for ch in "\t\n"):
+            return None
+        return template, a, b
+    return None
 
 
 def _format(path: Path) -> Any:
@@ -86,30 +99,33 @@ def build_compact(model_dir: Path, threshold: float = DEFAULT_THRESHOLD) -> Path
         # Feature 0 is pkuseg's fallback for a character with no known feature: keep it.
         kept = sorted((idx, name) for name, idx in features["feature_to_idx"].items()
                       if idx == 0 or strength[idx] >= threshold)
-        # Word pairs last (left, then right), so that their ids follow the others and the
-        # loader reads them straight into per-word tables (see _pkuseg_fast).
-        base = [(idx, name) for idx, name in kept if not name.startswith("ww.")]
-        pairs = {"l": [], "r": []}
+        # Two-part features last, template by template, so that their ids follow the others
+        # and the loader reads them straight into tables a -> b -> id (see _pkuseg_fast).
+        base = []
+        tables: dict[str, list[tuple[int, str, str]]] = {template: [] for template, _ in TABLES}
         for idx, name in kept:
-            if name.startswith("ww."):
-                side, pre, post = _pair(name)
-                pairs[side].append((idx, pre, post))
+            parts = _split(name)
+            if parts is None:
+                base.append((idx, name))
+            else:
+                tables[parts[0]].append((idx, parts[1], parts[2]))
         if not base or base[0][0] != 0:
             raise ValueError("pkuseg's feature 0 must stay first: this model cannot be made compact")
-        kept = base + [(idx, f"ww.{side}.{a}*{b}") for side in "lr" for idx, a, b in pairs[side]]
+        kept = base + [(idx, f"{template}.{a}{sep}{b}") for template, sep in TABLES
+                       for idx, a, b in tables[template]]
         old_ids = numpy.fromiter((idx for idx, _ in kept), dtype=numpy.int64, count=len(kept))
         new_weights = numpy.concatenate([node[old_ids].ravel(), weights[n_tag * n_feature:]])
         with tempfile.TemporaryDirectory(dir=model_dir.parent, prefix=".compact-") as tmp:
             staging = Path(tmp) / "model"
             staging.mkdir()
             _write_lines(staging / "features.txt", [name for _, name in base])
-            for side in "lr":
-                _write_lines(staging / f"ww_{side}.txt", [f"{a}\t{b}" for _, a, b in pairs[side]])
+            for template, _ in TABLES:
+                _write_lines(staging / f"t_{template}.txt", [f"{a}\t{b}" for _, a, b in tables[template]])
             _write_lines(staging / "unigram.txt", sorted(features["unigram"]))
             _write_lines(staging / "bigram.txt", sorted(features["bigram"]))
             numpy.save(staging / "weights.npy", new_weights)
             meta = {"format": FORMAT, "threshold": threshold, "n_tag": n_tag, "n_feature": len(kept),
-                    "n_base": len(base), "n_ww_l": len(pairs["l"]), "n_ww_r": len(pairs["r"]),
+                    "n_base": len(base), "tables": [[t, sep, len(tables[t])] for t, sep in TABLES],
                     "source_features": n_feature, "tag_to_idx": features["tag_to_idx"]}
             (staging / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
             (staging / _COMPLETE).write_text("", encoding="utf-8")
@@ -132,8 +148,9 @@ def load_compact(path: Path) -> Any:
     names = _lines(path / "features.txt")
     if len(names) != meta["n_base"]:
         raise ValueError(f"{path}: features.txt does not match meta.json; delete the directory to rebuild it")
-    # The word pairs stay as lines until a segmenter asks for them (see _extractor).
-    extractor = CompactFeatureExtractor(path, dict(zip(names, range(len(names)))), meta["n_ww_l"], meta["n_ww_r"])
+    # The two-part features stay as lines until a segmenter asks for them (see _extractor).
+    extractor = CompactFeatureExtractor(path, dict(zip(names, range(len(names)))),
+                                        [tuple(t) for t in meta["tables"]])
     extractor.unigram = set(_lines(path / "unigram.txt"))
     extractor.tag_to_idx = meta["tag_to_idx"]
     model = Model.__new__(Model)  # as Model.load does
