@@ -140,3 +140,17 @@ def test_segmenter_older_compact_format_is_rebuilt():
         assert load_segmenter(model_dir, threshold=threshold).cut("政府信息")
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def test_segmenter_feature_split_rules_agree(full_and_compact):
+    # The compact build splits features in Python (segmenter._split), a full model is split
+    # at load in C (_pkuseg_fast.split_feature): one rule, two places.
+    pytest.importorskip("govreport_nlp._pkuseg_fast")
+    from govreport_nlp._pkuseg_fast import split_feature
+    from govreport_nlp.segmenter import _split
+
+    full, _ = full_and_compact
+    names = list(full.feature_extractor.feature_to_idx)[::25]
+    names += ["ww.l.**noWord***noWord", "ww.r.***noWord", "ww.l.**noWord*", "cc1.a", "cc1.a.b.c",
+              "c-1c.**Num.年", "c-1.年", "c-2c-1.**Letter.**Num", "w1.政府", "ww.l.政府*信息", "cc1.a\t.b"]
+    assert [split_feature(n) for n in names] == [_split(n) for n in names]
