@@ -4,8 +4,9 @@
 Everything is declared in pyproject.toml; this file only adds the optional C extension.
 The package works without them (``numbers.normalize`` falls back to its pure-Python
 reference path, the segmenter to spacy_pkuseg's own code), so a machine without a C
-compiler still installs: the failure is
-reported, not raised. Set ``GOVREPORT_NLP_NO_SPEEDUPS=1`` to skip the build on purpose.
+compiler still installs: the failure is reported, not raised. Set
+``GOVREPORT_NLP_NO_SPEEDUPS=1`` to skip the build on purpose (at run time, it turns the
+compiled paths off).
 """
 
 import os

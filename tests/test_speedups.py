@@ -137,3 +137,23 @@ def test_speedups_agree_on_every_quantity_of_the_corpus():
                 check(expr)
             seen += 1
     assert seen > 1000
+
+
+def test_speedups_pure_python_gives_the_same_report(seed_report):
+    # GOVREPORT_NLP_NO_SPEEDUPS=1 turns the compiled paths off at run time too: the
+    # fallback a machine without a compiler gets must give the very same report.
+    import json
+    import subprocess
+    import sys
+
+    from conftest import SEEDS, SEED_NAME
+
+    code = ("import json, sys, govreport_nlp; from govreport_nlp import numbers; "
+            "r = govreport_nlp.extract(open(sys.argv[1], encoding='utf-8').read()); "
+            "print(json.dumps({'compiled': numbers.COMPILED, 'report': r.model_dump(mode='json')}))")
+    env = dict(os.environ, GOVREPORT_NLP_NO_SPEEDUPS="1")
+    out = subprocess.run([sys.executable, "-c", code, str(SEEDS / f"{SEED_NAME}.txt")], env=env,
+                         capture_output=True, text=True, check=True)
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["compiled"] is False
+    assert got["report"] == seed_report.model_dump(mode="json")

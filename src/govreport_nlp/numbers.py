@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import functools
+import os
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Iterator, Optional
@@ -624,6 +625,8 @@ def _scan(text: str) -> Iterator[Quantity]:
 # The compiled fast path for the forms reports print most, when it was built (see
 # setup.py); without it normalize() is the pure-Python reference path alone.
 try:
+    if os.environ.get("GOVREPORT_NLP_NO_SPEEDUPS") == "1":
+        raise ImportError("compiled paths turned off by GOVREPORT_NLP_NO_SPEEDUPS=1")
     from . import _speedups
 except ImportError:  # not compiled on this machine: pure Python is complete, only slower
     _speedups = None
