@@ -68,6 +68,8 @@ _COMPOUND_AFTER = re.compile(r"信息|网站|工作|部门|职能|公报|门户|
 
 _PLACE_SUFFIX = "省市县区旗镇乡村州盟"
 _COUNTRY = {"中国", "中华人民共和国"}
+# The last characters of the words find_places looks at one by one.
+_SUFFIX_OR_COUNTRY_END = frozenset(_PLACE_SUFFIX) | {w[-1] for w in _COUNTRY} | {"区"}
 # 中国特色社会主义, 中国式现代化, 中国梦: the country's name used as an attribute of an idea.
 _ATTRIBUTIVE = re.compile(r"特色|式|梦|政府网|共产党")
 _SAR = re.compile(r"(?:香港|澳门)特别行政区")
@@ -184,25 +186,32 @@ def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     for m in _SAR.finditer(text):
         yield m.span()
     if known:
-        # Known divisions, written as one to three words (包头市; 土默特 + 右旗).
-        i = 0
+        # Known divisions, written as one to three words (包头市; 土默特 + 右旗), longest
+        # first at each word, left to right. A name can only end at a word whose last
+        # character ends some division's name, so only the words up to two before such a
+        # word are tried (most of a report's words are never looked at).
         n = len(words)
-        while i < n:
+        ends = [j for j, (_, e) in enumerate(words) if text[e - 1] in last_chars]
+        end_set = set(ends)
+        starts = sorted({i for j in ends for i in (j - 2, j - 1, j) if i >= 0})
+        allowed = 0
+        for i in starts:
+            if i < allowed:
+                continue
             for k in (3, 2, 1):
-                if i + k > n:
+                if i + k > n or i + k - 1 not in end_set:
                     continue
                 s, e = words[i][0], words[i + k - 1][1]
-                if text[e - 1] not in last_chars:
-                    continue  # no division name ends in this character: skip the slice
                 name = text[s:e]  # names in the table hold no whitespace: no word gaps to check
                 if name in known and not text.startswith("特别行政区", e):
                     if text[e:e + 1] in ("委", "政") and name[-1] not in _PLACE_SUFFIX:
                         continue  # 河北 + 省委 is the body
                     yield s, e
-                    i += k - 1
+                    allowed = i + k
                     break
-            i += 1
     for idx, (s, e) in enumerate(words):
+        if text[e - 1] not in _SUFFIX_OR_COUNTRY_END:
+            continue  # neither a country nor a word ending in 镇/村/旗/社区…
         word = text[s:e]
         if word in _COUNTRY:
             if not _ATTRIBUTIVE.match(text, e):
