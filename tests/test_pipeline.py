@@ -79,3 +79,19 @@ def test_pipeline_disk_round_trip(tmp_path):
 def test_pipeline_sentences_follow_the_sections_component(nlp):
     doc = nlp("共设审批服务窗口98个。审批服务工作人员120人。")
     assert [s.text for s in doc.sents] == ["共设审批服务窗口98个。", "审批服务工作人员120人。"]
+
+
+def test_pipeline_with_model_saves_and_loads_without_import(nlp, tmp_path):
+    # The whole pipeline, pkuseg model included: spaCy writes the segmenter's word sets
+    # (an empty Postprocesser once had none), and a fresh process loads it through our
+    # entry points alone.
+    import subprocess
+    import sys
+
+    nlp.to_disk(tmp_path / "pipe")
+    code = ("import spacy, sys; nlp = spacy.load(sys.argv[1]); "
+            "doc = nlp('预算资金31.08亿元。'); print(type(nlp.tokenizer).__name__, "
+            "[q.text for q in doc._.govreport_quantities], doc._.govreport_facts[0].subject)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "pipe")], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.split() == ["LinearChineseTokenizer", "['31.08亿元']", "预算资金"]

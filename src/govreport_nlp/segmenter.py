@@ -172,6 +172,16 @@ def load_compact(path: Path) -> Any:
     return seg
 
 
+def _saveable(seg: Any) -> Any:
+    """spacy_pkuseg's Postprocesser(None, None) skips its word sets, which spaCy's
+    tokenizer writes when a pipeline is saved (nlp.to_disk / to_bytes): give it empty ones."""
+    post = seg.postprocesser
+    for name in ("common_words", "other_words"):
+        if not hasattr(post, name):
+            setattr(post, name, set())
+    return seg
+
+
 def _with_fast_features(seg: Any) -> Any:
     """Give a loaded segmenter the compiled node features (``_pkuseg_fast``) when they
     were built: the same words as spacy_pkuseg's ``_cut``, several times faster."""
@@ -197,9 +207,9 @@ def load_segmenter(model_dir: Path, *, compact: bool = True, threshold: float = 
     import spacy_pkuseg
 
     if compact and (model_dir / "features.pkl").is_file() and (model_dir / "weights.npz").is_file():
-        return _with_fast_features(load_compact(build_compact(model_dir, threshold)))
+        return _saveable(_with_fast_features(load_compact(build_compact(model_dir, threshold))))
     # spacy-pkuseg prints a warning when it falls back from msgpack to pickled features.
     with contextlib.redirect_stderr(io.StringIO()):
         # user_dict=None: do not unpickle spacy-pkuseg's bundled dictionary.
         seg = spacy_pkuseg.pkuseg(str(model_dir), user_dict=None)
-    return _with_fast_features(seg)
+    return _saveable(_with_fast_features(seg))
