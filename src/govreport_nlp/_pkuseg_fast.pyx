@@ -164,6 +164,24 @@ cdef class FragmentSegmenter:
             self.word_ids[w] = ids
         return ids
 
+    cdef inline void _pairs(self, list flist, dict pairs, list pres, list posts):
+        cdef object pre, post, idx, last = None
+        cdef list ids = None
+        cdef dict table
+        for pre in pres:
+            if ids is not None and (pre is last or pre == last):
+                flist.extend(ids)
+                continue
+            ids = []
+            last = pre
+            table = pairs.get(pre)
+            if table is not None:
+                for post in posts:
+                    idx = table.get(post)
+                    if idx is not None:
+                        ids.append(idx)
+            flist.extend(ids)
+
     cdef list _features(self, list nodes):
         cdef Py_ssize_t n = len(nodes), i, s, l, a, b
         cdef int wmax = self.word_max, wmin = self.word_min
@@ -184,6 +202,21 @@ cdef class FragmentSegmenter:
                     w = "".join(nodes[s:s + l])
                     if w in self.unigram:
                         words[s * span + (wmax - l)] = w
+        # For each position, the windows ending there and starting there (longest first);
+        # NOWORD where the window is no word, "" or NOWORD where it runs off the fragment.
+        cdef list ends_at = [], starts_at = [], off = [NOWORD if empty is None else empty] * span
+        if self.word_feature:
+            for i in range(n):
+                pre_in = []
+                post_in = []
+                for l in range(wmax, wmin - 1, -1):
+                    a = i - l + 1
+                    w = words[a * span + (wmax - l)] if a >= 0 else empty
+                    pre_in.append(NOWORD if w is None else w)
+                    w = words[i * span + (wmax - l)] if i + l <= n else empty
+                    post_in.append(NOWORD if w is None else w)
+                ends_at.append(pre_in)
+                starts_at.append(post_in)
         for i in range(n):
             flist = [0]
             c = nodes[i]
@@ -224,49 +257,28 @@ cdef class FragmentSegmenter:
             if not self.word_feature:
                 out.append(flist)
                 continue
-            # Windows by length, longest first, as spacy_pkuseg lists them; None is no word.
-            pre_in = []
-            post_in = []
-            pre_ex = []
-            post_ex = []
-            for l in range(wmax, wmin - 1, -1):
-                a = i - l + 1  # ends at i
-                w = words[a * span + (wmax - l)] if 0 <= a and a + l <= n else empty
-                if w is not None:
-                    idx = self._word(w)[0]
+            # Windows by length, longest first, as spacy_pkuseg lists them. The windows
+            # ending before i are those ending at i - 1, the ones starting after i those
+            # starting at i + 1: each list is built once per position.
+            pre_in = <list>ends_at[i]
+            post_in = <list>starts_at[i]
+            pre_ex = <list>ends_at[i - 1] if i > 0 else off
+            post_ex = <list>starts_at[i + 1] if i + 1 < n else off
+            for w in pre_in:
+                if w is not NOWORD:
+                    idx = (<tuple>self._word(w))[0]
                     if idx is not None:
                         flist.append(idx)
-                pre_in.append(NOWORD if w is None else w)
-            for l in range(wmax, wmin - 1, -1):
-                w = words[i * span + (wmax - l)] if i + l <= n else empty  # starts at i
-                if w is not None:
-                    idx = self._word(w)[1]
+            for w in post_in:
+                if w is not NOWORD:
+                    idx = (<tuple>self._word(w))[1]
                     if idx is not None:
                         flist.append(idx)
-                post_in.append(NOWORD if w is None else w)
-            for l in range(wmax, wmin - 1, -1):
-                a = i - l  # ends before i
-                w = words[a * span + (wmax - l)] if 0 <= a and a + l <= n else empty
-                pre_ex.append(NOWORD if w is None else w)
-            for l in range(wmax, wmin - 1, -1):
-                b = i + 1  # starts after i
-                w = words[b * span + (wmax - l)] if b < n and b + l <= n else empty
-                post_ex.append(NOWORD if w is None else w)
-            # Word pairs: 'ww.l.' + pre + '*' + post, looked up as pre, then post.
-            for pre in pre_ex:
-                table = self.ww_l.get(pre)
-                if table is not None:
-                    for post in post_in:
-                        idx = table.get(post)
-                        if idx is not None:
-                            flist.append(idx)
-            for pre in pre_in:
-                table = self.ww_r.get(pre)
-                if table is not None:
-                    for post in post_ex:
-                        idx = table.get(post)
-                        if idx is not None:
-                            flist.append(idx)
+            # Word pairs: 'ww.l.' + pre + '*' + post, looked up as pre, then post. The same
+            # pre (mostly the non-word marker) often comes several times in a row: its ids
+            # are the same, in the same order.
+            self._pairs(flist, self.ww_l, pre_ex, post_in)
+            self._pairs(flist, self.ww_r, pre_in, post_ex)
             out.append(flist)
         return out
 
