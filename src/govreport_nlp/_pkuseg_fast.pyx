@@ -2,14 +2,22 @@
 """pkuseg's segmentation of one fragment, computed as spacy_pkuseg computes it, faster.
 
 spacy_pkuseg spends about nine tenths of its time building node features: for every
-character it joins twenty windows of two to six characters, looks each up in the
-dictionary of words, then builds and looks up fifty ``ww.l.``/``ww.r.`` strings, most of
-them the same ``**noWord***noWord`` pair. Here each window is joined and looked up once
-per fragment (a window is shared by four characters), and the pairs of two non-words
-are looked up once per call. The feature ids, their order per character (so the CRF
-adds the same floats in the same order), the Viterbi decoder (spacy_pkuseg's own) and
-the words are the same: ``tests/test_segmenter.py`` compares both on every report of
-the corpus and on generated text.
+character it joins twenty windows of two to six characters and looks each up in the
+dictionary of words, then builds some sixty feature strings (c-1c.甲.乙, ww.l.政府*信息,
+fifty of them word pairs, most the same ``**noWord***noWord``) and looks each up in a
+dictionary of over a million features. Here:
+
+* each window is joined and looked up once per fragment (the windows before and after
+  a character are its neighbours');
+* one-character and word features are looked up once per distinct node and word;
+* two-part features (character pairs, word pairs: 85% of the features) are tables
+  a -> b -> id, looked up without building a string, and a repeated non-word pair once
+  per character.
+
+The feature ids, their order per character (so the CRF adds the same floats in the same
+order), the Viterbi decoder (spacy_pkuseg's own) and the words are the same:
+``tests/test_segmenter.py`` compares them on every report of the corpus and on generated
+text.
 """
 
 cdef str NOWORD = "**noWord"
@@ -79,7 +87,7 @@ cdef class FragmentSegmenter:
     cdef dict word_ids
 
     def __init__(self, extractor, model, dict idx_to_tag, decode, config):
-        cdef str key, body, pre, post, line
+        cdef str pre, post, line
         cdef dict table
         cdef Py_ssize_t idx
         self.model = model
