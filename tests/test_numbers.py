@@ -136,6 +136,13 @@ def test_numbers_find_quantities_joins_ranges_written_with_two_units():
                      ("3万人-5万人", Decimal("30000"), Decimal("50000"))]
 
 
+def test_numbers_find_quantities_second_day_of_a_date_span_is_a_date():
+    # yunnan_province_work_report_2026: 3月19日至20日，习近平总书记在云南考察
+    text = "3月19日至20日，习近平总书记在云南考察。批复后的20日内向社会公开。"
+    assert [q.text for q in find_quantities(text)] == ["20日"]
+    assert list(find_quantities(text))[0].start == text.index("20日内")
+
+
 def test_numbers_find_quantities_negative_growth_after_a_word():
     # wanzai_county_stats_communique_2015: 牧业产值89081万元，增长-3.2%
     found = list(find_quantities("牧业产值89081万元，增长-3.2%，编号C-3型"))

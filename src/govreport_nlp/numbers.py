@@ -109,6 +109,8 @@ _BARE_SCALE = re.compile(
     rf"\s*(?P<pre>{_PREFIX_ALT})?{_SPACE}(?P<n1>[万萬亿億])(?P<m1>[余多])?{_SPACE}(?P<unit>[^\s0-9０-９]*?)"
     rf"\s*(?P<suf>左右|上下|以上|以下|以内|之内|内)?\s*"
 ).fullmatch
+# Before the second day of a span of dates (3月19日至20日, 6日-10日).
+_DAY_RANGE_END = re.compile(r"日[ \t]*[-－~～至到—–][ \t]*$")
 # Between the bounds of a range: 3亿元至5亿元, 4.5%—5%.
 _RANGE_SEP = re.compile(r"[ \t\u3000]*[-－~～至到—–][ \t\u3000]*")
 # In running text the modifier stands just before the number (增长近30%, 约为200余条).
@@ -379,6 +381,8 @@ def _quantity(text: str, start: int, end: int, n1: str, n2: Optional[str], pct: 
         elif unit_text == "日" and scanning:
             if text[max(0, start - 3):start].rstrip().endswith("月"):
                 return None  # 9月10日 is a date
+            if _DAY_RANGE_END.search(text, max(0, start - 4), start):
+                return None  # 3月19日至20日: the end of a span of dates
     if factor is not _ONE:
         value *= factor
         if high is not None:
