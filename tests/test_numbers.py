@@ -66,6 +66,7 @@ REPORT_FORMS = [
     ("八大类", "count", "8", "大类", None, None),
     ("2.0个百分点", "percent_point", "2.0", "百分点", None, None),
     ("一半", "percent", "50", "%", None, None),
+    ("832万辆次", "count", "8320000", "辆次", None, None),  # guangdong_province_work_report_2026
 ]
 # Spoken and approximate forms as work reports and the press write them.
 COLLOQUIAL_FORMS = [
