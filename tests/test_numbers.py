@@ -144,6 +144,22 @@ def test_numbers_find_quantities_second_day_of_a_date_span_is_a_date():
     assert list(find_quantities(text))[0].start == text.index("20日内")
 
 
+def test_numbers_find_quantities_skips_named_terms_and_size_classes():
+    # pingtan_stats_communique_2022_excerpt (gold: ignore), state_council_work_report_2024,
+    # jiangsu_province_work_report_2025, sichuan_province_work_report_2025
+    text = "三次产业比重为4.1:38.8:57.1。落实中央八项规定。连云港30万吨级航道，五百亿级集群，26兆瓦级机组。召开3次会议。"
+    assert [q.text for q in find_quantities(text)] == ["3次"]
+
+
+def test_numbers_find_quantities_per_mille_points_and_birds():
+    # jiangxi_province_stats_communique_2022, wanzai_county_stats_communique_2015
+    found = list(find_quantities("人口自然增长率比上年下降1.15个千分点。家禽年末实有143.3万羽。"))
+    assert [(q.text, q.value, q.unit, q.kind) for q in found] == [
+        ("1.15个千分点", Decimal("0.115"), "百分点", "percent_point"),
+        ("143.3万羽", Decimal("1433000"), "羽", "count"),
+    ]
+
+
 def test_numbers_find_quantities_negative_growth_after_a_word():
     # wanzai_county_stats_communique_2015: 牧业产值89081万元，增长-3.2%
     found = list(find_quantities("牧业产值89081万元，增长-3.2%，编号C-3型"))

@@ -109,6 +109,9 @@ _BARE_SCALE = re.compile(
     rf"\s*(?P<pre>{_PREFIX_ALT})?{_SPACE}(?P<n1>[万萬亿億])(?P<m1>[余多])?{_SPACE}(?P<unit>[^\s0-9０-９]*?)"
     rf"\s*(?P<suf>左右|上下|以上|以下|以内|之内|内)?\s*"
 ).fullmatch
+# Names and terms with a numeral in them (GUIDELINES: not quantities): 三次产业 is the
+# three sectors of the economy, 八项规定 a regulation, 三项制度 a system of rules.
+_NAMED_TERMS = re.compile(r"三次产业|[八十]项规定|三项制度|两个确立|两个维护|四个意识|四个自信|四个全面|五位一体")
 # Before the second day of a span of dates (3月19日至20日, 6日-10日).
 _DAY_RANGE_END = re.compile(r"日[ \t]*[-－~～至到—–][ \t]*$")
 # Between the bounds of a range: 3亿元至5亿元, 4.5%—5%.
@@ -350,6 +353,8 @@ def _quantity(text: str, start: int, end: int, n1: str, n2: Optional[str], pct: 
             value *= scale
     if unit_text is None and not pct and not percent_sign and not _has_scale(n1 if n2 is None else n1 + n2):
         return None  # a bare number (postcode, table cell, list number) is not a quantity
+    if scanning and text[end:end + 1] == "级":
+        return None  # 30万吨级航道, 五百亿级产业集群: a class of size, not an amount
     if scanning and unit_text == "期" and len(n1) == 1 and n1 in _CN_DIGITS and start and text[start - 1] > "\u4e00":
         return None  # 产业园二期: the phase of a project, an ordinal
     if unit_text is not None:
@@ -548,7 +553,9 @@ def _modifier(m: re.Match) -> Optional[str]:
 
 def _skip_in_context(text: str, start: int, n1: str) -> bool:
     """Numbers that running text shows are not amounts: ordinals (第三), parts of codes
-    and names (C919, chxk365), and 一 as an indefinite article (一批, 一项工作)."""
+    and names (C919, chxk365, 八项规定), and 一 as an indefinite article (一批, 一项工作)."""
+    if _NAMED_TERMS.match(text, start):
+        return True
     if start:
         prev = text[start - 1]
         if prev.isascii() and (prev.isalnum() or prev in "._/+·") or prev in "第·〔[":

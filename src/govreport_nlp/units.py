@@ -27,7 +27,7 @@ _COUNT = [
     "枚", "颗", "粒", "人次", "户次", "件次", "家次", "批次", "门", "首", "则", "幅", "轮",
     "床", "所次", "贝壳", "口", "款", "组", "队", "单", "帧", "集", "课时", "学时",
     "网点", "站", "条次", "车次", "架次", "班次", "场次", "人日", "部门", "对",
-    "辆次", "艘次", "台次", "例次", "项次", "航次", "篇次", "期次",
+    "辆次", "艘次", "台次", "例次", "项次", "航次", "篇次", "期次", "羽",
 ]
 
 # Measures: reported in the written unit, 万/亿 expanded.
@@ -62,6 +62,9 @@ UNITS["‰"] = ("percent", "%", Decimal("0.1"))
 UNITS["成"] = ("percent", "%", Decimal(10))
 for _u in ("个百分点", "百分点"):
     UNITS[_u] = ("percent_point", "百分点", ONE)
+# A per-mille point is a tenth of a percentage point (下降1.15个千分点 = 0.115 百分点).
+for _u in ("个千分点", "千分点"):
+    UNITS[_u] = ("percent_point", "百分点", Decimal("0.1"))
 
 # Longest first so that 千瓦时 wins over 千瓦 and 个工作日 over 个.
 UNIT_PATTERN = "|".join(
