@@ -178,9 +178,17 @@ def test_numbers_normalize_rejects_non_quantities(expr):
 
 
 # Known failures, kept visible: strict xfail turns green into a failure the day they pass.
-@pytest.mark.xfail(strict=True, reason="the counted noun's unit is not inferred from the noun after 万 (6600多万纳税人 -> 人)")
 def test_numbers_normalize_unit_from_following_noun():
+    # state_council_work_report_2024_excerpt: the gold counts people in 人, households in 户.
     assert normalize("6600多万纳税人").unit == "人"
+    assert normalize("千万家庭").unit == "户"
+    assert normalize("5000万用于人员") is None  # a verb between: not a count of people
+
+
+def test_numbers_find_quantities_unit_from_the_counted_noun():
+    text = "6600多万纳税人受益，惠及上千万家庭，为358万居家老年人提供服务，5000万用于人员经费，89万监测对象"
+    found = [(q.text, q.unit) for q in find_quantities(text)]
+    assert found == [("6600多万", "人"), ("千万", "户"), ("358万", "人"), ("5000万", ""), ("89万", "")]
 
 
 @pytest.mark.xfail(strict=True, reason="fractions (三分之一) are not read yet")

@@ -109,6 +109,14 @@ _BARE_SCALE = re.compile(
     rf"\s*(?P<pre>{_PREFIX_ALT})?{_SPACE}(?P<n1>[万萬亿億])(?P<m1>[余多])?{_SPACE}(?P<unit>[^\s0-9０-９]*?)"
     rf"\s*(?P<suf>左右|上下|以上|以下|以内|之内|内)?\s*"
 ).fullmatch
+# People and households counted without a classifier (6600多万纳税人, 1100多万学生, 上千万家庭):
+# the gold counts them in 人 and 户. A few modifiers may stand between (居家老年人, 低收入人口),
+# but no verb or preposition (用于人员 is not a count of people).
+_COUNTED_NOUN = re.compile(
+    r"(?:以上|以下|左右)?(?:(?![用为对向给在是有等及和与或的至到])[\u4e00-\u9fff]){0,3}?"
+    r"(?P<noun>纳税人|老年人|毕业生|农民工|人口|人员|人民(?!币)|学生|居民|农民|职工|群众|儿童|老人|患者|"
+    r"游客|旅客|市民|村民|员工|工人|党员|干部|教师|家庭|农户|住户)"
+)
 # Names and terms with a numeral in them (GUIDELINES: not quantities): 三次产业 is the
 # three sectors of the economy, 八项规定 a regulation, 三项制度 a system of rules.
 _NAMED_TERMS = re.compile(r"三次产业|[八十]项规定|三项制度|两个确立|两个维护|四个意识|四个自信|四个全面|五位一体")
@@ -475,6 +483,11 @@ def _normalize_py(text: str) -> Optional[Quantity]:
         return _make(text, s, e, Decimal(50), None, "%", "percent", _modifier(m))
     n1, n2, pct = m.group("n1"), m.group("n2"), m.group("pct")
     unit_text = m.group("unit") or None
+    counted = None  # the unit of a counted noun written instead of a classifier
+    if unit_text is not None and not pct and unit_text not in UNITS and m.group("suf") is None:
+        noun = _COUNTED_NOUN.fullmatch(unit_text)
+        if noun is not None:
+            counted, unit_text = _noun_unit(noun), None  # 6600多万纳税人: people, counted in 人
     if unit_text is not None:
         if unit_text not in UNITS and len(n1) > 1 and n1[-1] in _CN_SMALL and n2 is None and not m.group("m1"):
             unit_text = n1[-1] + unit_text  # 10万千瓦时: the 千 belongs to the unit, not to the number
@@ -487,6 +500,8 @@ def _normalize_py(text: str) -> Optional[Quantity]:
     start = m.start("neg") if m.group("neg") else m.start("pct") if pct else m.start("n1")
     q = _quantity(text, start, end, n1, n2, pct, unit_text, end, bool(m.group("neg")),
                   bool(m.group("m1")), bool(m.group("u1")), scanning=False)
+    if q is not None and counted is not None and q.kind == "count" and not q.unit:
+        q.__dict__["unit"] = counted
     if q is None or q.modifier is not None:
         return q
     prefix = m.group("pre")
@@ -496,6 +511,17 @@ def _normalize_py(text: str) -> Optional[Quantity]:
     if modifier is not None:
         q.__dict__["modifier"] = modifier
     return q
+
+
+def _noun_unit(m: re.Match) -> str:
+    """The classifier a counted noun stands for: 户 for households, 人 for people."""
+    return "户" if m.group("noun") in ("家庭", "农户", "住户") else "人"
+
+
+def _counted_unit(text: str, pos: int) -> Optional[str]:
+    """The unit of the noun a bare count runs into (358万居家老年人 -> 人, 千万家庭 -> 户)."""
+    m = _COUNTED_NOUN.match(text, pos)
+    return None if m is None else _noun_unit(m)
 
 
 def _range_of(text: str, a: Quantity, b: Quantity) -> Optional[Quantity]:
@@ -615,6 +641,13 @@ def _scan(text: str) -> Iterator[Quantity]:
             continue
         if q.start and m.group("neg") and text[q.start - 1].isascii() and text[q.start - 1].isalnum():
             continue  # C-3, A-1: part of a code, not a negative number
+        if q.kind == "count" and q.unit == "家" and text.startswith("庭", q.end) and q.end - 1 > q.start:
+            # 上千万家庭: 家 begins the noun 家庭 (households), it is no classifier here.
+            q = _make(text, q.start, q.end - 1, q.value, q.value_high, "", "count", q.modifier)
+        if q.kind == "count" and not q.unit:
+            counted = _counted_unit(text, q.end)
+            if counted is not None:
+                q.__dict__["unit"] = counted  # 6600多万纳税人: people, counted in 人
         mod = q.modifier
         if mod is None:
             after = _SUFFIX_AFTER.match(text, q.end)
