@@ -40,12 +40,17 @@ def extensions():
     except ImportError:
         print("govreport-nlp: Cython missing; the normalizer's fast path is not compiled", file=sys.stderr)
         return []
-    return cythonize(
-        [Extension("govreport_nlp._speedups", ["src/govreport_nlp/_speedups.pyx"]),
-         Extension("govreport_nlp._pkuseg_fast", ["src/govreport_nlp/_pkuseg_fast.pyx"])],
-        compiler_directives={"language_level": 3},
-        quiet=True,
-    )
+    try:
+        return cythonize(
+            [Extension("govreport_nlp._speedups", ["src/govreport_nlp/_speedups.pyx"]),
+             Extension("govreport_nlp._pkuseg_fast", ["src/govreport_nlp/_pkuseg_fast.pyx"])],
+            compiler_directives={"language_level": 3},
+            quiet=True,
+        )
+    except Exception as e:  # a Cython this code does not suit: pure Python still works
+        print(f"govreport-nlp: Cython could not translate the fast paths ({e}); using pure Python",
+              file=sys.stderr)
+        return []
 
 
 setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt})

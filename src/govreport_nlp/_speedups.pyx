@@ -33,9 +33,10 @@ cdef object _general = None
 cdef int _prefix_max = 0
 
 # Longest numbers written out in a report cell are far below this; longer ones decline.
-DEF MAXDIGITS = 48
+cdef enum:
+    MAXDIGITS = 48
 # Chinese numerals are summed in C integers; larger values decline (10^16 is 一亿亿).
-DEF CN_LIMIT = 100000000000000000
+cdef long long CN_LIMIT = 100000000000000000
 
 
 def configure(quantity, units, prefix_modifiers, suffix_modifiers, one, fields, exact, general):
