@@ -16,6 +16,10 @@ from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 
+# CI (and anyone who wants to know) sets this: a build that fails must fail the install.
+REQUIRED = os.environ.get("GOVREPORT_NLP_REQUIRE_SPEEDUPS") == "1"
+
+
 class OptionalBuildExt(build_ext):
     """Build the extension, but let the install go on without it if compiling fails."""
 
@@ -23,12 +27,16 @@ class OptionalBuildExt(build_ext):
         try:
             super().run()
         except Exception as e:  # no compiler, no headers: pure Python still works
+            if REQUIRED:
+                raise
             print(f"govreport-nlp: fast path not compiled ({e}); using pure Python", file=sys.stderr)
 
     def build_extension(self, ext):
         try:
             super().build_extension(ext)
         except Exception as e:
+            if REQUIRED:
+                raise
             print(f"govreport-nlp: {ext.name} not compiled ({e}); using pure Python", file=sys.stderr)
 
 
@@ -38,6 +46,8 @@ def extensions():
     try:
         from Cython.Build import cythonize
     except ImportError:
+        if REQUIRED:
+            raise
         print("govreport-nlp: Cython missing; the normalizer's fast path is not compiled", file=sys.stderr)
         return []
     try:
@@ -48,6 +58,8 @@ def extensions():
             quiet=True,
         )
     except Exception as e:  # a Cython this code does not suit: pure Python still works
+        if REQUIRED:
+            raise
         print(f"govreport-nlp: Cython could not translate the fast paths ({e}); using pure Python",
               file=sys.stderr)
         return []

@@ -4,11 +4,11 @@ read only when something asks for it.
 * ``bigram``: the 1.1 million word pairs of pkuseg's training. Segmenting never reads
   them; saving the model does (spaCy's ``to_bytes``/``to_disk`` of the tokenizer).
 * The features of two parts (character pairs ``c-1c.``/``cc1.``/``c-2c-1.``, word pairs
-  ``ww.l.``/``ww.r.``: 85% of the features) are stored apart, one file of ``a<TAB>b``
-  lines per template (segmenter.py). The compiled node features read them into tables
-  a -> b -> id (``table``); ``feature_to_idx``, the flat dict spacy_pkuseg's own code
-  looks features up in, is assembled the first time it is used (pure-Python
-  segmenting, saving).
+  ``ww.l.``/``ww.r.``: 85% of the features) are stored apart, one file per template with
+  one ``a<TAB>b1<TAB>b2...`` row per first part, ids in file order (segmenter.py). The
+  compiled node features read them into tables a -> b -> id (``table``);
+  ``feature_to_idx``, the flat dict spacy_pkuseg's own code looks features up in, is
+  assembled the first time it is used (pure-Python segmenting, saving).
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ def _read_lines(path: Path) -> list[str]:
 
 
 class CompactFeatureExtractor(FeatureExtractor):
-    """A FeatureExtractor over a compact model directory (format 3).
+    """A FeatureExtractor over a compact model directory (format 4).
 
     ``base_features`` maps every one-part feature to its id; the tables of ``tables``
-    (template, separator, count) follow in that order, each in file order.
+    (template, separator, features, rows) follow in that order, each in file order.
     """
 
     def __init__(self, path: Path, base_features: dict[str, int],
-                 tables: Sequence[tuple[str, str, int]]) -> None:
+                 tables: Sequence[tuple[str, str, int, int]]) -> None:
         # FeatureExtractor.__init__ would set empty tables; the loader fills them instead.
         self._path = path
         self.base_features = base_features
@@ -42,15 +42,15 @@ class CompactFeatureExtractor(FeatureExtractor):
         self._features: Optional[dict[str, int]] = None
 
     def table(self, template: str) -> tuple[int, str, list[str]]:
-        """The first id, the separator and the ``a<TAB>b`` lines of a two-part template
-        (``"cc1"``, ``"ww.l"`` ...)."""
+        """The first id, the separator and the ``a<TAB>b1<TAB>b2...`` rows of a two-part
+        template (``"cc1"``, ``"ww.l"`` ...); ids run on in row order."""
         first = len(self.base_features)
-        for name, sep, count in self._tables:
+        for name, sep, count, rows in self._tables:
             if name == template:
                 if not count:
                     return first, sep, []
                 lines = _read_lines(self._path / f"t_{name}.txt")
-                if len(lines) != count:
+                if len(lines) != rows:
                     raise ValueError(f"{self._path}: t_{name}.txt does not match meta.json; "
                                      "delete the directory to rebuild it")
                 return first, sep, lines
@@ -61,11 +61,13 @@ class CompactFeatureExtractor(FeatureExtractor):
     def feature_to_idx(self) -> dict[str, int]:
         if self._features is None:
             features = dict(self.base_features)
-            for name, _, _ in self._tables:
-                first, sep, lines = self.table(name)
-                for idx, line in enumerate(lines, first):
-                    a, _, b = line.partition("\t")
-                    features[f"{name}.{a}{sep}{b}"] = idx
+            for name, _, _, _ in self._tables:
+                idx, sep, lines = self.table(name)
+                for line in lines:
+                    a, *rest = line.split("\t")
+                    for b in rest:
+                        features[f"{name}.{a}{sep}{b}"] = idx
+                        idx += 1
             self._features = features
         return self._features
 

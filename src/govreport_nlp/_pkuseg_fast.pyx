@@ -89,7 +89,8 @@ cdef class FragmentSegmenter:
     def __init__(self, extractor, model, dict idx_to_tag, decode, config):
         cdef str pre, post, line
         cdef dict table
-        cdef Py_ssize_t idx
+        cdef list parts
+        cdef Py_ssize_t idx, count
         self.model = model
         self.decode = decode
         self.translate = type(extractor).keywords_translate_table
@@ -117,22 +118,19 @@ cdef class FragmentSegmenter:
             for template, table in tables.items():
                 first, _, lines = extractor.table(template)
                 idx = first
-                for line in lines:
-                    pre, _, post = line.partition("\t")
-                    inner = table.get(pre)
-                    if inner is None:
-                        table[pre] = {post: idx}
-                    else:
-                        (<dict>inner)[post] = idx
-                    idx += 1
+                for line in lines:  # a<TAB>b1<TAB>b2...: one row, ids in order
+                    parts = line.split("\t")
+                    count = len(parts) - 1
+                    table[parts[0]] = dict(zip(parts[1:], range(idx, idx + count)))
+                    idx += count
         else:  # a full model: split its flat dictionary here
             self.f2i = {}
             for key, value in extractor.feature_to_idx.items():
-                parts = split_feature(key)
-                if parts is None:
+                split = split_feature(key)
+                if split is None:
                     self.f2i[key] = value
                 else:
-                    (<dict>tables[parts[0]]).setdefault(parts[1], {})[parts[2]] = value
+                    (<dict>tables[split[0]]).setdefault(split[1], {})[split[2]] = value
         self.t_prev = tables["c-1c"]
         self.t_next = tables["cc1"]
         self.t_prev2 = tables["c-2c-1"]

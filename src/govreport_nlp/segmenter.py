@@ -29,9 +29,10 @@ import numpy
 __all__ = ["DEFAULT_THRESHOLD", "build_compact", "compact_dir", "load_compact", "load_segmenter"]
 
 DEFAULT_THRESHOLD = 0.02
-# 3: the features of two parts (character pairs c-1c./cc1./c-2c-1., word pairs ww.l./ww.r.)
-# stored apart as "a<TAB>b" lines, one file per template, their ids after the rest.
-FORMAT = 3
+# 4: the features of two parts (character pairs c-1c./cc1./c-2c-1., word pairs ww.l./ww.r.)
+# stored apart, one file per template, one "a<TAB>b1<TAB>b2..." line per first part, their
+# ids after the rest in file order (so a table row loads as one dict(zip(...))).
+FORMAT = 4
 _COMPLETE = "COMPLETE"
 _NOWORD = "**noWord"
 # Template name and the separator between its two parts, in id order.
@@ -102,17 +103,20 @@ def build_compact(model_dir: Path, threshold: float = DEFAULT_THRESHOLD) -> Path
         # Two-part features last, template by template, so that their ids follow the others
         # and the loader reads them straight into tables a -> b -> id (see _pkuseg_fast).
         base = []
-        tables: dict[str, list[tuple[int, str, str]]] = {template: [] for template, _ in TABLES}
+        # template -> first part -> [(old id, second part)], rows in order of first part
+        tables: dict[str, dict[str, list[tuple[int, str]]]] = {template: {} for template, _ in TABLES}
         for idx, name in kept:
             parts = _split(name)
             if parts is None:
                 base.append((idx, name))
             else:
-                tables[parts[0]].append((idx, parts[1], parts[2]))
+                tables[parts[0]].setdefault(parts[1], []).append((idx, parts[2]))
         if not base or base[0][0] != 0:
             raise ValueError("pkuseg's feature 0 must stay first: this model cannot be made compact")
+        for template, _ in TABLES:
+            tables[template] = dict(sorted(tables[template].items()))
         kept = base + [(idx, f"{template}.{a}{sep}{b}") for template, sep in TABLES
-                       for idx, a, b in tables[template]]
+                       for a, row in tables[template].items() for idx, b in row]
         old_ids = numpy.fromiter((idx for idx, _ in kept), dtype=numpy.int64, count=len(kept))
         new_weights = numpy.concatenate([node[old_ids].ravel(), weights[n_tag * n_feature:]])
         with tempfile.TemporaryDirectory(dir=model_dir.parent, prefix=".compact-") as tmp:
@@ -120,12 +124,14 @@ def build_compact(model_dir: Path, threshold: float = DEFAULT_THRESHOLD) -> Path
             staging.mkdir()
             _write_lines(staging / "features.txt", [name for _, name in base])
             for template, _ in TABLES:
-                _write_lines(staging / f"t_{template}.txt", [f"{a}\t{b}" for _, a, b in tables[template]])
+                _write_lines(staging / f"t_{template}.txt",
+                             ["\t".join([a] + [b for _, b in row]) for a, row in tables[template].items()])
             _write_lines(staging / "unigram.txt", sorted(features["unigram"]))
             _write_lines(staging / "bigram.txt", sorted(features["bigram"]))
             numpy.save(staging / "weights.npy", new_weights)
             meta = {"format": FORMAT, "threshold": threshold, "n_tag": n_tag, "n_feature": len(kept),
-                    "n_base": len(base), "tables": [[t, sep, len(tables[t])] for t, sep in TABLES],
+                    "n_base": len(base),
+                    "tables": [[t, sep, sum(map(len, tables[t].values())), len(tables[t])] for t, sep in TABLES],
                     "source_features": n_feature, "tag_to_idx": features["tag_to_idx"]}
             (staging / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
             (staging / _COMPLETE).write_text("", encoding="utf-8")
