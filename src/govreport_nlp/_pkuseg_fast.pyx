@@ -58,6 +58,16 @@ cpdef tuple split_feature(str name):
     return (template, a, b)
 
 
+cdef inline void _add_pair(list flist, dict tables, object a, object b):
+    """Append the id of the two-part feature (a, b) of one template, if it has one."""
+    cdef object table = tables.get(a)
+    cdef object idx
+    if table is not None:
+        idx = (<dict>table).get(b)
+        if idx is not None:
+            flist.append(idx)
+
+
 cdef class FragmentSegmenter:
     """Segment whitespace-free fragments with a loaded spacy_pkuseg model.
 
@@ -233,29 +243,17 @@ cdef class FragmentSegmenter:
                 idx = (<tuple>nid[i - 1])[1]
                 if idx is not None:
                     flist.append(idx)
-                table = self.t_prev.get(nodes[i - 1])
-                if table is not None:
-                    idx = table.get(c)
-                    if idx is not None:
-                        flist.append(idx)
+                _add_pair(flist, self.t_prev, nodes[i - 1], c)
             if i + 1 < n:
                 idx = (<tuple>nid[i + 1])[2]
                 if idx is not None:
                     flist.append(idx)
-                table = self.t_next.get(c)
-                if table is not None:
-                    idx = table.get(nodes[i + 1])
-                    if idx is not None:
-                        flist.append(idx)
+                _add_pair(flist, self.t_next, c, nodes[i + 1])
             if i > 1:
                 idx = (<tuple>nid[i - 2])[3]
                 if idx is not None:
                     flist.append(idx)
-                table = self.t_prev2.get(nodes[i - 2])
-                if table is not None:
-                    idx = table.get(nodes[i - 1])
-                    if idx is not None:
-                        flist.append(idx)
+                _add_pair(flist, self.t_prev2, nodes[i - 2], nodes[i - 1])
             if i + 2 < n:
                 idx = (<tuple>nid[i + 2])[4]
                 if idx is not None:
