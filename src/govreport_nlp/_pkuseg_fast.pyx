@@ -8,7 +8,8 @@ fifty of them word pairs, most the same ``**noWord***noWord``) and looks each up
 dictionary of over a million features. Here:
 
 * each window is joined and looked up once per fragment (the windows before and after
-  a character are its neighbours');
+  a character are its neighbours'), and a window that begins no longer word ends the
+  search for longer ones (three windows in four are never built);
 * one-character and word features are looked up once per distinct node and word;
 * two-part features (character pairs, word pairs: 85% of the features) are tables
   a -> b -> id, looked up without building a string, and a repeated non-word pair once
@@ -58,6 +59,37 @@ cpdef tuple split_feature(str name):
     return (template, a, b)
 
 
+cdef set _prefixes(set unigram, int word_min, int word_max):
+    """Every beginning of ``word_min`` to ``word_max - 1`` nodes of a word that has more
+    nodes: a window that is none of them begins no word of the windows' lengths.
+    A node is one character, or the **Num / **Letter mark that stands for one (pkuseg
+    renames every literal '*', so the marks cannot be misread)."""
+    cdef set out = set()
+    cdef str word
+    cdef Py_ssize_t pos, n, nodes, k
+    cdef list ends
+    for word in unigram:
+        n = len(word)
+        if "*" not in word:  # one node per character
+            for k in range(word_min, min(n - 1, word_max - 1) + 1):
+                out.add(word[:k])
+            continue
+        ends = []
+        pos = 0
+        while pos < n:
+            if word.startswith("**Num", pos):
+                pos += 5
+            elif word.startswith("**Letter", pos):
+                pos += 8
+            else:
+                pos += 1
+            ends.append(pos)
+        nodes = len(ends)
+        for k in range(word_min, min(nodes - 1, word_max - 1) + 1):
+            out.add(word[:ends[k - 1]])
+    return out
+
+
 cdef inline void _add_pair(list flist, dict tables, object a, object b):
     """Append the id of the two-part feature (a, b) of one template, if it has one."""
     cdef object table = tables.get(a)
@@ -95,6 +127,7 @@ cdef class FragmentSegmenter:
     cdef dict t_prev2
     cdef dict node_ids
     cdef dict word_ids
+    cdef set prefixes
 
     def __init__(self, extractor, model, dict idx_to_tag, decode, config):
         cdef str pre, post, line
@@ -117,6 +150,7 @@ cdef class FragmentSegmenter:
         self.empty_is_word = "" in self.unigram
         self.node_ids = {}
         self.word_ids = {}
+        self.prefixes = _prefixes(self.unigram, self.word_min, self.word_max)
         # Two-part features ('cc1.' + a + '.' + b, 'ww.l.' + pre + '*' + post) as tables
         # a -> b -> id: looked up without building a string; most lookups end at the
         # first table.
@@ -209,7 +243,8 @@ cdef class FragmentSegmenter:
         cdef dict table
         cdef object idx, w, c, pre, post
         cdef object empty = "" if self.empty_is_word else None
-        # Every window nodes[s:s+l] that is a word, looked up once.
+        # Every window nodes[s:s+l] that is a word, looked up once; from a window that
+        # begins no longer word, no longer window is tried (three in four are not).
         if self.word_feature:
             for s in range(n):
                 for l in range(wmin, wmax + 1):
@@ -218,6 +253,8 @@ cdef class FragmentSegmenter:
                     w = "".join(nodes[s:s + l])
                     if w in self.unigram:
                         words[s * span + (wmax - l)] = w
+                    if w not in self.prefixes:
+                        break
         # For each position, the windows ending there and starting there (longest first);
         # NOWORD where the window is no word, "" or NOWORD where it runs off the fragment.
         cdef list ends_at = [], starts_at = [], off = [NOWORD if empty is None else empty] * span
