@@ -97,17 +97,19 @@ _SUFFIX_MODIFIERS = {
     "以下": "under", "以内": "under", "之内": "under", "内": "under",
 }
 _PREFIX_ALT = "|".join(sorted(_PREFIX_MODIFIERS, key=len, reverse=True))
+# The words after a whole expression that set its modifier (余/多 after the unit too: 三成多).
+_SUFFIX_WORDS = "左右|上下|以上|以下|以内|之内|内"
 # A whole expression: the unit is whatever follows, looked up afterwards in UNITS.
 _EXPRESSION = re.compile(
     rf"\s*(?P<pre>{_PREFIX_ALT})?{_SPACE}(?:人民币)?{_SPACE}"
     rf"(?:(?P<half>一半)|{_NUMBER_PART}\s*(?P<unit>[^\s0-9０-９]*?))"
-    rf"\s*(?P<suf>左右|上下|以上|以下|以内|之内|内|多|余)?\s*"
+    rf"\s*(?P<suf>{_SUFFIX_WORDS}|多|余)?\s*"
 ).fullmatch
 # 上万人, 万余元, 近亿元: a bare 万 or 亿 is a number only with a word that says "about so
 # many" before it or 余/多 after it (万元 alone is a unit of account, not an amount).
 _BARE_SCALE = re.compile(
     rf"\s*(?P<pre>{_PREFIX_ALT})?{_SPACE}(?P<n1>[万萬亿億])(?P<m1>[余多])?{_SPACE}(?P<unit>[^\s0-9０-９]*?)"
-    rf"\s*(?P<suf>左右|上下|以上|以下|以内|之内|内)?\s*"
+    rf"\s*(?P<suf>{_SUFFIX_WORDS})?\s*"
 ).fullmatch
 # People and households counted without a classifier (6600多万纳税人, 1100多万学生, 上千万家庭):
 # the gold counts them in 人 and 户. A few modifiers may stand between (居家老年人, 低收入人口),
@@ -119,7 +121,7 @@ _COUNTED_NOUN = re.compile(
 )
 # Names and terms with a numeral in them (GUIDELINES: not quantities): 三次产业 is the
 # three sectors of the economy, 八项规定 a regulation, 三项制度 a system of rules.
-_NAMED_TERMS = re.compile(r"三次产业|[八十]项规定|三项制度|两个确立|两个维护|四个意识|四个自信|四个全面|五位一体")
+_NAMED_TERMS = re.compile(r"三次产业|八项规定|三项制度|两个确立|两个维护|四个意识|四个自信|四个全面|五位一体")
 # Before the second day of a span of dates (3月19日至20日, 6日-10日).
 _DAY_RANGE_END = re.compile(r"日[ \t]*[-－~～至到—–][ \t]*$")
 # Between the bounds of a range: 3亿元至5亿元, 4.5%—5%.
@@ -130,7 +132,8 @@ _SUFFIX_AFTER = re.compile(r"[ \t]*(?:(左右|上下|以上|以下|以内|之内
 
 # A unit followed by these characters is part of a longer word, not a unit:
 # 70周年 is an anniversary, 三成员 is not 30%.
-_BLOCKED_AFTER = {"周": "年", "成": "员为效果本立就交熟功绩", "个": "体性案", "人": "民", "部": "分", "位": "一"}
+_BLOCKED_AFTER = {"周": "年", "成": "员为效果本立就交熟功绩", "个": "体性案", "人": "民", "部": "分", "位": "一",
+                  "家": "庭"}
 _YEAR_FOLLOWERS = "度初底末中内"
 
 _TENTH = Decimal("0.1")
@@ -365,11 +368,6 @@ def _quantity(text: str, start: int, end: int, n1: str, n2: Optional[str], pct: 
         return None  # 30万吨级航道, 五百亿级产业集群: a class of size, not an amount
     if scanning and unit_text == "期" and len(n1) == 1 and n1 in _CN_DIGITS and start and text[start - 1] > "\u4e00":
         return None  # 产业园二期: the phase of a project, an ordinal
-    if unit_text is not None:
-        blocked = _BLOCKED_AFTER.get(unit_text[-1])
-        if blocked and unit_end < len(text) and text[unit_end] in blocked:
-            if scanning or unit_text in ("周", "成"):
-                return None
     if pct:
         kind, unit, factor = "percent", "%", _TENTH if pct == "千分之" else _ONE
     elif unit_text is not None:
@@ -420,6 +418,11 @@ def _build(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
     pct = m.group("pct")
     n2 = m.group("n2")
     unit_text = None if pct else m.group("unit")
+    after = text[m.end("unit"):m.end("unit") + 1] if unit_text is not None else ""
+    if after and after in _BLOCKED_AFTER.get(unit_text[-1], ""):
+        # 70周年, 三成员, 上千万家庭: the "unit" begins a longer word; what is left is a bare
+        # number, which the bare-number rule judges (a scaled one still counts).
+        unit_text = None
     start = m.start("neg") if m.group("neg") else (m.start("pct") if pct else m.start("n1"))
     if unit_text is not None:
         end = m.end("unit")
@@ -448,10 +451,8 @@ def normalize(text: str) -> Optional[Quantity]:
     >>> normalize("国令第711号") is None
     True
     """
-    if _fast_normalize is not None and type(text) is str:
-        q = _fast_normalize(text)
-        if q is not _DECLINE:
-            return q
+    # Pure Python: the reference path. Where the fast path is compiled, the compiled
+    # dispatcher takes this function's place (end of this module).
     return _normalize_py(text)
 
 
@@ -641,9 +642,6 @@ def _scan(text: str) -> Iterator[Quantity]:
             continue
         if q.start and m.group("neg") and text[q.start - 1].isascii() and text[q.start - 1].isalnum():
             continue  # C-3, A-1: part of a code, not a negative number
-        if q.kind == "count" and q.unit == "家" and text.startswith("庭", q.end) and q.end - 1 > q.start:
-            # 上千万家庭: 家 begins the noun 家庭 (households), it is no classifier here.
-            q = _make(text, q.start, q.end - 1, q.value, q.value_high, "", "count", q.modifier)
         if q.kind == "count" and not q.unit:
             counted = _counted_unit(text, q.end)
             if counted is not None:
@@ -679,7 +677,7 @@ except ImportError:  # not compiled on this machine: pure Python is complete, on
 else:
     _speedups.configure(
         Quantity, UNITS, _PREFIX_MODIFIERS,
-        {w: m for w, m in _SUFFIX_MODIFIERS.items() if w not in ("余", "多")},
+        {w: _SUFFIX_MODIFIERS[w] for w in _SUFFIX_WORDS.split("|")},
         _ONE, _FIELDS, _exact, _normalize_py,
     )
     _fast_normalize = _speedups.fast_normalize
