@@ -157,3 +157,12 @@ def test_speedups_pure_python_gives_the_same_report(seed_report):
     got = json.loads(out.stdout.strip().splitlines()[-1])
     assert got["compiled"] is False
     assert got["report"] == seed_report.model_dump(mode="json")
+
+
+def test_speedups_numeral_tables_are_numbers_tables():
+    # The fast path spells the numeral tables out as C switches; they must be numbers'.
+    big_zeros = {ch: len(str(v)) - 1 for ch, v in _CN_BIG.items()}
+    for code in list(range(0x2000, 0xA000)) + [ord(ch) for ch in "0123456789"]:
+        ch = chr(code)
+        expected = (_CN_DIGITS.get(ch, -1), _CN_SMALL.get(ch, 0), big_zeros.get(ch, 0))
+        assert speedups.numeral_value(ch) == expected, ch

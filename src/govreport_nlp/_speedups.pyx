@@ -113,6 +113,14 @@ cdef inline int _cn_big(Py_UCS4 c):
     return 0
 
 
+def numeral_value(str ch):
+    """(digit, small unit, zeros of the big unit) the C tables above give a character:
+    ``(-1, 0, 0)`` for none. The tables are written out as C switches for speed; a test
+    checks them against ``numbers``' own tables over the whole CJK range."""
+    cdef Py_UCS4 c = ch[0]
+    return _cn_digit(c), _cn_small(c), _cn_big(c)
+
+
 cdef inline bint _numeral(Py_UCS4 c):
     """A character the reference grammar could take into a number."""
     return (_arabic(c) >= 0 or _cn_digit(c) >= 0 or _cn_small(c) != 0 or _cn_big(c) != 0
