@@ -18,11 +18,9 @@ from typing import Optional, Sequence
 
 from spacy_pkuseg.feature_extractor import FeatureExtractor
 
+from .segmenter import _lines as _read_lines
+
 __all__ = ["CompactFeatureExtractor"]
-
-
-def _read_lines(path: Path) -> list[str]:
-    return path.read_bytes().decode("utf-8").split("\n")
 
 
 class CompactFeatureExtractor(FeatureExtractor):

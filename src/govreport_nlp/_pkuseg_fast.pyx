@@ -154,9 +154,9 @@ cdef class FragmentSegmenter:
         # Two-part features ('cc1.' + a + '.' + b, 'ww.l.' + pre + '*' + post) as tables
         # a -> b -> id: looked up without building a string; most lookups end at the
         # first table.
-        cdef dict tables = {}
-        for template in ("c-1c", "cc1", "c-2c-1", "ww.l", "ww.r"):
-            tables[template] = {}
+        from .segmenter import TABLES
+
+        cdef dict tables = {template: {} for template, _ in TABLES}
         if hasattr(extractor, "table"):  # the compact model keeps them apart already
             self.f2i = extractor.base_features
             for template, table in tables.items():
@@ -215,6 +215,7 @@ cdef class FragmentSegmenter:
         return ids
 
     cdef inline void _pairs(self, list flist, dict pairs, list pres, list posts):
+        """Append the ids of the word pairs (pre, post) of one side, pres outside."""
         cdef object pre, post, idx, last = None
         cdef list ids = None
         cdef dict table
@@ -233,33 +234,30 @@ cdef class FragmentSegmenter:
             flist.extend(ids)
 
     cdef list _features(self, list nodes):
-        cdef Py_ssize_t n = len(nodes), i, s, l, a, b
+        cdef Py_ssize_t n = len(nodes), i, l, a
         cdef int wmax = self.word_max, wmin = self.word_min
         cdef int span = wmax - wmin + 1
-        cdef dict f2i = self.f2i
         cdef list out = [], flist, words = [None] * (n * span), pre_in, post_in, pre_ex, post_ex
         cdef list nid = [self._node(c) for c in nodes]
         cdef tuple here
-        cdef dict table
-        cdef object idx, w, c, pre, post
+        cdef object idx, w, c
         cdef object empty = "" if self.empty_is_word else None
-        # Every window nodes[s:s+l] that is a word, looked up once; from a window that
-        # begins no longer word, no longer window is tried (three in four are not).
-        if self.word_feature:
-            for s in range(n):
-                for l in range(wmin, wmax + 1):
-                    if s + l > n:
-                        break
-                    w = "".join(nodes[s:s + l])
-                    if w in self.unigram:
-                        words[s * span + (wmax - l)] = w
-                    if w not in self.prefixes:
-                        break
         # For each position, the windows ending there and starting there (longest first);
         # NOWORD where the window is no word, "" or NOWORD where it runs off the fragment.
         cdef list ends_at = [], starts_at = [], off = [NOWORD if empty is None else empty] * span
         if self.word_feature:
             for i in range(n):
+                # Every window nodes[i:i+l] that is a word, looked up once; from a window
+                # that begins no longer word, no longer window is tried (three in four are
+                # not). The windows ending at i all start at or before i: already read.
+                for l in range(wmin, wmax + 1):
+                    if i + l > n:
+                        break
+                    w = "".join(nodes[i:i + l])
+                    if w in self.unigram:
+                        words[i * span + (wmax - l)] = w
+                    if w not in self.prefixes:
+                        break
                 pre_in = []
                 post_in = []
                 for l in range(wmax, wmin - 1, -1):
