@@ -21,7 +21,6 @@ import argparse
 import contextlib
 import io
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -29,20 +28,9 @@ sys.path.insert(0, str(HERE))
 
 from startup import DEFAULT as SEED  # noqa: E402
 from startup import median_cold_start  # noqa: E402
+from timing import best_interleaved  # noqa: E402
 
 DEFAULT = HERE.parent.parent / "shared" / "corpus" / "bulk"
-
-
-def best_interleaved(funcs: list, repeat: int) -> list[float]:
-    """Seconds of each function: the best of ``repeat`` rounds, each round running every
-    function once, so that a slow spell of a shared machine falls on all of them."""
-    best = [float("inf")] * len(funcs)
-    for _ in range(repeat):
-        for k, func in enumerate(funcs):
-            t0 = time.perf_counter()
-            func()
-            best[k] = min(best[k], time.perf_counter() - t0)
-    return best
 
 
 def main() -> int:

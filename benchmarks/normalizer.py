@@ -24,10 +24,12 @@ import math
 import random
 import re
 import sys
-import time
 from pathlib import Path
 
 from govreport_nlp import normalize, numbers
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import best_interleaved  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_TABLE = HERE.parent.parent / "shared" / "eval" / "expressions.tsv"
@@ -75,20 +77,20 @@ def distinct(forms: list[str], n: int, seed: int = 7) -> list[str]:
 
 
 def best_rates(runs: dict[str, tuple], repeat: int) -> dict[str, float]:
-    """Calls per second of each ``name -> (func, items)``: best of ``repeat`` timed passes
-    after one warm-up pass. The passes are interleaved (one of each per round), so that
-    a slow spell of a shared machine falls on every library alike."""
+    """Calls per second of each ``name -> (func, items)``: best of ``repeat`` interleaved
+    passes over all its items, after one warm-up pass."""
     for func, items in runs.values():
         for x in items[: min(len(items), 2000)]:
             func(x)
-    best = {name: math.inf for name in runs}
-    for _ in range(repeat):
-        for name, (func, items) in runs.items():
-            t0 = time.perf_counter()
+
+    def one_pass(func, items):
+        def run():
             for x in items:
                 func(x)
-            best[name] = min(best[name], time.perf_counter() - t0)
-    return {name: len(runs[name][1]) / best[name] for name in runs}
+        return run
+
+    seconds = best_interleaved([one_pass(func, items) for func, items in runs.values()], repeat)
+    return {name: len(items) / t for (name, (_, items)), t in zip(runs.items(), seconds)}
 
 
 def close(a, b) -> bool:

@@ -69,7 +69,7 @@ _COMPOUND_AFTER = re.compile(r"信息|网站|工作|部门|职能|公报|门户|
 _PLACE_SUFFIX = "省市县区旗镇乡村州盟"
 _COUNTRY = {"中国", "中华人民共和国"}
 # The last characters of the words find_places looks at one by one.
-_SUFFIX_OR_COUNTRY_END = frozenset(_PLACE_SUFFIX) | {w[-1] for w in _COUNTRY} | {"区"}
+_SUFFIX_OR_COUNTRY_END = frozenset(_PLACE_SUFFIX) | {w[-1] for w in _COUNTRY}  # 社区 ends in 区 too
 # 中国特色社会主义, 中国式现代化, 中国梦: the country's name used as an attribute of an idea.
 _ATTRIBUTIVE = re.compile(r"特色|式|梦|政府网|共产党")
 _SAR = re.compile(r"(?:香港|澳门)特别行政区")
