@@ -52,10 +52,12 @@ def test_speedups_expression_table_agrees_and_mostly_fast():
     declined = []
     for expr in exprs:
         check(expr)
-        if speedups.fast_normalize(expr) is speedups.DECLINE:
+        if speedups.fast_normalize(expr) is speedups.DECLINE and _normalize_py(expr) is not None:
             declined.append(expr)
-    # The fast path is only worth having if it reads what reports print.
-    assert len(declined) <= len(exprs) // 10, declined
+    # The fast path is only worth having if it reads what reports print: of the forms the
+    # reference reads, it may hand few back (forms nobody reads yet are no test of speed).
+    readable = [expr for expr in exprs if _normalize_py(expr) is not None]
+    assert len(declined) <= len(readable) // 10, declined
 
 
 @pytest.mark.parametrize("text", [
