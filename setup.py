@@ -1,8 +1,8 @@
 """Build hook: compile the two hot paths when possible: the normalizer's fast path
-(``_speedups.pyx``) and pkuseg's node features (``_pkuseg_fast.pyx``).
+(``numbers/_speedups.pyx``) and pkuseg's node features (``segment/_pkuseg_fast.pyx``).
 
 Everything is declared in pyproject.toml; this file only adds the optional C extension.
-The package works without them (``numbers.normalize`` falls back to its pure-Python
+The package works without them (``numbers.normalizer.normalize`` falls back to its pure-Python
 reference path, the segmenter to spacy_pkuseg's own code), so a machine without a C
 compiler still installs: the failure is reported, not raised. Set
 ``GOVREPORT_NLP_NO_SPEEDUPS=1`` to skip the build on purpose (at run time, it turns the
@@ -52,8 +52,8 @@ def extensions():
         return []
     try:
         return cythonize(
-            [Extension("govreport_nlp._speedups", ["src/govreport_nlp/_speedups.pyx"]),
-             Extension("govreport_nlp._pkuseg_fast", ["src/govreport_nlp/_pkuseg_fast.pyx"])],
+            [Extension("govreport_nlp.numbers._speedups", ["src/govreport_nlp/numbers/_speedups.pyx"]),
+             Extension("govreport_nlp.segment._pkuseg_fast", ["src/govreport_nlp/segment/_pkuseg_fast.pyx"])],
             compiler_directives={"language_level": 3},
             quiet=True,
         )

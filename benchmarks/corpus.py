@@ -44,10 +44,10 @@ def main() -> int:
     from tqdm import tqdm
 
     import govreport_nlp
-    from govreport_nlp.batch import extract_many
-    from govreport_nlp.io import SUFFIXES, read_report
-    from govreport_nlp.segmenter import load_segmenter
-    from govreport_nlp.resources import model_path
+    from govreport_nlp.runners.batch import extract_many
+    from govreport_nlp.readers.files import SUFFIXES, read_report
+    from govreport_nlp.segment.compact import load_segmenter
+    from govreport_nlp.segment.resources import model_path
 
     files = sorted(p for p in args.folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
     if not files:

@@ -26,7 +26,9 @@ import re
 import sys
 from pathlib import Path
 
-from govreport_nlp import normalize, numbers
+from govreport_nlp import normalize
+
+from govreport_nlp.numbers import normalizer as numbers
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import best_interleaved  # noqa: E402

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govreport_nlp
-from govreport_nlp import cli
-from govreport_nlp.batch import extract_many
+from govreport_nlp.runners import cli
+from govreport_nlp.runners.batch import extract_many
 
 from conftest import SEED_NAME, SEEDS
 

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from govreport_nlp import cli
+from govreport_nlp.runners import cli
 
 from conftest import SEED_NAME, SEEDS
 

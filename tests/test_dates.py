@@ -1,6 +1,6 @@
 """Date expressions resolved against the report year."""
 
-from govreport_nlp.dates import find_dates
+from govreport_nlp.rules.dates import find_dates
 
 
 def _values(text, year, **kw):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govreport_nlp.gazetteer import division_code
+from govreport_nlp.rules.gazetteer import division_code
 
 
 def _ents(nlp, text, label):

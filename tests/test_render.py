@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from govreport_nlp import cli
+from govreport_nlp.runners import cli
 
 from conftest import SEED_NAME, SEEDS
 

@@ -6,7 +6,8 @@ import threading
 
 import pytest
 
-from govreport_nlp import ModelDownloadError, ModelNotFoundError, resources
+from govreport_nlp import ModelDownloadError, ModelNotFoundError
+from govreport_nlp.segment import resources
 
 
 def test_resources_offline_without_model_names_both_ways_out(tmp_path, monkeypatch):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govreport_nlp.scaleout import extract_to_parquet
+from govreport_nlp.runners.scaleout import extract_to_parquet
 
 from conftest import SEED_NAME, SEEDS
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govreport_nlp import resources
-from govreport_nlp.segmenter import DEFAULT_THRESHOLD, compact_dir, load_segmenter
+from govreport_nlp.segment import resources
+from govreport_nlp.segment.compact import DEFAULT_THRESHOLD, compact_dir, load_segmenter
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,7 @@ def test_segmenter_compact_agrees_with_full_model(full_and_compact, seed_text):
 
 
 def test_segmenter_damaged_compact_model_is_reported(tmp_path):
-    from govreport_nlp.segmenter import load_compact
+    from govreport_nlp.segment.compact import load_compact
 
     path = compact_dir(resources.model_path(), DEFAULT_THRESHOLD)
     broken = tmp_path / "broken"
@@ -80,8 +80,8 @@ def test_segmenter_compiled_features_cut_as_spacy_pkuseg_on_every_report(nlp):
 
 def test_segmenter_compiled_features_are_spacy_pkusegs(nlp, seed_text):
     # Not only the words: the very feature ids, in order, so the CRF sums the same floats.
-    pytest.importorskip("govreport_nlp._pkuseg_fast", reason="the compiled node features are not built here")
-    from govreport_nlp._pkuseg_fast import FragmentSegmenter
+    pytest.importorskip("govreport_nlp.segment._pkuseg_fast", reason="the compiled node features are not built here")
+    from govreport_nlp.segment._pkuseg_fast import FragmentSegmenter
     from spacy_pkuseg import inference
     from spacy_pkuseg.config import config
 
@@ -126,7 +126,7 @@ def test_segmenter_word_pairs_read_only_when_saved(tmp_path):
 def test_segmenter_older_compact_format_is_rebuilt():
     import shutil
 
-    from govreport_nlp.segmenter import FORMAT, build_compact
+    from govreport_nlp.segment.compact import FORMAT, build_compact
 
     model_dir = resources.model_path()
     threshold = 5.0  # keeps almost nothing: quick to build, and no other test uses it
@@ -146,9 +146,9 @@ def test_segmenter_older_compact_format_is_rebuilt():
 def test_segmenter_feature_split_rules_agree(full_and_compact):
     # The compact build splits features in Python (segmenter._split), a full model is split
     # at load in C (_pkuseg_fast.split_feature): one rule, two places.
-    pytest.importorskip("govreport_nlp._pkuseg_fast")
-    from govreport_nlp._pkuseg_fast import split_feature
-    from govreport_nlp.segmenter import _split
+    pytest.importorskip("govreport_nlp.segment._pkuseg_fast")
+    from govreport_nlp.segment._pkuseg_fast import split_feature
+    from govreport_nlp.segment.compact import _split
 
     full, _ = full_and_compact
     names = list(full.feature_extractor.feature_to_idx)[::25]

@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govreport_nlp import numbers
-from govreport_nlp.numbers import _CN_BIG, _CN_DIGITS, _CN_SMALL, _PREFIX_MODIFIERS, _normalize_py
-from govreport_nlp.units import UNITS
+from govreport_nlp.numbers import normalizer as numbers
+from govreport_nlp.numbers.normalizer import _CN_BIG, _CN_DIGITS, _CN_SMALL, _PREFIX_MODIFIERS, _normalize_py
+from govreport_nlp.numbers.units import UNITS
 
-speedups = pytest.importorskip("govreport_nlp._speedups", reason="the fast path is not compiled here")
+speedups = pytest.importorskip("govreport_nlp.numbers._speedups", reason="the fast path is not compiled here")
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -150,7 +150,7 @@ def test_speedups_pure_python_gives_the_same_report(seed_report):
 
     from conftest import SEEDS, SEED_NAME
 
-    code = ("import json, sys, govreport_nlp; from govreport_nlp import numbers; "
+    code = ("import json, sys, govreport_nlp; from govreport_nlp.numbers import normalizer as numbers; "
             "r = govreport_nlp.extract(open(sys.argv[1], encoding='utf-8').read()); "
             "print(json.dumps({'compiled': numbers.COMPILED, 'report': r.model_dump(mode='json')}))")
     env = dict(os.environ, GOVREPORT_NLP_NO_SPEEDUPS="1")

@@ -1,6 +1,6 @@
 """Report layout from real report text: title, issuer, year, headings, sentences, debris."""
 
-from govreport_nlp.structure import analyze
+from govreport_nlp.rules.sections import analyze
 
 from conftest import DEV
 

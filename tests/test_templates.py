@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govreport_nlp.templates import check_tables, parse_tables
+from govreport_nlp.rules.tables import check_tables, parse_tables
 
 from conftest import BULK
 

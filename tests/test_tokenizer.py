@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.util import get_words_and_spaces
 
-from govreport_nlp.tokenizer import LinearChineseTokenizer, words_and_spaces
+from govreport_nlp.segment.tokenizer import LinearChineseTokenizer, words_and_spaces
 
 
 def test_tokenizer_pipeline_uses_linear_alignment(nlp):
@@ -58,4 +58,4 @@ def test_tokenizer_entry_point_resolves_without_import():
     code = ("import spacy, sys; f = spacy.util.registry.tokenizers.get('govreport_nlp.ChineseTokenizer.v1'); "
             "print(f.__module__)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "govreport_nlp.tokenizer"
+    assert out.stdout.strip() == "govreport_nlp.segment.tokenizer"

@@ -9,12 +9,12 @@ returns a :class:`Report`; ``load()`` gives the pipeline itself.
 """
 
 from .api import extract, extract_file
-from .batch import BatchResult, extract_many
+from .runners.batch import BatchResult, extract_many
 from .errors import GovReportError, InputError, ModelDownloadError, ModelNotFoundError
 from .models import Entity, Fact, Quantity, Report, Section, TableWarning
 from .numbers import find_quantities, normalize, parse_number
 from .pipeline import load
-from .resources import download_model
+from .segment.resources import download_model
 
 __version__ = "0.1.0"
 

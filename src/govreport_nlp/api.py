@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Union
 
 from .errors import InputError
-from .io import decode, read_report
+from .readers.files import decode, read_report
 from .models import ENTITY_LABELS as LABELS
 from .models import Entity, Report, Section
 
@@ -84,7 +84,7 @@ def _shift(report: Report, offset: int) -> Report:
 
 def _run(nlp: "Language", text: str, cfg: dict) -> "Doc":
     """Run the pipeline on a text whose Doc already knows its text (see words.doc_text)."""
-    from .words import remember_text
+    from .pipeline.doc_cache import remember_text
 
     doc = nlp.make_doc(text)
     remember_text(doc, text)
@@ -126,7 +126,7 @@ def _requote(report: Report, original: str) -> None:
 def _extract_text(text: str, report_year: Optional[int], nlp: Optional["Language"]) -> Report:
     """extract() on a checked, non-empty text."""
     if nlp is None:
-        from .pipeline import load
+        from .pipeline.build import load
 
         nlp = load()
     cfg = {"govreport_sections": {"report_year": report_year}}

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .models import Quantity
-from .units import UNITS
+from ..models import Quantity
+from ..numbers.units import UNITS
 
 __all__ = ["StatRow", "find_stat_rows"]
 

@@ -7,8 +7,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Union
 
-from .resources import MODEL_ENV, model_path
-from .segmenter import load_segmenter
+from ..segment.resources import MODEL_ENV, model_path
+from ..segment.compact import load_segmenter
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -37,10 +37,10 @@ def build(*, model_dir: Optional[Union[str, Path]] = None, download: Optional[bo
     from . import entities, linker, quantities, sections, tables  # noqa: F401  (register factories)
 
     # A model you point at (argument or GOVREPORT_NLP_PKUSEG_MODEL) is loaded as it is; the
-    # cached default model is loaded in its compact form (segmenter.py).
+    # cached default model is loaded in its compact form (segment/compact.py).
     explicit = model_dir is not None or bool(os.environ.get(MODEL_ENV))
     path = Path(model_dir) if model_dir is not None else model_path(download=download)
-    from . import tokenizer  # noqa: F401  (register the tokenizer)
+    from ..segment import tokenizer  # noqa: F401  (register the tokenizer)
 
     # spaCy's Chinese tokenizer with a linear-time word alignment (tokenizer.py).
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {

@@ -22,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
-from .models import FACT_COLUMNS
+from ..models import FACT_COLUMNS
 
 __all__ = ["DOCUMENT_COLUMNS", "extract_to_parquet", "process_partition"]
 
@@ -36,7 +36,7 @@ def process_partition(paths: Iterable[Union[str, Path]], report_year: Optional[i
     row with its error and no facts; the partition goes on.
     """
     from .batch import process_one
-    from .pipeline import load
+    from ..pipeline.build import load
 
     load()  # once per worker process
     rows: list[dict[str, Any]] = []

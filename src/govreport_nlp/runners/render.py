@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Optional
 
-from .models import ENTITY_LABELS, Report
+from ..models import ENTITY_LABELS, Report
 
 __all__ = ["COLORS", "render_html"]
 

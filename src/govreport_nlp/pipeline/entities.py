@@ -1,7 +1,7 @@
 """The ``govreport_entities`` component: ORG, GPE and DATE entities.
 
 DATE values are ISO strings resolved against the report year that
-``govreport_sections`` found; ORG and GPE come from name-final words (orgs.py).
+``govreport_sections`` found; ORG and GPE come from name-final words (rules/entities.py).
 All three are kept in ``doc._.govreport_entities`` (with values) and added to
 ``doc.ents`` where they do not overlap a quantity.
 """
@@ -12,13 +12,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from ._component import StatelessComponent
-from .dates import find_dates
+from .base import StatelessComponent
+from ..rules.dates import find_dates
 from .extensions import register_extensions
-from .gazetteer import division_code
-from .models import Entity
-from .orgs import find_orgs, find_places, outermost
-from .words import char_spans, doc_text, word_spans
+from ..rules.gazetteer import division_code
+from ..models import Entity
+from ..rules.entities import find_orgs, find_places, outermost
+from .doc_cache import char_spans, doc_text, word_spans
 
 __all__ = ["ReportEntities", "make_entities"]
 

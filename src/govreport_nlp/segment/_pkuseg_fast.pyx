@@ -154,7 +154,7 @@ cdef class FragmentSegmenter:
         # Two-part features ('cc1.' + a + '.' + b, 'ww.l.' + pre + '*' + post) as tables
         # a -> b -> id: looked up without building a string; most lookups end at the
         # first table.
-        from .segmenter import TABLES
+        from .compact import TABLES
 
         cdef dict tables = {template: {} for template, _ in TABLES}
         if hasattr(extractor, "table"):  # the compact model keeps them apart already

@@ -19,8 +19,8 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterator, Optional, Sequence
 
-from .io import SUFFIXES, decode
-from .models import FACT_COLUMNS, Report
+from ..readers.files import SUFFIXES, decode
+from ..models import FACT_COLUMNS, Report
 
 if TYPE_CHECKING:
     from .batch import BatchResult
@@ -46,7 +46,7 @@ def _inputs(paths: Sequence[str]) -> Iterator[str]:
 
 
 def _extract(name: str, report_year: Optional[int]) -> Report:
-    from .api import extract, extract_file
+    from ..api import extract, extract_file
 
     if name == "-":
         return extract(decode(sys.stdin.buffer.read()), report_year=report_year)
@@ -133,7 +133,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_tables(args: argparse.Namespace) -> int:
-    from .templates import cell_columns, flatten
+    from ..rules.tables import cell_columns, flatten
 
     columns = ["file", "issuer", "report_year", "template", "warnings", "warning_details", *cell_columns()]
 
@@ -158,7 +158,7 @@ def _cmd_tables(args: argparse.Namespace) -> int:
 def _cmd_render(args: argparse.Namespace) -> int:
     from .render import render_html
 
-    from .api import extract, extract_file
+    from ..api import extract, extract_file
 
     try:
         if args.path == "-":
@@ -180,8 +180,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_download(args: argparse.Namespace) -> int:
-    from .errors import GovReportError
-    from .resources import download_model
+    from ..errors import GovReportError
+    from ..segment.resources import download_model
 
     try:
         path = download_model(force=args.force)

@@ -9,11 +9,11 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ._component import StatelessComponent
+from .base import StatelessComponent
 from .extensions import register_extensions
-from .words import doc_text
-from .models import Section
-from .structure import Layout, analyze
+from .doc_cache import doc_text
+from ..models import Section
+from ..rules.sections import Layout, analyze
 
 __all__ = ["ReportSections", "make_sections"]
 

@@ -8,11 +8,11 @@ import hashlib
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ._component import StatelessComponent
+from .base import StatelessComponent
 from .extensions import register_extensions
-from .linking import Link, link_breakdowns, link_sentence
-from .models import Entity, Fact, Quantity, Section
-from .words import doc_text, forget_text, word_bounds
+from ..rules.linker import Link, link_breakdowns, link_sentence
+from ..models import Entity, Fact, Quantity, Section
+from .doc_cache import doc_text, forget_text, word_bounds
 
 __all__ = ["ReportLinker", "make_linker"]
 

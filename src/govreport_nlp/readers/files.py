@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Union
 
-from .errors import InputError
+from ..errors import InputError
 
 __all__ = ["decode", "read_report", "html_to_text", "pdf_to_text", "SUFFIXES"]
 

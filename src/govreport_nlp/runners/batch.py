@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from pydantic import BaseModel
 
-from .models import Report
+from ..models import Report
 
 __all__ = ["BatchResult", "extract_many", "process_one"]
 
@@ -40,7 +40,7 @@ def process_one(item: Item, report_year: Optional[int] = None, *, as_text: bool 
 
     Never raises for a bad document: the error goes into the record.
     """
-    from .api import extract, extract_file
+    from ..api import extract, extract_file
 
     source = "<text>" if as_text else str(item)
     try:
@@ -54,7 +54,7 @@ def process_one(item: Item, report_year: Optional[int] = None, *, as_text: bool 
 
 
 def _worker_init() -> None:
-    from .pipeline import load
+    from ..pipeline.build import load
 
     load()  # once per worker process, before its first document
 

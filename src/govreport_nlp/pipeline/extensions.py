@@ -12,7 +12,7 @@ import srsly
 from pydantic import BaseModel
 from spacy.tokens import Doc
 
-from . import models
+from .. import models
 
 __all__ = ["EXTENSIONS", "register_extensions"]
 

@@ -8,13 +8,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from ._component import StatelessComponent
+from .base import StatelessComponent
 from .extensions import register_extensions
-from .words import char_spans, doc_text
-from .models import ENTITY_LABELS as LABELS
-from .models import Quantity
-from .numbers import find_quantities
-from .statrows import find_stat_rows
+from .doc_cache import char_spans, doc_text
+from ..models import ENTITY_LABELS as LABELS
+from ..models import Quantity
+from ..numbers.normalizer import find_quantities
+from ..rules.quantities import find_stat_rows
 
 __all__ = ["ReportQuantities", "make_quantities", "LABELS"]
 

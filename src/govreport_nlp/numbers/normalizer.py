@@ -35,7 +35,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Iterator, Optional
 
-from .models import Quantity
+from ..models import Quantity
 from .units import ONE as _ONE
 from .units import UNIT_PATTERN, UNITS
 

@@ -21,7 +21,7 @@ from typing import Optional, Union
 
 import regex
 
-from .models import TableWarning
+from ..models import TableWarning
 
 __all__ = ["ParsedTables", "cell_columns", "check_tables", "flatten", "parse_tables"]
 
