@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["GovReportError", "InputError", "ModelDownloadError", "ModelNotFoundError"]
+__all__ = ["GovReportError", "InputError", "ModelCacheError", "ModelDownloadError", "ModelNotFoundError"]
 
 
 class GovReportError(Exception):
@@ -11,6 +11,12 @@ class GovReportError(Exception):
 
 class ModelNotFoundError(GovReportError):
     """The pkuseg segmentation model is not on this machine and may not be downloaded."""
+
+
+class ModelCacheError(ModelNotFoundError):
+    """A cached model file does not match its recorded SHA-256 (damaged, truncated or
+    replaced) and could not be rebuilt from verified files; the message names the
+    directory to delete."""
 
 
 class ModelDownloadError(GovReportError):

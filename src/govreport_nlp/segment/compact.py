@@ -9,12 +9,17 @@ of word boundaries unchanged and the dev-corpus scores identical (benchmarks/cor
 tests/test_segmenter.py).
 
 The compact form is built once from the hash-verified model files (resources.py), the
-only pickle ever loaded, and cached beside them.
+only pickle ever loaded, and only after its SHA-256 is checked, and cached beside them
+with the digests of its own files (``SHA256SUMS.json``); every load reads each file once,
+checks its digest and parses those very bytes. A damaged compact form is rebuilt from the
+verified model; where it cannot be (a read-only cache, a damaged model), the error names
+the directory to delete.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import json
 import os
@@ -27,7 +32,10 @@ from typing import Any, Optional, Sequence
 import numpy
 from spacy_pkuseg.feature_extractor import FeatureExtractor
 
-__all__ = ["CompactFeatureExtractor", "DEFAULT_THRESHOLD", "build_compact", "compact_dir", "load_compact", "load_segmenter"]
+from ..errors import ModelCacheError
+from .resources import verify_model_files
+
+__all__ = ["CompactFeatureExtractor", "DEFAULT_THRESHOLD", "DIGESTS", "build_compact", "compact_dir", "load_compact", "load_segmenter"]
 
 DEFAULT_THRESHOLD = 0.02
 # 4: the features of two parts (character pairs c-1c./cc1./c-2c-1., word pairs ww.l./ww.r.)
@@ -35,6 +43,8 @@ DEFAULT_THRESHOLD = 0.02
 # ids after the rest in file order (so a table row loads as one dict(zip(...))).
 FORMAT = 4
 _COMPLETE = "COMPLETE"
+# {file name: SHA-256} of every other file of a compact directory, written before COMPLETE.
+DIGESTS = "SHA256SUMS.json"
 _NOWORD = "**noWord"
 # Template name and the separator between its two parts, in id order.
 TABLES = (("c-1c", "."), ("cc1", "."), ("c-2c-1", "."), ("ww.l", "*"), ("ww.r", "*"))
@@ -72,8 +82,41 @@ def compact_dir(model_dir: Path, threshold: float = DEFAULT_THRESHOLD) -> Path:
     return model_dir.parent / f"{model_dir.name}-compact-{threshold:g}"
 
 
-def _lines(path: Path) -> list[str]:
-    return path.read_bytes().decode("utf-8").split("\n")
+def _damaged(path: Path, why: str) -> ModelCacheError:
+    return ModelCacheError(
+        f"{path} {why}: the compact model cache is damaged. It is rebuilt from the verified "
+        f"model when the cache is writable; otherwise delete {path.parent} and load again "
+        "(or run `govreport-nlp download`)."
+    )
+
+
+def _read_verified(path: Path, digests: dict[str, str]) -> bytes:
+    """The bytes of a compact-model file, after checking them against their digest."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise _damaged(path, f"cannot be read ({e.strerror or e})") from e
+    if hashlib.sha256(data).hexdigest() != digests.get(path.name):
+        raise _damaged(path, "does not match its recorded SHA-256")
+    return data
+
+
+def _read_digests(path: Path) -> dict[str, str]:
+    try:
+        digests = json.loads((path / DIGESTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise _damaged(path / DIGESTS, "is missing or unreadable") from e
+    if not isinstance(digests, dict):
+        raise _damaged(path / DIGESTS, "is not a table of digests")
+    return digests
+
+
+def _lines(path: Path, digests: dict[str, str]) -> list[str]:
+    data = _read_verified(path, digests)
+    try:
+        return data.decode("utf-8").split("\n")
+    except UnicodeDecodeError as e:  # a digest that matches cannot get here; kept for clarity
+        raise _damaged(path, "is not UTF-8 text") from e
 
 
 def _write_lines(path: Path, items: list[str]) -> None:
@@ -82,17 +125,29 @@ def _write_lines(path: Path, items: list[str]) -> None:
     path.write_bytes("\n".join(items).encode("utf-8"))
 
 
-def build_compact(model_dir: Path, threshold: float = DEFAULT_THRESHOLD) -> Path:
-    """Prune ``model_dir`` (features.pkl + weights.npz, already verified) into its compact
-    form and return its directory. Safe to run from several processes at once."""
+def _is_built(dest: Path) -> bool:
+    return (dest / _COMPLETE).is_file() and (dest / DIGESTS).is_file() and _format(dest) == FORMAT
+
+
+def build_compact(model_dir: Path, threshold: float = DEFAULT_THRESHOLD, *, rebuild: bool = False) -> Path:
+    """Prune ``model_dir`` (the pkuseg ``default`` model: features.pkl + weights.npz) into
+    its compact form and return its directory. Safe to run from several processes at once.
+
+    A compact form already built is returned as it is, without taking the lock (so a
+    read-only cache loads); ``rebuild=True`` builds it again. Both model files are checked
+    against their SHA-256 (``resources.verify_model_files``) before the pickle is read.
+    """
     from filelock import FileLock
 
     dest = compact_dir(model_dir, threshold)
+    if _is_built(dest) and not rebuild:
+        return dest
     with FileLock(str(model_dir.parent / ".compact.lock"), timeout=3600):
-        if (dest / _COMPLETE).is_file() and _format(dest) == FORMAT:
-            return dest  # an older format is rebuilt in place
+        if _is_built(dest) and not rebuild:
+            return dest  # built by another process meanwhile; an older format is rebuilt in place
+        verify_model_files(model_dir)  # a pickle runs code when loaded: only the wheel's own file
         with open(model_dir / "features.pkl", "rb") as fh:
-            features = pickle.load(fh)  # the hash-verified file from the pkuseg wheel
+            features = pickle.load(fh)
         npz = numpy.load(model_dir / "weights.npz")
         n_tag, n_feature = int(npz["sizes"][0]), int(npz["sizes"][1])
         weights = npz["w"]
@@ -135,6 +190,8 @@ def build_compact(model_dir: Path, threshold: float = DEFAULT_THRESHOLD) -> Path
                     "tables": [[t, sep, sum(map(len, tables[t].values())), len(tables[t])] for t, sep in TABLES],
                     "source_features": n_feature, "tag_to_idx": features["tag_to_idx"]}
             (staging / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            digests = {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in sorted(staging.iterdir())}
+            (staging / DIGESTS).write_text(json.dumps(digests, indent=1), encoding="utf-8")
             (staging / _COMPLETE).write_text("", encoding="utf-8")
             if dest.exists():
                 shutil.rmtree(dest)
@@ -163,9 +220,10 @@ class CompactFeatureExtractor(FeatureExtractor):
     """
 
     def __init__(self, path: Path, base_features: dict[str, int],
-                 tables: Sequence[tuple[str, str, int, int]]) -> None:
+                 tables: Sequence[tuple[str, str, int, int]], digests: dict[str, str]) -> None:
         # FeatureExtractor.__init__ would set empty tables; the loader fills them instead.
         self._path = path
+        self._digests = digests
         self.base_features = base_features
         self._tables = list(tables)
         self._bigram: Optional[set[str]] = None
@@ -179,7 +237,7 @@ class CompactFeatureExtractor(FeatureExtractor):
             if name == template:
                 if not count:
                     return first, sep, []
-                lines = _lines(self._path / f"t_{name}.txt")
+                lines = _lines(self._path / f"t_{name}.txt", self._digests)
                 if len(lines) != rows:
                     raise ValueError(f"{self._path}: t_{name}.txt does not match meta.json; "
                                      "delete the directory to rebuild it")
@@ -208,7 +266,7 @@ class CompactFeatureExtractor(FeatureExtractor):
     @property
     def bigram(self) -> set[str]:
         if self._bigram is None:
-            self._bigram = set(_lines(self._path / "bigram.txt"))
+            self._bigram = set(_lines(self._path / "bigram.txt", self._digests))
         return self._bigram
 
     @bigram.setter
@@ -221,24 +279,25 @@ def load_compact(path: Path) -> Any:
     import spacy_pkuseg
     from spacy_pkuseg.model import Model
 
-    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    digests = _read_digests(path)
+    meta = json.loads(_read_verified(path / "meta.json", digests).decode("utf-8"))
     if meta.get("format") != FORMAT:
         raise ValueError(f"{path} holds compact model format {meta.get('format')}, expected {FORMAT}")
-    names = _lines(path / "features.txt")
+    names = _lines(path / "features.txt", digests)
     if len(names) != meta["n_base"]:
-        raise ValueError(f"{path}: features.txt does not match meta.json; delete the directory to rebuild it")
+        raise _damaged(path / "features.txt", "does not match meta.json")
     # The two-part features stay as lines until a segmenter asks for them (CompactFeatureExtractor).
     extractor = CompactFeatureExtractor(path, dict(zip(names, range(len(names)))),
-                                        [tuple(t) for t in meta["tables"]])
-    extractor.unigram = set(_lines(path / "unigram.txt"))
+                                        [tuple(t) for t in meta["tables"]], digests)
+    extractor.unigram = set(_lines(path / "unigram.txt", digests))
     extractor.tag_to_idx = meta["tag_to_idx"]
     model = Model.__new__(Model)  # as Model.load does
     model.n_tag = meta["n_tag"]
     model.n_feature = meta["n_feature"]
     model.n_transition_feature = model.n_tag * (model.n_feature + model.n_tag)
-    model.w = numpy.load(path / "weights.npy")
+    model.w = numpy.load(io.BytesIO(_read_verified(path / "weights.npy", digests)), allow_pickle=False)
     if model.w.shape[0] != model.n_transition_feature:
-        raise ValueError(f"{path}: weights do not match the features; delete the directory to rebuild it")
+        raise _damaged(path / "weights.npy", "does not match the features")
     seg = spacy_pkuseg.pkuseg.__new__(spacy_pkuseg.pkuseg)  # the state pkuseg.__init__ sets up
     seg.postag = False
     seg.preprocesser = spacy_pkuseg.Preprocesser(None)
@@ -286,7 +345,18 @@ def load_segmenter(model_dir: Path, *, compact: bool = True, threshold: float = 
     import spacy_pkuseg
 
     if compact and (model_dir / "features.pkl").is_file() and (model_dir / "weights.npz").is_file():
-        return _saveable(_with_fast_features(load_compact(build_compact(model_dir, threshold))))
+        dest = build_compact(model_dir, threshold)
+        try:
+            return _saveable(_with_fast_features(load_compact(dest)))
+        except ModelCacheError:
+            try:  # rebuilt from the verified model (which raises if that is damaged too)
+                dest = build_compact(model_dir, threshold, rebuild=True)
+            except OSError as e:  # a read-only cache: say which directory to delete
+                raise ModelCacheError(
+                    f"the compact model in {dest} is damaged and cannot be rebuilt there ({e}); "
+                    f"delete {dest} as its owner, or set GOVREPORT_NLP_HOME to a writable directory"
+                ) from e
+            return _saveable(_with_fast_features(load_compact(dest)))
     # spacy-pkuseg prints a warning when it falls back from msgpack to pickled features.
     with contextlib.redirect_stderr(io.StringIO()):
         # user_dict=None: do not unpickle spacy-pkuseg's bundled dictionary.

