@@ -77,3 +77,79 @@ def test_cli_tables_one_row_per_report(tmp_path, nlp):
     assert len(rows) == 2
     assert rows[0]["template"] == "2021" and rows[0]["table3/总计/总计"] == "19" and rows[0]["warnings"] == "0"
     assert rows[1]["template"] == "" and rows[1]["table3/总计/总计"] == ""
+
+
+def test_cli_output_that_is_an_input_is_refused_untouched(tmp_path, nlp, capsys):
+    a = tmp_path / "a.txt"
+    a.write_text("预算资金31.08亿元。", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("受理申请15件。", encoding="utf-8")
+    before = a.read_bytes()
+    assert cli.main(["extract", str(a), str(b), "--format", "csv", "-o", str(a)]) == 2
+    assert a.read_bytes() == before
+    assert "also an input" in capsys.readouterr().err
+
+
+def test_cli_output_inside_an_input_folder_or_a_directory_is_refused(tmp_path, nlp, capsys):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text("预算资金31.08亿元。", encoding="utf-8")
+    assert cli.main(["extract", str(folder), "-o", str(folder / "facts.jsonl")]) == 2
+    assert not (folder / "facts.jsonl").exists()
+    assert cli.main(["extract", str(folder / "a.txt"), "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "inside the input folder" in err and "is a directory" in err
+
+
+def test_cli_failed_run_leaves_no_half_file(tmp_path, nlp, monkeypatch):
+    import pytest
+
+    out = tmp_path / "facts.jsonl"
+    out.write_text("yesterday's results\n", encoding="utf-8")
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_results", crash)
+    with pytest.raises(KeyboardInterrupt):
+        cli.main(["extract", str(SEEDS / f"{SEED_NAME}.txt"), "-o", str(out)])
+    assert out.read_text(encoding="utf-8") == "yesterday's results\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["facts.jsonl"]
+
+
+def test_cli_csv_cells_that_start_a_formula_are_neutralised(tmp_path, nlp):
+    # A report whose text begins with a formula, as a crafted page could.
+    src = tmp_path / "=cmd.txt"
+    src.write_text("=HYPERLINK(\"http://example.invalid\")预算资金31.08亿元，增长-3.2%。", encoding="utf-8")
+    out = tmp_path / "facts.csv"
+    assert cli.main(["extract", str(src), "-o", str(out), "-q"]) == 0  # .csv: the format follows -o
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows and all(not r[k].startswith(cli._FORMULA_START) or r[k].lstrip("-").replace(".", "").isdigit()
+                        for r in rows for k in r if r[k])
+    assert any(r["sentence"].startswith("'=") for r in rows)
+    raw = tmp_path / "raw.csv"
+    assert cli.main(["extract", str(src), "-o", str(raw), "-q", "--raw-csv"]) == 0
+    assert any(r["sentence"].startswith("=") for r in csv.DictReader(io.StringIO(raw.read_text(encoding="utf-8"))))
+
+
+def test_cli_bad_option_values_exit_2(capsys):
+    assert cli.main(["extract", "x.txt", "-j", "-3"]) == 2
+    assert cli.main(["extract", "x.txt", "--report-year", "1850"]) == 2
+    assert "-j -3" in capsys.readouterr().err
+
+
+def test_cli_version_and_closed_pipe(tmp_path):
+    import subprocess
+    import sys
+
+    import govreport_nlp
+
+    out = subprocess.run([sys.executable, "-m", "govreport_nlp", "--version"], capture_output=True, text=True)
+    assert out.stdout.strip() == f"govreport-nlp {govreport_nlp.__version__}"
+    # `... --format csv | head -1`: the reader goes away; no traceback.
+    proc = subprocess.Popen([sys.executable, "-m", "govreport_nlp", "extract", str(SEEDS / f"{SEED_NAME}.txt"),
+                             "--format", "csv"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 0 and "Traceback" not in err

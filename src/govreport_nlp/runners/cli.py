@@ -8,6 +8,14 @@
 PATH is a file (.txt, .html, .pdf), a folder (read recursively) or ``-`` for standard input.
 A file that cannot be read or processed is reported on stderr and skipped; the others
 are still written, and the exit code is 1.
+
+Outputs are written to a temporary file beside ``-o`` and renamed at the end, so a crash
+never leaves half a file under the final name; an output that is one of the inputs, lies
+inside an input folder or is a directory is refused before anything is read or written
+(exit 2). Without ``--format`` the format follows ``-o``'s extension (``.csv``, else JSON
+lines). CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) get a leading ``'``, as spreadsheet-safe
+exporters do; ``--raw-csv`` writes them as they are.
 """
 
 from __future__ import annotations
@@ -15,7 +23,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterator, Optional, Sequence
 
@@ -53,11 +63,81 @@ def _extract(name: str, report_year: Optional[int]) -> Report:
     return extract_file(name, report_year=report_year)
 
 
-def _open_out(out: Optional[str]) -> IO[str]:
+# A cell beginning so is run as a formula by Excel, LibreOffice and Google Sheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: a leading ``'`` before a formula start.
+
+    Numbers stay numbers (a negative growth rate is data, not a formula).
+
+    >>> safe_cell("=SUM(A1:A9)"), safe_cell("@cmd"), safe_cell("-3.2"), safe_cell(-3.2), safe_cell("预算")
+    ("'=SUM(A1:A9)", "'@cmd", '-3.2', -3.2, '预算')
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        try:
+            float(value)
+            return value
+        except ValueError:
+            return "'" + value
+    return value
+
+
+class UsageError(Exception):
+    """A bad option value or output path: one line on stderr, exit code 2."""
+
+
+def check_output(out: Optional[str], inputs: Sequence[str]) -> None:
+    """Refuse an output path that would destroy an input or cannot be a file."""
     if out is None or out == "-":
-        return sys.stdout
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    return open(out, "w", encoding="utf-8", newline="")
+        return
+    target = Path(out)
+    if target.is_dir():
+        raise UsageError(f"-o {out} is a directory; give a file name")
+    resolved = target.resolve()
+    for raw in inputs:
+        if raw == "-":
+            continue
+        source = Path(raw).resolve()
+        if source == resolved:
+            raise UsageError(f"-o {out} is also an input; it would be overwritten before it is read")
+        if Path(raw).is_dir() and source in resolved.parents:
+            raise UsageError(f"-o {out} lies inside the input folder {raw}; write it elsewhere")
+
+
+class _AtomicOutput:
+    """A text file written under a temporary name beside its target, renamed on success."""
+
+    def __init__(self, out: str) -> None:
+        self.target = Path(out)
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".part")
+        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        self.fh.close()
+        os.replace(self.tmp, self.target)
+
+    def discard(self) -> None:
+        self.fh.close()
+        with _suppress_oserror():
+            os.unlink(self.tmp)
+
+
+class _suppress_oserror:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, value: object, tb: object) -> bool:
+        return isinstance(value, OSError)
+
+
+def _open_out(out: Optional[str]) -> tuple[IO[str], Optional[_AtomicOutput]]:
+    if out is None or out == "-":
+        return sys.stdout, None
+    atomic = _AtomicOutput(out)
+    return atomic.fh, atomic
 
 
 def _results(args: argparse.Namespace, names: list[str]) -> Iterator["BatchResult"]:
@@ -93,12 +173,13 @@ def _run_batch(args: argparse.Namespace, start: Callable[[IO[str]], Callable[[st
 
     A document that fails is reported on stderr and skipped; the exit code is 1 then.
     """
+    check_output(args.output, args.paths)
     names = list(_inputs(args.paths))
     if not names:
         print("govreport-nlp: no input files found", file=sys.stderr)
         return 1
     failed = 0
-    out = _open_out(args.output)
+    out, atomic = _open_out(args.output)
     try:
         write = start(out)
         for result in _results(args, names):
@@ -108,20 +189,27 @@ def _run_batch(args: argparse.Namespace, start: Callable[[IO[str]], Callable[[st
                 continue
             write(result.source, result.report)
             out.flush()
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    except BaseException:
+        if atomic is not None:
+            atomic.discard()
+        raise
+    if atomic is not None:
+        atomic.commit()
     if failed:
         print(f"govreport-nlp: {failed} of {len(names)} file(s) failed", file=sys.stderr)
     return 1 if failed else 0
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    fmt = args.format or ("csv" if (args.output or "").lower().endswith(".csv") else "jsonl")
+    cell = (lambda v: v) if args.raw_csv else safe_cell
+
     def start(out: IO[str]) -> Callable[[str, Report], None]:
-        if args.format == "csv":
+        if fmt == "csv":
             writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
             writer.writeheader()
-            return lambda source, report: writer.writerows({"file": source, **row} for row in report.facts_table())
+            return lambda source, report: writer.writerows(
+                {k: cell(v) for k, v in {"file": source, **row}.items()} for row in report.facts_table())
 
         def write_json(source: str, report: Report) -> None:
             record = {"file": source, **report.model_dump(mode="json", exclude={"text", "source"})}
@@ -137,6 +225,8 @@ def _cmd_tables(args: argparse.Namespace) -> int:
 
     columns = ["file", "issuer", "report_year", "template", "warnings", "warning_details", *cell_columns()]
 
+    cell = (lambda v: v) if args.raw_csv else safe_cell
+
     def start(out: IO[str]) -> Callable[[str, Report], None]:
         writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
@@ -146,9 +236,10 @@ def _cmd_tables(args: argparse.Namespace) -> int:
                 f"{w.table}/{w.row}/{w.column}: {w.message}"
                 + (f" (expected {w.expected:g}, found {w.found:g})" if w.expected is not None else "")
                 for w in report.warnings)
-            writer.writerow({"file": source, "issuer": report.issuer, "report_year": report.report_year,
-                             "template": report.template, "warnings": len(report.warnings),
-                             "warning_details": details, **flatten(report.template_tables)})
+            row = {"file": source, "issuer": report.issuer, "report_year": report.report_year,
+                   "template": report.template, "warnings": len(report.warnings),
+                   "warning_details": details, **flatten(report.template_tables)}
+            writer.writerow({k: cell(v) for k, v in row.items()})
 
         return write_row
 
@@ -170,12 +261,15 @@ def _cmd_render(args: argparse.Namespace) -> int:
     except Exception as e:
         print(f"govreport-nlp: cannot render {args.path}: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
-    out = _open_out(args.output)
+    out, atomic = _open_out(args.output)
     try:
         out.write(render_html(text, report))
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    except BaseException:
+        if atomic is not None:
+            atomic.discard()
+        raise
+    if atomic is not None:
+        atomic.commit()
     return 0
 
 
@@ -194,14 +288,20 @@ def _cmd_download(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the command line."""
+    from .. import __version__
+
     parser = argparse.ArgumentParser(prog="govreport-nlp", description="Facts from Chinese government reports.")
+    parser.add_argument("--version", action="version", version=f"govreport-nlp {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="extract facts from files, folders or stdin")
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive) or - for stdin")
     p.add_argument("-o", "--output", help="output file (default: stdout)")
-    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
-                   help="jsonl: one report per line; csv: one row per fact")
+    p.add_argument("--format", choices=("jsonl", "csv"), default=None,
+                   help="jsonl: one report per line; csv: one row per fact (default: from -o's "
+                        "extension, else jsonl)")
+    p.add_argument("--raw-csv", action="store_true",
+                   help="write CSV cells as they are (no ' before a leading = + - @)")
     p.add_argument("--report-year", type=int, default=None, help="override the report year")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (0: one per core)")
@@ -210,6 +310,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tables", help="the FOI template tables, one row per report, every cell a column")
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive) or - for stdin")
     p.add_argument("-o", "--output", help="output csv (default: stdout)")
+    p.add_argument("--raw-csv", action="store_true",
+                   help="write CSV cells as they are (no ' before a leading = + - @)")
     p.add_argument("--report-year", type=int, default=None, help="override the report year")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (0: one per core)")
@@ -228,9 +330,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Run the command line; returns the exit code."""
-    args = build_parser().parse_args(argv)
-    return args.func(args)
+    """Run the command line; returns the exit code (2 for a usage error)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        _check_values(args)
+        return args.func(args)
+    except UsageError as e:
+        print(f"govreport-nlp: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # `... | head`: the reader has gone; end quietly, as cat and grep do. stdout is
+        # pointed at devnull so that the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _check_values(args: argparse.Namespace) -> None:
+    jobs = getattr(args, "jobs", 1)
+    if jobs is not None and jobs < 0:
+        raise UsageError(f"-j {jobs}: give a number of worker processes, or 0 for one per core")
+    year = getattr(args, "report_year", None)
+    if year is not None and not 1949 <= year <= 2100:
+        raise UsageError(f"--report-year {year}: give a year between 1949 and 2100")
 
 
 if __name__ == "__main__":
