@@ -357,3 +357,55 @@ def test_numbers_report_phrases_that_are_not_quantities(text):
 def test_numbers_plan_names_are_not_durations():
     assert list(find_quantities("实施生产性服务业创新提升三年行动，编制五年规划。")) == []
     assert [q.text for q in find_quantities("用3年时间完成改造。")] == ["3年"]
+
+
+# Forms PDFs and converted pages print (../shared/corpus/dev: the Putuo final accounts, the
+# 2021-template FOI report): spaces and a line break between number, 万/亿 and unit.
+@pytest.mark.parametrize("text, value, unit, kind", [
+    ("1560.05 万元", "15600500", "元", "money"),
+    ("2345.67 亿 元", "234567000000", "元", "money"),
+    ("536 万", "5360000", "", "count"),
+    ("45.9 万人", "459000", "人", "count"),
+    ("80.81 万\n元", "808100", "元", "money"),
+    ("0万元", "0", "元", "money"),
+])
+def test_numbers_pdf_spacing_gives_one_quantity(text, value, unit, kind):
+    q = normalize(text)
+    assert (str(q.value), q.unit, q.kind) == (value, unit, kind)
+    found = list(find_quantities(f"年初预算为{text}，"))
+    assert [(f.text, str(f.value)) for f in found] == [(text, value)]
+
+
+def test_numbers_spacing_never_joins_a_date_and_a_count():
+    assert [(q.text, q.unit) for q in find_quantities("2019 年 12 个部门")] == [("12 个", "个")]
+
+
+def test_numbers_tab_row_number_takes_no_unit_from_the_next_line():
+    assert [q.text for q in find_quantities("数量\t12\n人均可支配收入")] == []
+
+
+@pytest.mark.parametrize("text, value, unit, kind", [
+    ("人均预期寿命78.5岁", "78.5", "岁", "measure"),
+    ("年平均气温19.0℃", "19.0", "℃", "measure"),
+    ("平均得分99.43分", "99.43", "分", "measure"),
+    ("细颗粒物浓度30微克/立方米", "30", "微克/立方米", "measure"),
+    ("产能1200万吨/年", "12000000", "吨/年", "measure"),
+    ("每百人拥有移动电话103.9部/百人", "103.9", "部/百人", "count"),
+    ("播种面积12.3千公顷", "12.3", "千公顷", "measure"),
+    ("单价50万元以上的设备2台（套）", "2", "台（套）", "count"),
+])
+def test_numbers_units_as_written(text, value, unit, kind):
+    q = list(find_quantities(text))[-1]
+    assert (str(q.value), q.unit, q.kind) == (value, unit, kind)
+
+
+def test_numbers_clock_time_is_no_score():
+    assert list(find_quantities("10时30分召开会议")) == []
+
+
+@given(st.sampled_from(["1560.05万元", "2345.67亿元", "45.9万人", "12.5亿元", "536万"]),
+       st.sampled_from([" ", "  ", "\u3000", "\xa0"]))
+def test_numbers_spaces_between_parts_keep_the_value(plain, space):
+    digits = plain.rstrip("万亿元人")
+    spaced = digits + space + plain[len(digits):]
+    assert normalize(spaced).value == normalize(plain).value

@@ -66,10 +66,15 @@ _NUMBERED_YEAR = re.compile(r"[0-9０-９]{1,2}[.．](?:19|20)[0-9]{2}")
 _ARABIC = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 # One number: Arabic and Chinese numerals mixed (1亿2千万, 3.6万, 十二万三千, 三点一四亿),
 # with 余/多 allowed before a scale character (百余万, 6600多万).
+# PDF text puts spaces between the digits and 万/亿 (1560.05 万元, 2345.67 亿 元): a few
+# spaces (never a tab: that is a table's column) may stand before a scale character.
+_INNER_SPACE = r"[ \u3000\xa0]{1,3}"
 _NUMBER = (
     rf"(?:{_ARABIC}|[{_CD}{_CS}])"
-    rf"(?:{_ARABIC}|[{_CD}{_CB}]|[{_CS}](?![瓦米克伏卡])|点[{_CD}]+|[余多](?=[{_CS}{_CB}]))*"
+    rf"(?:{_ARABIC}|[{_CD}{_CB}]|[{_CS}](?![瓦米克伏卡]|公顷)|点[{_CD}]+|[余多](?=[{_CS}{_CB}])"
+    rf"|(?<=[0-9０-９]){_INNER_SPACE}(?=[{_CB}]))*"
 )
+_SQUEEZE = str.maketrans("", "", " \u3000\xa0")
 _SPACE = r"[ \t\u3000\xa0]*"
 # The number part of a quantity, shared by the scanner and normalize(): a sign, 百分之,
 # the number, an optional range, a 余/多 after it.
@@ -162,6 +167,10 @@ def _parse(s: str) -> tuple[Optional[Decimal], bool]:
     """Parse a number; the flag says whether 余/多 stood inside it (百余万)."""
     if not s.isascii():
         s = s.translate(_FULLWIDTH)
+        if " " in s or "\u3000" in s or "\xa0" in s:
+            s = s.translate(_SQUEEZE)  # 1560.05 万: spaces from PDF text
+    elif " " in s:
+        s = s.translate(_SQUEEZE)
     # Fast paths: plain Arabic digits (157675, 1,234.5), or Arabic digits and a scale
     # (31.08亿, 1.2万亿), which are most of what reports print.
     k = len(s)
@@ -348,8 +357,8 @@ def _quantity(text: str, start: int, end: int, n1: str, n2: Optional[str], pct: 
     ``unit_end`` where it ends in ``text``; ``over_mark`` says a 余/多 followed the number.
     Shared by :func:`normalize` and :func:`find_quantities`, so that both agree.
     """
-    if n1[0] == "0" and len(n1) > 1 and n1[1] not in ".．" and _is_arabic(n1):
-        return None  # 0517-83605210, 0086: codes and phone numbers, not amounts
+    if n1[0] == "0" and len(n1) > 1 and n1[1] not in ".．万萬亿億 \u3000\xa0":
+        return None  # 0517-83605210, 0086: codes and phone numbers, not amounts (0万元 is one)
     value, over = _parse(n1)
     if value is None:
         return None
@@ -368,6 +377,8 @@ def _quantity(text: str, start: int, end: int, n1: str, n2: Optional[str], pct: 
         return None  # 30万吨级航道, 五百亿级产业集群: a class of size, not an amount
     if scanning and unit_text == "期" and len(n1) == 1 and n1 in _CN_DIGITS and start and text[start - 1] > "\u4e00":
         return None  # 产业园二期: the phase of a project, an ordinal
+    if scanning and unit_text == "分" and text[max(0, start - 3):start].rstrip()[-1:] in ("时", "点", ":", "："):
+        return None  # 10时30分: a time of day, not a score
     if pct:
         kind, unit, factor = "percent", "%", _TENTH if pct == "千分之" else _ONE
     elif unit_text is not None:
@@ -410,6 +421,11 @@ def _quantity(text: str, start: int, end: int, n1: str, n2: Optional[str], pct: 
                  "over" if over or over_mark else None)
 
 
+def _in_tab_row(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is a table row (cells separated by tabs)."""
+    return "\t" in text[text.rfind("\n", 0, pos) + 1:pos]
+
+
 def _build(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
     """Turn one match of the scanning pattern into a Quantity, or None."""
     if m.group("half"):
@@ -418,14 +434,24 @@ def _build(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
     pct = m.group("pct")
     n2 = m.group("n2")
     unit_text = None if pct else m.group("unit")
-    after = text[m.end("unit"):m.end("unit") + 1] if unit_text is not None else ""
+    unit_end = m.end("unit")
+    if unit_text is not None and unit_text not in UNITS:
+        # A rate the tables do not hold (a duration or percent over something): the
+        # numerator alone is the unit.
+        unit_text = unit_text.split("/", 1)[0]
+        unit_end = m.start("unit") + len(unit_text)
+    after = text[unit_end:unit_end + 1] if unit_text is not None else ""
+    if unit_text is not None and "\n" in text[m.start("n1"):m.start("unit")] and _in_tab_row(text, m.start("n1")):
+        # 数量\t12\n人均…: a number closing a table row takes nothing from the next line.
+        unit_text = None
+        after = ""
     if after and after in _BLOCKED_AFTER.get(unit_text[-1], ""):
         # 70周年, 三成员, 上千万家庭: the "unit" begins a longer word; what is left is a bare
         # number, which the bare-number rule judges (a scaled one still counts).
         unit_text = None
     start = m.start("neg") if m.group("neg") else (m.start("pct") if pct else m.start("n1"))
     if unit_text is not None:
-        end = m.end("unit")
+        end = unit_end
     elif m.group("m1"):
         end = m.end("m1")
     elif n2 is not None:
@@ -433,7 +459,7 @@ def _build(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
     else:
         end = m.end("n1")
     return _quantity(text, start, end, m.group("n1"), n2, pct, unit_text,
-                     m.end("unit") if unit_text else end, bool(m.group("neg")),
+                     unit_end if unit_text else end, bool(m.group("neg")),
                      bool(m.group("m1")), bool(m.group("u1")), scanning)
 
 

@@ -16,8 +16,12 @@ ONE = Decimal(1)
 
 # Money: the report's currency words. 人民币 as a prefix is handled by the normalizer.
 _MONEY = ["元", "美元", "欧元", "日元", "港元", "英镑", "澳元", "卢布", "韩元"]
-# Per-unit prices (11192元/㎡); the reported unit keeps the whole expression.
-_PRICE_DENOMINATORS = ["㎡", "平方米", "吨", "人", "亩", "斤", "公斤", "千克", "户", "件", "月", "年", "次", "天", "小时", "千瓦时", "度"]
+# Rates (11192元/㎡, 1200万吨/年, 30微克/立方米, 103.9部/百人): any money, count or measure
+# unit over one of these; the unit is kept as written and the kind is the numerator's.
+_DENOMINATORS = [
+    "㎡", "平方米", "立方米", "吨", "人", "百人", "千人", "万人", "亩", "公顷", "斤", "公斤", "千克",
+    "户", "百户", "件", "月", "年", "日", "天", "小时", "次", "千瓦时", "度", "公里", "辆", "台",
+]
 
 # Counts: classifiers as written. 个 is listed alone; 个+unit forms are below.
 _COUNT = [
@@ -28,6 +32,8 @@ _COUNT = [
     "床", "所次", "贝壳", "口", "款", "组", "队", "单", "帧", "集", "课时", "学时",
     "网点", "站", "条次", "车次", "架次", "班次", "场次", "人日", "部门", "对",
     "辆次", "艘次", "台次", "例次", "项次", "航次", "篇次", "期次", "羽",
+    # Equipment counted in sets as well as units, as budget reports print it.
+    "台（套）", "台(套)", "台套",
 ]
 
 # Measures: reported in the written unit, 万/亿 expanded.
@@ -35,7 +41,9 @@ _MEASURE = [
     "吨", "总吨", "公斤", "千克", "克", "斤", "万斤", "公里", "千米", "米", "厘米", "毫米",
     "平方米", "平方公里", "平方千米", "㎡", "亩", "公顷", "立方米", "千瓦", "千瓦时", "兆瓦",
     "度", "升", "吨标准煤", "标准箱", "标箱", "兆瓦时", "千伏安", "千伏", "延长米",
-    "车公里", "人公里", "吨公里", "标准亩",
+    "车公里", "人公里", "吨公里", "标准亩", "千公顷", "微克", "毫克",
+    # Ages, temperatures and scores (人均预期寿命78.5岁, 19.0℃, 平均得分99.43分).
+    "岁", "周岁", "℃", "摄氏度", "分",
 ]
 
 # Durations. 个月/个工作日/个小时 are added below; 日 and 年 are filtered in context
@@ -51,8 +59,13 @@ for _u in _DURATION:
     UNITS[_u] = ("duration", _u[1:] if _u.startswith("个") else _u, ONE)
 for _u in _MONEY:
     UNITS[_u] = ("money", _u, ONE)
-    for _d in _PRICE_DENOMINATORS:
-        UNITS[f"{_u}/{_d}"] = ("money", f"{_u}/{_d}", ONE)
+# Rates take the kind of their numerator; built before 个月 and the percents are added,
+# so no duration or percent becomes a numerator.
+_NUMERATORS = [u for u, (kind, _, _) in UNITS.items() if kind in ("money", "count", "measure")]
+for _u in _NUMERATORS:
+    for _d in _DENOMINATORS:
+        if _d != _u:
+            UNITS.setdefault(f"{_u}/{_d}", (UNITS[_u][0], f"{_u}/{_d}", ONE))
 for _u in ("%", "％"):
     UNITS[_u] = ("percent", "%", ONE)
 # 5亿人民币 / 5亿元人民币: the currency word after the number.
@@ -66,7 +79,12 @@ for _u in ("个百分点", "百分点"):
 for _u in ("个千分点", "千分点"):
     UNITS[_u] = ("percent_point", "百分点", Decimal("0.1"))
 
-# Longest first so that 千瓦时 wins over 千瓦 and 个工作日 over 个.
-UNIT_PATTERN = "|".join(
-    sorted((re.escape(u) for u in UNITS), key=len, reverse=True)
+# Longest first so that 千瓦时 wins over 千瓦 and 个工作日 over 个. A rate is a numerator
+# and an optional /denominator (one short alternation each, not every pair spelled out),
+# and a unit that is only a numerator of rates is still a unit.
+_SIMPLE = [u for u in UNITS if "/" not in u]
+_RATE = "|".join(sorted((re.escape(d) for d in _DENOMINATORS), key=len, reverse=True))
+UNIT_PATTERN = (
+    "(?:" + "|".join(sorted((re.escape(u) for u in _SIMPLE), key=len, reverse=True)) + ")"
+    + f"(?:/(?:{_RATE}))?"
 )
