@@ -191,9 +191,21 @@ def test_numbers_find_quantities_unit_from_the_counted_noun():
     assert found == [("6600多万", "人"), ("千万", "户"), ("358万", "人"), ("5000万", ""), ("89万", "")]
 
 
-@pytest.mark.xfail(strict=True, reason="fractions (三分之一) are not read yet")
-def test_numbers_normalize_fraction():
-    assert normalize("三分之一").value == Decimal("33.3")
+@pytest.mark.parametrize("text, value", [
+    ("三分之一", Decimal("33.333333333333333333")), ("三分之二", Decimal("66.666666666666666667")),
+    ("4分之1", Decimal("25")), ("1.5倍", Decimal("150")), ("一倍", Decimal("100")),
+    ("翻一番", Decimal("100")), ("翻两番", Decimal("300")), ("翻番", Decimal("100")),
+])
+def test_numbers_multiples_and_fractions_are_percents(text, value):
+    # GUIDELINES, "Forms that real reports print": the quotient or multiple x 100.
+    q = normalize(text)
+    assert (q.value, q.unit, q.kind) == (value, "%", "percent")
+
+
+def test_numbers_find_quantities_reads_multiples_in_running_text():
+    text = "地区生产总值比2010年翻一番，出口增长1.5倍，农村贫困人口减少三分之一，产量提高一倍。"
+    assert [(q.text, str(q.value)) for q in find_quantities(text)] == [
+        ("翻一番", "100"), ("1.5倍", "150"), ("三分之一", "33.333333333333333333"), ("一倍", "100")]
 
 
 def test_numbers_value_is_exact_decimal():

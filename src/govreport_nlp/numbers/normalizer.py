@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from typing import Iterator, Optional
 
 from ..models import Quantity
@@ -86,7 +86,20 @@ _NUMBER_PART = (
     rf"(?:{_SPACE}(?P<m1>[余多]))?"
 )
 # In running text the unit is one of the known units (longest first).
-_SCAN = re.compile(rf"(?P<half>一半)|{_NUMBER_PART}(?:{_SPACE}\n?{_SPACE}(?P<unit>{UNIT_PATTERN}))?")
+# 翻一番 / 翻两番 / 翻番: doubled n times, an increase of (2^n - 1) x 100 percent.
+_DOUBLING = rf"翻(?P<times>[{_CD}]?)番"
+# 三分之二, 4分之1: a fraction is a percent (the quotient x 100). 百分之/千分之 are the
+# number part's own prefix; 万分之 is left alone.
+_FRACTION = (
+    rf"(?!百分之|千分之)(?P<den>[0-9]+|[{_CD}{_CS}]+)分之"
+    rf"(?P<num>[0-9]+(?:\.[0-9]+)?|[{_CD}{_CS}]+(?:点[{_CD}]+)?)"
+)
+_SCAN = re.compile(
+    rf"(?P<half>一半)|(?P<double>{_DOUBLING})|(?P<frac>{_FRACTION})"
+    rf"|{_NUMBER_PART}(?:{_SPACE}\n?{_SPACE}(?P<unit>{UNIT_PATTERN}))?"
+)
+_SPECIAL = re.compile(rf"\s*(?:(?P<half>一半)|(?P<double>{_DOUBLING})|(?P<frac>{_FRACTION}))\s*").fullmatch
+_PERCENT_DIGITS = 20  # significant digits of a fraction's percent (2/3 -> 66.666...67)
 _FAST = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|万|亿|)([^0-9\s余多.,，]{1,6})").fullmatch
 _BIG_ZEROS = {"万": 4, "萬": 4, "亿": 8, "億": 8, "万亿": 12}
 
@@ -426,11 +439,32 @@ def _in_tab_row(text: str, pos: int) -> bool:
     return "\t" in text[text.rfind("\n", 0, pos) + 1:pos]
 
 
-def _build(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
-    """Turn one match of the scanning pattern into a Quantity, or None."""
+def _special(m: re.Match, text: str) -> Optional[Quantity]:
+    """一半, 翻两番 and 三分之二 as the percents they are (None for 零分之一)."""
     if m.group("half"):
         s, e = m.span("half")
         return _make(text, s, e, Decimal(50), None, "%", "percent", None)
+    if m.group("double"):
+        times = _CN_DIGITS[m.group("times")] if m.group("times") else 1
+        s, e = m.span("double")
+        if not 1 <= times <= 9:
+            return None
+        return _make(text, s, e, Decimal((2 ** times - 1) * 100), None, "%", "percent", None)
+    den, _ = _parse(m.group("den"))
+    num, _ = _parse(m.group("num"))
+    if not den or num is None:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = _PERCENT_DIGITS
+        value = _exact(num * 100 / den)
+    s, e = m.span("frac")
+    return _make(text, s, e, value, None, "%", "percent", None)
+
+
+def _build(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
+    """Turn one match of the scanning pattern into a Quantity, or None."""
+    if m.group("half") or m.group("double") or m.group("frac"):
+        return _special(m, text)
     pct = m.group("pct")
     n2 = m.group("n2")
     unit_text = None if pct else m.group("unit")
@@ -502,6 +536,9 @@ def _normalize_py(text: str) -> Optional[Quantity]:
             return _make(text, 0, len(text), value, None, info[1], info[0], None)
     # Every other form: one match of the expression's structure, then the same checks
     # as the scanner (_quantity). Units are looked up whole, not alternated in the regex.
+    special = _SPECIAL(text)
+    if special is not None and (special.group("double") or special.group("frac")):
+        return _special(special, text)
     m = _EXPRESSION(text)
     if m is None:
         return _bare_scale(text) or _unit_range(text)
@@ -659,9 +696,10 @@ def _scan(text: str) -> Iterator[Quantity]:
     """The quantities of running text, one match at a time (ranges of two written-out
     bounds are joined by :func:`find_quantities`)."""
     for m in _SCAN.finditer(text):
-        if not m.group("half"):
+        if m.group("n1") is not None:
             first = m.start("pct") if m.group("pct") else m.start("n1")
-            if _skip_in_context(text, m.start() if m.group("neg") else first, m.group("n1")):
+            if (_skip_in_context(text, m.start() if m.group("neg") else first, m.group("n1"))
+                    and not (m.group("unit") == "倍" and m.group("n1") in ("一", "壹"))):  # 提高一倍
                 continue
         q = _build(m, text, scanning=True)
         if q is None:

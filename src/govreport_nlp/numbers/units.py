@@ -73,6 +73,8 @@ UNITS["人民币"] = ("money", "元", ONE)
 UNITS["元人民币"] = ("money", "元", ONE)
 UNITS["‰"] = ("percent", "%", Decimal("0.1"))
 UNITS["成"] = ("percent", "%", Decimal(10))
+# A multiple is a percent (GUIDELINES): 增长1.5倍 is an increase of 150%, 提高一倍 of 100%.
+UNITS["倍"] = ("percent", "%", Decimal(100))
 for _u in ("个百分点", "百分点"):
     UNITS[_u] = ("percent_point", "百分点", ONE)
 # A per-mille point is a tenth of a percentage point (下降1.15个千分点 = 0.115 百分点).
