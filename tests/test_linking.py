@@ -134,3 +134,12 @@ def test_linking_communique_forms(nlp, text, expected):
 ])
 def test_linking_classifier_followed_by_its_noun(nlp, text, expected):
     assert _facts(nlp, text) == expected
+
+
+def test_linking_every_list_item_carries_the_change(nlp):
+    import govreport_nlp
+
+    # sichuan_province_work_report_2025_excerpt and the jiangxi communiqué print such lists.
+    report = govreport_nlp.extract("高技术制造业、装备制造业增加值分别增长20.6%、16.9%。粮食产量2151.4万吨，减产1.8%。", nlp=nlp)
+    got = [(f.quantity.text, f.change) for f in report.facts]
+    assert got == [("20.6%", "increase"), ("16.9%", "increase"), ("2151.4万吨", None), ("1.8%", "decrease")]

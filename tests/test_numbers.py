@@ -421,3 +421,22 @@ def test_numbers_spaces_between_parts_keep_the_value(plain, space):
     digits = plain.rstrip("万亿元人")
     spaced = digits + space + plain[len(digits):]
     assert normalize(spaced).value == normalize(plain).value
+
+
+def test_numbers_list_items_share_the_last_unit():
+    # jiangxi_province_stats_communique_2022_excerpt: 比重分别提高3.9、2.0、2.9个百分点.
+    text = "占规模以上工业比重分别提高3.9、2.0、2.9个百分点。"
+    assert [(q.text, str(q.value), q.kind) for q in find_quantities(text)] == [
+        ("3.9", "3.9", "percent_point"), ("2.0", "2.0", "percent_point"), ("2.9个百分点", "2.9", "percent_point")]
+    # A run of ordinals shares nothing: 第1、2、3条 names articles.
+    assert [q.text for q in find_quantities("依据第1、2、3条规定")] == ["3条"]
+
+
+@pytest.mark.parametrize("text", ["资金节约3.67%", "违约金比例3%", "制约因素减少2%"])
+def test_numbers_words_ending_in_yue_are_no_modifier(text):
+    assert [q.modifier for q in find_quantities(text)] == [None]
+
+
+@pytest.mark.parametrize("text", ["十届二次、三次全会", "保持两位数增长", "培育超千亿元的开发区", "打造千亿级产业集群"])
+def test_numbers_names_ordinals_and_thresholds_are_no_quantities(text):
+    assert list(find_quantities(text)) == []

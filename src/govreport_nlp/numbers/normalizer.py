@@ -98,6 +98,9 @@ _SCAN = re.compile(
     rf"(?P<half>一半)|(?P<double>{_DOUBLING})|(?P<frac>{_FRACTION})"
     rf"|{_NUMBER_PART}(?:{_SPACE}\n?{_SPACE}(?P<unit>{UNIT_PATTERN}))?"
 )
+# The rest of a list whose last item carries the unit all items share
+# (分别提高3.9、2.0、2.9个百分点): each bare number before it takes that unit.
+_LIST_TAIL = re.compile(rf"(?:[、和及与]{_SPACE}{_ARABIC})+{_SPACE}(?P<unit>{UNIT_PATTERN})")
 _SPECIAL = re.compile(rf"\s*(?:(?P<half>一半)|(?P<double>{_DOUBLING})|(?P<frac>{_FRACTION}))\s*").fullmatch
 _PERCENT_DIGITS = 20  # significant digits of a fraction's percent (2/3 -> 66.666...67)
 _FAST = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|万|亿|)([^0-9\s余多.,，]{1,6})").fullmatch
@@ -145,12 +148,13 @@ _DAY_RANGE_END = re.compile(r"日[ \t]*[-－~～至到—–][ \t]*$")
 # Between the bounds of a range: 3亿元至5亿元, 4.5%—5%.
 _RANGE_SEP = re.compile(r"[ \t\u3000]*[-－~～至到—–][ \t\u3000]*")
 # In running text the modifier stands just before the number (增长近30%, 约为200余条).
-_PREFIX_BEFORE = re.compile(rf"(?<![最附临])(?P<pre>{_PREFIX_ALT})(?:为|达|到|至)?{_SPACE}(?:人民币)?{_SPACE}$")
+# 约 ends other words too: 节约, 制约, 预约, 签约, 合约, 条约, 公约, 契约, 履约, 违约 are no modifier.
+_PREFIX_BEFORE = re.compile(rf"(?<![最附临节制预签合条公契履违])(?P<pre>{_PREFIX_ALT})(?:为|达|到|至)?{_SPACE}(?:人民币)?{_SPACE}$")
 _SUFFIX_AFTER = re.compile(r"[ \t]*(?:(左右|上下|以上|以下|以内|之内)|内(?![容部外涵地在需设]))")
 
 # A unit followed by these characters is part of a longer word, not a unit:
 # 70周年 is an anniversary, 三成员 is not 30%.
-_BLOCKED_AFTER = {"周": "年", "成": "员为效果本立就交熟功绩", "个": "体性案", "人": "民", "部": "分", "位": "一",
+_BLOCKED_AFTER = {"周": "年", "成": "员为效果本立就交熟功绩", "个": "体性案", "人": "民", "部": "分", "位": "一数",
                   "家": "庭"}
 _YEAR_FOLLOWERS = "度初底末中内"
 
@@ -386,6 +390,9 @@ def _quantity(text: str, start: int, end: int, n1: str, n2: Optional[str], pct: 
             value *= scale
     if unit_text is None and not pct and not percent_sign and not _has_scale(n1 if n2 is None else n1 + n2):
         return None  # a bare number (postcode, table cell, list number) is not a quantity
+    if (scanning and start and text[start - 1] in "超过逾上" and text[unit_end:unit_end + 1] in ("的", "级")
+            and all(ch in "十百千万亿" for ch in n1)):
+        return None  # 超千亿元的开发区: the threshold of a class, not an amount
     if scanning and text[end:end + 1] == "级":
         return None  # 30万吨级航道, 五百亿级产业集群: a class of size, not an amount
     if scanning and unit_text == "期" and len(n1) == 1 and n1 in _CN_DIGITS and start and text[start - 1] > "\u4e00":
@@ -658,6 +665,12 @@ def _skip_in_context(text: str, start: int, n1: str) -> bool:
             return True  # 这五年, 每三年: a time reference, not an amount
         if prev == "届" and not _is_arabic(n1):
             return True  # 十二届二次全委会: the session of a congress, an ordinal
+        if prev == "、" and not _is_arabic(n1):
+            k = start - 1
+            while k and text[k - 1] in "一二三四五六七八九十次、":
+                k -= 1
+            if text[k - 1:k] == "届":
+                return True  # 十届二次、三次全会: the run of ordinals goes on
         if prev in "“「『" and not _is_arabic(n1):
             return True  # “三个定位”, “千万工程”: the name of a slogan or programme
     return n1 in ("一", "壹")
@@ -692,6 +705,32 @@ def find_quantities(text: str) -> Iterator[Quantity]:
         yield pending
 
 
+def _list_item(m: re.Match, text: str) -> Optional[Quantity]:
+    """A bare Arabic number in a list whose last item names the shared unit, or None.
+
+    Not in a run of ordinals (第1、2、3条) and not for dates (年 stays with the scanner's
+    year checks, which refuse 2019、2020年)."""
+    if m.group("unit") is not None or m.group("pct") or m.group("u1") or m.group("n2") is not None:
+        return None
+    n1 = m.group("n1")
+    if not _is_arabic(n1) or _has_scale(n1):
+        return None
+    tail = _LIST_TAIL.match(text, m.end("n1"))
+    if tail is None:
+        return None
+    k = m.start("n1")
+    while k and text[k - 1] in "0123456789.、和及与 ":
+        k -= 1
+    if text[k - 1:k] == "第":
+        return None
+    unit = tail.group("unit")
+    if unit not in UNITS:
+        unit = unit.split("/", 1)[0]
+    start = m.start("neg") if m.group("neg") else m.start("n1")
+    return _quantity(text, start, m.end("n1"), n1, None, None, unit, m.end("n1"), bool(m.group("neg")),
+                     False, False, scanning=True)
+
+
 def _scan(text: str) -> Iterator[Quantity]:
     """The quantities of running text, one match at a time (ranges of two written-out
     bounds are joined by :func:`find_quantities`)."""
@@ -702,6 +741,8 @@ def _scan(text: str) -> Iterator[Quantity]:
                     and not (m.group("unit") == "倍" and m.group("n1") in ("一", "壹"))):  # 提高一倍
                 continue
         q = _build(m, text, scanning=True)
+        if q is None and m.group("n1") is not None:
+            q = _list_item(m, text)
         if q is None:
             continue
         if q.start and m.group("neg") and text[q.start - 1].isascii() and text[q.start - 1].isalnum():

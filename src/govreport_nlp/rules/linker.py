@@ -38,13 +38,15 @@ _FILLER = re.compile(
 )
 _CHANGE = re.compile(
     r"(?:(?:比|较|与)(?:上年同期|上年末|上年底|上年|去年|[0-9]{4}\s*年末?|上一年)(?:相比)?|同比|环比)?(?:年均|平均)?"
-    r"(?P<verb>增长|增加|提高|上升|上涨|扩大|回升|加快|提升|多增|增支|增收|下降|减少|降低|回落|下滑|收窄|缩小|减支|减收|减)$"
+    r"(?P<verb>增长|增加|提高|上升|上涨|扩大|回升|加快|提升|多增|增支|增收|增产|下降|减少|降低|回落|下滑|收窄|缩小|减支|减收|减产|少增|减)$"
 )
+# What joins the items of a list of numbers (5.1%、3.2%和2.9%).
+_LIST_JOINERS = {"、", "和", "及", "与"}
 # A phrase that begins so names a baseline (比上年年初预算), not the indicator.
 _BASELINE = re.compile(r"^(?:比|较|同比|环比|与)")
 # 提高到66.2%, 下降至3%: a level reached, not a change by that much.
 _REACHED = re.compile(r"(?:到|至)\s*$")
-_INCREASE = {"增长", "增加", "提高", "上升", "上涨", "扩大", "回升", "加快", "提升", "多增", "增支", "增收"}
+_INCREASE = {"增长", "增加", "提高", "上升", "上涨", "扩大", "回升", "加快", "提升", "多增", "增支", "增收", "增产"}
 # Verbs that take the counted thing as object; when one ends the phrase on the left, the
 # number is its object and the thing counted is named after the classifier or before it.
 _VERBS = {
@@ -294,6 +296,13 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         if idx in assigned:
             subject, offset, change = assigned[idx]
             links.append(Link(subject=subject, change=change, subject_start=offset))
+            prev_end = max(prev_end, q.end)
+            continue
+        if (idx and links and links[-1].change and q.kind == quantities[idx - 1].kind
+                and text[quantities[idx - 1].end:q.start].strip(" \t\n") in _LIST_JOINERS):
+            # 分别增长5.1%、3.2%: each item of the list carries the change of the first.
+            links.append(Link(subject=links[-1].subject, change=links[-1].change,
+                              subject_start=links[-1].subject_start))
             prev_end = max(prev_end, q.end)
             continue
         link = Link()
