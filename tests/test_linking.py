@@ -143,3 +143,15 @@ def test_linking_every_list_item_carries_the_change(nlp):
     report = govreport_nlp.extract("高技术制造业、装备制造业增加值分别增长20.6%、16.9%。粮食产量2151.4万吨，减产1.8%。", nlp=nlp)
     got = [(f.quantity.text, f.change) for f in report.facts]
     assert got == [("20.6%", "increase"), ("16.9%", "increase"), ("2151.4万吨", None), ("1.8%", "decrease")]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("全省31个大中型水电站加快建设。", "大中型水电站"),     # sichuan work report
+    ("34个大模型成功备案。", "大模型"),
+    ("254个“两重”建设项目有序推进。", "“两重”建设项目"),
+    ("推出政策解读短视频近300个。", "政策解读短视频"),  # shanghai_office_foi_2025
+])
+def test_linking_counted_noun_ends_before_the_predicate(nlp, text, subject):
+    import govreport_nlp
+
+    assert govreport_nlp.extract(text, nlp=nlp).facts[0].subject == subject
