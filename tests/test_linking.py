@@ -155,3 +155,14 @@ def test_linking_counted_noun_ends_before_the_predicate(nlp, text, subject):
     import govreport_nlp
 
     assert govreport_nlp.extract(text, nlp=nlp).facts[0].subject == subject
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("不予处理80件，占6.72%。", "不予处理"),    # shanghai_office_foi_2025 (2021 template prose)
+    ("其他处理319件，占26.78%。", "其他处理"),
+    ("尚未办结12件。", "尚未办结"),
+])
+def test_linking_negated_verb_names_a_category(nlp, text, subject):
+    import govreport_nlp
+
+    assert {f.subject for f in govreport_nlp.extract(text, nlp=nlp).facts} == {subject}

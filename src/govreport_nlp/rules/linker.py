@@ -40,6 +40,8 @@ _CHANGE = re.compile(
     r"(?:(?:比|较|与)(?:上年同期|上年末|上年底|上年|去年|[0-9]{4}\s*年末?|上一年)(?:相比)?|同比|环比)?(?:年均|平均)?"
     r"(?P<verb>增长|增加|提高|上升|上涨|扩大|回升|加快|提升|多增|增支|增收|增产|下降|减少|降低|回落|下滑|收窄|缩小|减支|减收|减产|少增|减)$"
 )
+# Words that make a verb the name of a category of outcome: 不予处理, 未办结, 其他处理.
+_VERB_CATEGORY = re.compile(r"不予|不|未|尚未|无法|予以|其他|依法")
 # What joins the items of a list of numbers (5.1%、3.2%和2.9%).
 _LIST_JOINERS = {"、", "和", "及", "与"}
 # A phrase that begins so names a baseline (比上年年初预算), not the indicator.
@@ -371,7 +373,11 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
                 verb_start = adverb.start()  # 粉丝量迅速跃升至3.7万: the manner is no part of the name
             before, _ = _left_phrase(text, lo, verb_start, bounds)
             phrase = _clean(text[before:verb_start])
-            if phrase and not _BASELINE.match(phrase) and len(phrase) <= _MAX_SUBJECT:
+            if _VERB_CATEGORY.fullmatch(phrase):
+                # 不予处理80件, 其他处理319件: a negation or 其他 with the verb names a category
+                # of outcome (the FOI tables' rows), not an actor and its action.
+                link.subject, link.subject_start = phrase + verb.group(), before
+            elif phrase and not _BASELINE.match(phrase) and len(phrase) <= _MAX_SUBJECT:
                 link.subject, link.subject_start = phrase, before
             else:
                 link.subject, link.subject_start = verb.group(), verb.start()
