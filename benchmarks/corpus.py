@@ -45,7 +45,7 @@ def main() -> int:
 
     import govreport_nlp
     from govreport_nlp.runners.batch import extract_many
-    from govreport_nlp.readers.files import SUFFIXES, read_report
+    from govreport_nlp.readers import SUFFIXES, read_report
     from govreport_nlp.segment.compact import load_segmenter
     from govreport_nlp.segment.resources import model_path
 

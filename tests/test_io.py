@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from govreport_nlp import InputError, extract_file
-from govreport_nlp.readers.files import html_to_text, read_report
+from govreport_nlp.readers import html_to_text, read_report
 
 from conftest import DEV
 

@@ -379,6 +379,7 @@ def test_numbers_plan_names_are_not_durations():
     ("536 万", "5360000", "", "count"),
     ("45.9 万人", "459000", "人", "count"),
     ("80.81 万\n元", "808100", "元", "money"),
+    ("231.9\n万人", "2319000", "人", "count"),
     ("0万元", "0", "元", "money"),
 ])
 def test_numbers_pdf_spacing_gives_one_quantity(text, value, unit, kind):
@@ -394,6 +395,8 @@ def test_numbers_spacing_never_joins_a_date_and_a_count():
 
 def test_numbers_tab_row_number_takes_no_unit_from_the_next_line():
     assert [q.text for q in find_quantities("数量\t12\n人均可支配收入")] == []
+    # Nor a scale: 12万 would join a table cell to the next line's first word.
+    assert [q.text for q in find_quantities("数量\t12\n万元以上项目3个")] == ["3个"]
 
 
 @pytest.mark.parametrize("text, value, unit, kind", [

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Union
 
 from .errors import InputError
-from .readers.files import decode, read_report
+from .readers.encoding import decode
+from .readers.files import read_document
 from .models import ENTITY_LABELS as LABELS
 from .models import Entity, Report, Section
 
@@ -148,14 +149,24 @@ def _extract_text(text: str, report_year: Optional[int], nlp: Optional["Language
 
 
 def extract_file(path: Union[str, Path], *, report_year: Optional[int] = None,
-                 nlp: Optional["Language"] = None) -> Report:
-    """Extract a report from a file: .txt (UTF-8, GB18030/GBK or detected), .html or .pdf.
+                 nlp: Optional["Language"] = None, ocr: Optional[bool] = None) -> Report:
+    """Extract a report from a file: text (UTF-8, GB18030/GBK, Big5, UTF-16), HTML, PDF,
+    .docx or .doc (see :func:`govreport_nlp.readers.read_document`).
 
     The text read from the file is kept in ``report.text`` and every offset indexes it;
-    ``report.source`` is the path.
+    ``report.source`` is the path; ``report.read_warnings`` says what could not be read
+    well (a scan without OCR, a broken text layer). A page's own ``<h1>``, 发布时间 and
+    来源 give the title, publication date and issuer. ``ocr`` as in ``read_document``.
     """
-    text = read_report(path)
-    report = extract(text, report_year=report_year, nlp=nlp)
-    report.text = text
+    doc = read_document(path, ocr=ocr)
+    report = extract(doc.text, report_year=report_year, nlp=nlp)
+    report.text = doc.text
     report.source = str(path)
+    report.read_warnings = list(doc.warnings)
+    if doc.title:
+        report.title = doc.title
+    if doc.published:
+        report.published = doc.published
+    if doc.issuer and not report.issuer:
+        report.issuer = doc.issuer
     return report

@@ -24,6 +24,7 @@ __all__ = [
     "Kind",
     "Modifier",
     "Quantity",
+    "ReadWarning",
     "Report",
     "Section",
     "TableWarning",
@@ -144,6 +145,19 @@ class TableWarning(BaseModel):
     message: str = ""
 
 
+class ReadWarning(BaseModel):
+    """Something about the file that may make the text incomplete or wrong: a scanned page
+    that was not OCRed, a text layer that is not Chinese, a guessed encoding.
+
+    ``code`` is stable (``no_text_layer``, ``ocr``, ``garbled_text``, ``encoding``,
+    ``empty``); ``message`` says what happened and what to do; ``page`` is 1-based.
+    """
+
+    code: str
+    message: str
+    page: Optional[int] = None
+
+
 class Report(BaseModel):
     """Everything extracted from one report."""
 
@@ -158,6 +172,8 @@ class Report(BaseModel):
     template: Optional[str] = None  # "2019" / "2021": the FOI table template, when found
     template_tables: Optional[dict[str, dict[str, dict[str, Union[int, float]]]]] = None
     warnings: list[TableWarning] = Field(default_factory=list)
+    # Set by extract_file(): what reading the file could not do well (see ReadWarning).
+    read_warnings: list[ReadWarning] = Field(default_factory=list)
     chars: int = 0
     # Set by extract_file(): the file and the text read from it, which offsets index.
     source: Optional[str] = None

@@ -66,15 +66,16 @@ _NUMBERED_YEAR = re.compile(r"[0-9０-９]{1,2}[.．](?:19|20)[0-9]{2}")
 _ARABIC = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 # One number: Arabic and Chinese numerals mixed (1亿2千万, 3.6万, 十二万三千, 三点一四亿),
 # with 余/多 allowed before a scale character (百余万, 6600多万).
-# PDF text puts spaces between the digits and 万/亿 (1560.05 万元, 2345.67 亿 元): a few
-# spaces (never a tab: that is a table's column) may stand before a scale character.
-_INNER_SPACE = r"[ \u3000\xa0]{1,3}"
+# PDF text puts spaces between the digits and 万/亿 (1560.05 万元, 2345.67 亿 元) or
+# breaks the line there (231.9\n万人): a few spaces or one line break (never a tab: that
+# is a table's column) may stand before a scale character.
+_INNER_SPACE = r"(?:[ \u3000\xa0]{1,3}|[ \u3000\xa0]{0,3}\n[ \u3000\xa0]{0,3})"
 _NUMBER = (
     rf"(?:{_ARABIC}|[{_CD}{_CS}])"
     rf"(?:{_ARABIC}|[{_CD}{_CB}]|[{_CS}](?![瓦米克伏卡]|公顷)|点[{_CD}]+|[余多](?=[{_CS}{_CB}])"
     rf"|(?<=[0-9０-９]){_INNER_SPACE}(?=[{_CB}]))*"
 )
-_SQUEEZE = str.maketrans("", "", " \u3000\xa0")
+_SQUEEZE = str.maketrans("", "", " \u3000\xa0\n")
 _SPACE = r"[ \t\u3000\xa0]*"
 # The number part of a quantity, shared by the scanner and normalize(): a sign, 百分之,
 # the number, an optional range, a 余/多 after it.
@@ -184,9 +185,9 @@ def _parse(s: str) -> tuple[Optional[Decimal], bool]:
     """Parse a number; the flag says whether 余/多 stood inside it (百余万)."""
     if not s.isascii():
         s = s.translate(_FULLWIDTH)
-        if " " in s or "\u3000" in s or "\xa0" in s:
+        if " " in s or "\u3000" in s or "\xa0" in s or "\n" in s:
             s = s.translate(_SQUEEZE)  # 1560.05 万: spaces from PDF text
-    elif " " in s:
+    elif " " in s or "\n" in s:
         s = s.translate(_SQUEEZE)
     # Fast paths: plain Arabic digits (157675, 1,234.5), or Arabic digits and a scale
     # (31.08亿, 1.2万亿), which are most of what reports print.
@@ -472,6 +473,11 @@ def _build(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
     """Turn one match of the scanning pattern into a Quantity, or None."""
     if m.group("half") or m.group("double") or m.group("frac"):
         return _special(m, text)
+    if "\n" in m.group("n1") and _in_tab_row(text, m.start("n1")):
+        # \t12\n万元以上: a table row's last number ends at the line's end.
+        m = _SCAN.match(text, m.start(), text.index("\n", m.start("n1")))
+        if m is None:
+            return None
     pct = m.group("pct")
     n2 = m.group("n2")
     unit_text = None if pct else m.group("unit")

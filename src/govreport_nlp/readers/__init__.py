@@ -1,6 +1,11 @@
 """Reading report files as governments publish them: text in any common encoding, HTML
-pages and PDF documents, into the text the pipeline analyses."""
+pages, PDF documents (OCR for scans), Word files, into the text the pipeline analyses."""
 
-from .files import SUFFIXES, decode, html_to_text, pdf_to_text, read_report
+from .encoding import decode
+from .files import SUFFIXES, ReadResult, read_document, read_report
+from .html import html_to_text
+from .pdf import pdf_to_text
+from .word import doc_to_text, docx_to_text
 
-__all__ = ["SUFFIXES", "decode", "html_to_text", "pdf_to_text", "read_report"]
+__all__ = ["SUFFIXES", "ReadResult", "decode", "doc_to_text", "docx_to_text", "html_to_text",
+           "pdf_to_text", "read_document", "read_report"]

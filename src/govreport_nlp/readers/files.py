@@ -1,153 +1,130 @@
-"""Reading report files: text in any common encoding, HTML pages and PDF documents.
+"""Reading a report file, whatever its format, into the text the pipeline analyses.
 
-``read_report(path)`` returns the report's text as the library analyses it; offsets in
-a Report from ``extract_file()`` index that text, which the Report carries. Tables in
-HTML and PDF are kept as tables: one line per row, cells separated by tabs, which is
-how the template-table parser reads them best.
+``read_document(path)`` returns a :class:`ReadResult`: the text (offsets in a Report from
+``extract_file()`` index it), the format that was read, what the page itself says of its
+title, date and issuer (HTML), and :class:`~govreport_nlp.models.ReadWarning` for what
+could not be read well. ``read_report(path)`` is its text alone. The format is taken from
+the file's first bytes, the suffix only where the bytes do not say (text vs HTML).
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
+from typing import Optional, Union
 
 from ..errors import InputError
+from ..models import ReadWarning
+from .encoding import decode, decode_html, garbled_reason, sniff_format
+from .html import html_document
+from .ocr import find_engine
+from .pdf import pdf_pages
+from .word import doc_to_text, docx_to_text
 
-__all__ = ["decode", "read_report", "html_to_text", "pdf_to_text", "SUFFIXES"]
+__all__ = ["ReadResult", "SUFFIXES", "read_document", "read_report"]
 
-SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".pdf")
-_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr",
-           "table", "ul", "ol", "blockquote", "pre", "dd", "dt", "header", "footer", "title"}
-_SKIP = ("script", "style", "noscript", "template", "iframe", "svg", "head > meta", "link")
-
-
-def decode(data: bytes) -> str:
-    """Decode report bytes: UTF-8 (with or without BOM), else GB18030 (a superset of
-    GBK and GB2312), else what charset-normalizer finds.
-
-    Raises :class:`InputError` when nothing fits.
-    """
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-    except ImportError:  # pragma: no cover - a core dependency
-        best = None
-    if best is not None:
-        return str(best)
-    raise InputError("the bytes are neither UTF-8 nor GB18030/GBK and no encoding fits; "
-                     "decode them yourself and pass a str")
+SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".docx", ".doc")
+_HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 
 
-def _html_charset_decode(data: bytes) -> str:
-    head = data[:2048].decode("ascii", errors="ignore")
-    m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", head)
-    if m:
-        name = m.group(1).lower()
-        if name in ("gb2312", "gbk"):
-            name = "gb18030"  # the superset: pages labelled GB2312 often use GBK characters
-        try:
-            return data.decode(name)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode(data)
+@dataclass
+class ReadResult:
+    """The text of one file and what reading it found out."""
+
+    text: str
+    format: str  # "text", "html", "pdf", "docx", "doc"
+    warnings: list[ReadWarning] = field(default_factory=list)
+    title: Optional[str] = None
+    published: Optional[str] = None
+    issuer: Optional[str] = None
 
 
-def html_to_text(html: str) -> str:
-    """The visible text of an HTML page: block elements on their own lines, table rows
-    as tab-separated cells; scripts and styles dropped."""
-    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+def read_document(path: Union[str, Path], *, ocr: Optional[bool] = None) -> ReadResult:
+    """Read a report file: text (UTF-8, GB18030/GBK, Big5, UTF-16), HTML, PDF, .docx, .doc.
 
-    tree = HTMLParser(html)
-    for selector in _SKIP:
-        for node in tree.css(selector):
-            node.decompose()
-    root = tree.body or tree.root
-    if root is None:
-        return ""
-    out: list[str] = []
-
-    def walk(node) -> None:
-        tag = node.tag
-        if tag == "-text":
-            out.append(re.sub(r"[ \t\r\n]+", " ", node.text_content or ""))
-            return
-        if tag == "table":
-            out.append("\n")
-            for row in node.css("tr"):
-                cells = [re.sub(r"\s+", "", c.text(separator="")) for c in row.css("td, th")]
-                out.append("\t".join(cells) + "\n")
-            return
-        if tag in _BLOCKS:
-            out.append("\n")
-        child = node.child
-        while child is not None:
-            walk(child)
-            child = child.next
-        if tag in _BLOCKS:
-            out.append("\n")
-
-    walk(root)
-    text = "".join(out)
-    lines = [line.strip(" ") for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
-
-
-def pdf_to_text(path: Union[str, Path]) -> str:
-    """The text of a PDF, page by page; tables found by pdfplumber are written as
-    tab-separated rows in their place, and the text inside them is not repeated."""
-    import pdfplumber
-
-    pages = []
-    with pdfplumber.open(str(path)) as pdf:
-        for page in pdf.pages:
-            tables = page.find_tables()
-            boxes = [t.bbox for t in tables]
-
-            def outside(obj, boxes=boxes) -> bool:
-                if obj.get("object_type") != "char":
-                    return True
-                x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-                return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-
-            pieces: list[tuple[float, str]] = []
-            rest = page.filter(outside).extract_text() or ""
-            if rest.strip():
-                # Text outside tables goes by lines at their own height.
-                for line in page.filter(outside).extract_text_lines():
-                    pieces.append((line["top"], line["text"]))
-            for table in tables:
-                rows = table.extract()
-                text = "\n".join("\t".join(re.sub(r"\s+", "", c or "") for c in row) for row in rows)
-                pieces.append((table.bbox[1], text))
-            pieces.sort(key=lambda p: p[0])
-            pages.append("\n".join(text for _, text in pieces))
-    return "\n".join(pages) + "\n"
-
-
-def read_report(path: Union[str, Path]) -> str:
-    """The text of a report file (.txt and the like, .html, .pdf).
-
-    Raises :class:`InputError` for a missing file, an unknown suffix or undecodable bytes.
+    Pages of a PDF without a text layer are OCRed when an engine is installed (``pip
+    install 'govreport-nlp[ocr]'``); ``ocr=False`` skips them, ``ocr=True`` raises
+    :class:`InputError` when no engine is installed. Raises :class:`InputError` for a
+    missing file or bytes that are no report.
     """
     path = Path(path)
     if not path.is_file():
         raise InputError(f"no such file: {path}")
-    suffix = path.suffix.lower()
     try:
-        if suffix == ".pdf":
-            return pdf_to_text(path)
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            head = f.read(4096)
     except OSError as e:
         raise InputError(f"cannot read {path}: {e}") from e
+    kind = sniff_format(head)
+    suffix = path.suffix.lower()
+    if kind == "PDF":
+        result = _read_pdf(path, ocr)
+    elif kind == "Word (.docx)":
+        result = ReadResult(docx_to_text(path), "docx")
+    elif kind == "Word (.doc)":
+        result = ReadResult(doc_to_text(path), "doc")
+    elif kind is not None:
+        raise InputError(f"{path} is a{'n' if kind[0] in 'AEIOUaeiou' else ''} {kind} file, not a report "
+                         "this library reads (text, HTML, PDF, .docx, .doc)")
+    else:
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise InputError(f"cannot read {path}: {e}") from e
+        if suffix in _HTML_SUFFIXES or data[:300].lstrip().lower().startswith((b"<!doctype html", b"<html")):
+            doc = html_document(decode_html(data))
+            result = ReadResult(doc.text, "html", title=doc.title, published=doc.published, issuer=doc.issuer)
+        else:
+            result = ReadResult(decode(data), "text")
+    _check(result)
+    return result
+
+
+def read_report(path: Union[str, Path]) -> str:
+    """The text of a report file (see :func:`read_document`)."""
+    return read_document(path).text
+
+
+def _read_pdf(path: Path, ocr: Optional[bool]) -> ReadResult:
+    engine = None
+    if ocr is not False:
+        engine = find_engine()
+        if engine is None and ocr:
+            raise InputError("OCR was asked for but no engine is installed: "
+                             "pip install 'govreport-nlp[ocr]' (RapidOCR, models included)")
+    try:
+        pages = pdf_pages(path, ocr=engine.read_page if engine is not None else None)
+    except InputError:
+        raise
     except Exception as e:  # pdfminer raises its own types for broken files
         raise InputError(f"cannot read {path} as PDF: {type(e).__name__}: {e}") from e
-    if suffix in (".html", ".htm", ".shtml", ".xhtml") or data[:200].lstrip().lower().startswith((b"<!doctype html", b"<html")):
-        return html_to_text(_html_charset_decode(data))
-    return decode(data)
+    warnings: list[ReadWarning] = []
+    blank = [i + 1 for i, (text, via_ocr) in enumerate(pages) if not via_ocr and not text.strip()]
+    ocred = [i + 1 for i, (_, via_ocr) in enumerate(pages) if via_ocr]
+    if blank and engine is None:
+        warnings.append(ReadWarning(
+            code="no_text_layer",
+            message=f"{len(blank)} of {len(pages)} pages have no text layer (a scan?) and were not read: "
+                    "install an OCR engine with pip install 'govreport-nlp[ocr]'",
+            page=blank[0]))
+    if ocred:
+        warnings.append(ReadWarning(
+            code="ocr",
+            message=f"{len(ocred)} of {len(pages)} pages were read by OCR ({engine.name}): "
+                    "check the numbers against the page images",
+            page=ocred[0]))
+    return ReadResult("\n".join(text for text, _ in pages) + "\n", "pdf", warnings)
+
+
+def _check(result: ReadResult) -> None:
+    """Warn about a text that is empty or does not read as Chinese."""
+    if not result.text.strip():
+        if not any(w.code == "no_text_layer" for w in result.warnings):
+            result.warnings.append(ReadWarning(code="empty", message="the file holds no text"))
+        return
+    reason = garbled_reason(result.text)
+    if reason is not None:
+        hint = ("the PDF's text layer is probably broken (fonts without a Unicode map); "
+                "OCR the pages instead" if result.format == "pdf"
+                else "the encoding was probably guessed wrong; decode the bytes yourself and call extract()")
+        result.warnings.append(ReadWarning(code="garbled_text", message=f"the text does not read as Chinese: {reason}; {hint}"))

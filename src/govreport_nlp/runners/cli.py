@@ -29,7 +29,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterator, Optional, Sequence
 
-from ..readers.files import SUFFIXES, decode
+from ..readers import SUFFIXES, decode
 from ..models import FACT_COLUMNS, Report
 
 if TYPE_CHECKING:
@@ -187,6 +187,10 @@ def _run_batch(args: argparse.Namespace, start: Callable[[IO[str]], Callable[[st
                 failed += 1
                 print(f"govreport-nlp: skipped {result.source}: {result.error}", file=sys.stderr)
                 continue
+            for warning in result.report.read_warnings:
+                # A scan without OCR, a broken text layer: the user must hear of it.
+                page = f" (page {warning.page})" if warning.page else ""
+                print(f"govreport-nlp: {result.source}{page}: {warning.message}", file=sys.stderr)
             write(result.source, result.report)
             out.flush()
     except BaseException:

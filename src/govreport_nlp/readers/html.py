@@ -1,0 +1,136 @@
+"""HTML pages: the visible text with tables as tab rows, and what the page says of itself
+(title, publication date, issuer) in its ``<h1>``, its 发布时间/来源 line and its meta tags.
+
+Government sites lay pages out with nested tables; only a table that holds no other
+table is a table of data. A layout table is read as blocks, so its text comes once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+__all__ = ["HtmlDocument", "html_document", "html_to_text"]
+
+_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr", "td", "th",
+           "table", "ul", "ol", "blockquote", "pre", "dd", "dt", "header", "footer", "title", "tbody"}
+_SKIP = ("script", "style", "noscript", "template", "iframe", "svg", "head > meta", "link", "select", "button")
+_WS = re.compile(r"[ \t\r\n\xa0]+")
+# 发布时间：2025-03-20 / 发布日期: 2025年3月20日 / 时间：2025/03/20 10:00
+_DATE_VALUE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+_PUBLISHED = re.compile(r"(?:发布|发文|成文|公开|更新)?(?:时间|日期)\s*[:：]?\s*" + _DATE_VALUE)
+_SOURCE = re.compile(r"(?:来源|发布机构|发布单位|信息来源)\s*[:：]\s*([\u4e00-\u9fff（）()]{2,30})")
+_META_DATE = ("PubDate", "pubdate", "publishdate", "article:published_time", "firstpublishedtime", "dc.date")
+_META_ISSUER = ("ContentSource", "contentsource", "SiteName", "author")
+
+
+@dataclass(frozen=True)
+class HtmlDocument:
+    """The text of a page and its own metadata (``None`` where the page says nothing)."""
+
+    text: str
+    title: Optional[str] = None
+    published: Optional[str] = None
+    issuer: Optional[str] = None
+
+
+def _is_data_table(node) -> bool:
+    # css() matches the node itself too: a data table is the only table in its subtree.
+    return len(node.css("table")) == 1
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML page: block elements on their own lines, rows of data
+    tables as tab-separated cells, layout tables as blocks; scripts and styles dropped.
+
+    >>> html_to_text("<p>收入</p><table><tr><td>税收</td><td>1,234</td></tr></table>")
+    '收入\\n\\n税收\\t1,234\\n'
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    for selector in _SKIP:
+        for node in tree.css(selector):
+            node.decompose()
+    root = tree.body or tree.root
+    if root is None:
+        return ""
+    return _text_of(root)
+
+
+def _text_of(root) -> str:
+    out: list[str] = []
+
+    def walk(node) -> None:
+        tag = node.tag
+        if tag == "-text":
+            out.append(_WS.sub(" ", node.text_content or ""))
+            return
+        if tag == "table" and _is_data_table(node):
+            out.append("\n")
+            for row in node.css("tr"):
+                cells = [re.sub(r"\s+", "", c.text(separator="")) for c in row.css("td, th")]
+                if any(cells):
+                    out.append("\t".join(cells) + "\n")
+            return
+        if tag in _BLOCKS:
+            out.append("\n")
+        child = node.child
+        while child is not None:
+            walk(child)
+            child = child.next
+        if tag in _BLOCKS:
+            out.append("\n")
+
+    walk(root)
+    lines = [line.strip(" ") for line in "".join(out).split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def _iso(m: re.Match) -> Optional[str]:
+    year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _meta(tree, names: tuple[str, ...]) -> Optional[str]:
+    for name in names:
+        node = tree.css_first(f'meta[name="{name}"]') or tree.css_first(f'meta[property="{name}"]')
+        if node is not None and (node.attributes.get("content") or "").strip():
+            return node.attributes["content"].strip()
+    return None
+
+
+def html_document(html: str) -> HtmlDocument:
+    """The page's text (as :func:`html_to_text`) and its title, publication date and issuer.
+
+    The title is the page's ``<h1>`` (else ``ArticleTitle``/``og:title`` meta, else
+    ``<title>``); the date is a ``PubDate``-like meta tag or the first 发布时间/日期 line;
+    the issuer a ``ContentSource`` meta tag or a 来源/发布机构 line.
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    title = None
+    h1 = tree.css_first("h1")
+    if h1 is not None:
+        title = _WS.sub("", h1.text()) or None
+    title = title or _meta(tree, ("ArticleTitle", "og:title"))
+    if title is None and tree.css_first("title") is not None:
+        title = _WS.sub("", tree.css_first("title").text()) or None
+    text = html_to_text(html)
+    published = None
+    raw = _meta(tree, _META_DATE)
+    if raw:
+        m = re.search(_DATE_VALUE, raw)
+        published = _iso(m) if m else None
+    if published is None:
+        m = _PUBLISHED.search(text)
+        published = _iso(m) if m else None
+    issuer = _meta(tree, _META_ISSUER[:2])
+    if issuer is None:
+        m = _SOURCE.search(text)
+        issuer = m.group(1) if m else None
+    return HtmlDocument(text, title=title, published=published, issuer=issuer)

@@ -1,0 +1,156 @@
+"""PDF documents: the text layer in reading order, tables as tab rows, OCR for pages
+without a text layer.
+
+Two things published PDFs do that a plain text dump gets wrong:
+
+- **digits in a second font**: reports typeset with Founder fonts (方正仿宋 for words, a
+  Latin font for digits) give the digits a font box lower than the words', so a dump puts
+  ``2200`` on a line of its own below ``…收入突破 亿元``. Lines are rebuilt from the
+  characters here: a line holding only number characters that sits in the gaps of the line
+  just above it, less than a line's height below, belongs to that line.
+- **private-use decimal points**: the same fonts map the decimal point to a private-use
+  code point (U+1001B0 and kin); after a digit it is read as ``.``, and full-width
+  digits as ASCII ones (one character for one: offsets are unchanged).
+- **tables without row rules**: pdfplumber reads them as one row whose cells hold whole
+  columns; such a table is read as lines of text, which keeps each row together.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable, Optional, Union
+
+__all__ = ["pdf_pages", "pdf_to_text"]
+
+# A line that may be the displaced second-font part of the line above: no Chinese
+# character and no letter (digits, signs, punctuation, spaces and private-use glyphs).
+_WORDLIKE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]")
+# After a digit, such a glyph is the decimal point (76.1%) or an enumerator's (1.一般…).
+_PRIVATE = re.compile(r"(?<=[0-9０-９])[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
+def _is_private(ch: str) -> bool:
+    o = ord(ch)
+    return 0xE000 <= o <= 0xF8FF or o >= 0xF0000
+
+
+def _numberish(chars: list[dict]) -> bool:
+    return not any(_WORDLIKE.match(c["text"]) for c in chars) and any(c["text"].strip() for c in chars)
+
+
+def _overlaps(char: dict, line: list[dict]) -> bool:
+    """Whether ``char`` would be drawn where a character of ``line`` is: their left edges
+    closer than a quarter of an em. (The boxes themselves overlap: these fonts give a
+    half-width digit or parenthesis a full em box.)"""
+    near = 0.25 * char.get("size", 10)
+    return any(abs(c["x0"] - char["x0"]) < near for c in line if c["text"].strip())
+
+
+def _lines(chars: list[dict], tolerance: float = 3.0) -> list[list[dict]]:
+    """Characters grouped into lines (by their top, then left to right), with the number
+    lines that belong in the gaps of the line above merged into it."""
+    rows: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        if rows and abs(ch["top"] - rows[-1][0]["top"]) <= tolerance:
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
+    merged: list[list[dict]] = []
+    for row in rows:
+        if merged and _numberish(row):
+            above = merged[-1]
+            height = max(c["bottom"] - c["top"] for c in above)
+            gap = row[0]["top"] - above[0]["top"]
+            if 0 < gap < 1.2 * height and not _numberish(above) and not any(
+                    _overlaps(c, above) for c in row if c["text"].strip()):
+                above.extend(row)
+                continue
+        merged.append(row)
+    return [sorted(row, key=lambda c: c["x0"]) for row in merged]
+
+
+def _line_text(line: list[dict]) -> str:
+    out: list[str] = []
+    prev: Optional[dict] = None
+    for ch in line:
+        if prev is not None and ch["x0"] - prev["x1"] > 0.25 * max(prev.get("size", 10), 1) \
+                and ch["text"].strip() and prev["text"].strip():
+            out.append(" ")
+        out.append(ch["text"])
+        prev = ch
+    return _ascii_digits(_PRIVATE.sub(".", "".join(out))).rstrip()
+
+
+_NUMBER_LINE = re.compile(r"\s*[-－]?[0-9０-９][0-9０-９,.．]*\s*")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
+_FULLWIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
+
+
+def _merged_rows(table) -> bool:
+    """Whether pdfplumber took a table without row rules as one row: a cell then holds a
+    whole column of numbers, one per line, which no real cell does."""
+    for row in table.extract():
+        for cell in row:
+            lines = [line for line in (cell or "").split("\n") if line.strip()]
+            if len(lines) >= 2 and all(_NUMBER_LINE.fullmatch(line) for line in lines):
+                return True
+    return False
+
+
+def _ascii_digits(text: str) -> str:
+    """Full-width digits, ％ and a full-width point between digits to ASCII: one
+    character for one, so offsets into the text stay those of the page's characters."""
+    return _FULLWIDTH_POINT.sub(".", text.translate(_FULLWIDTH))
+
+
+def _page_text(page) -> str:
+    # A table read with its rows merged is read as lines instead: each line then holds a
+    # row label and its numbers in order.
+    tables = [t for t in page.find_tables() if not _merged_rows(t)]
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    pieces: list[tuple[float, str]] = []
+    chars = [c for c in page.chars if outside(c) and c.get("upright", True)]
+    for line in _lines(chars):
+        text = _line_text(line)
+        if text.strip():
+            pieces.append((line[0]["top"], text))
+    for table in tables:
+        rows = table.extract()
+        text = "\n".join("\t".join(_ascii_digits(_PRIVATE.sub(".", re.sub(r"\s+", "", c or ""))) for c in row)
+                         for row in rows if any(row))
+        pieces.append((table.bbox[1], text))
+    pieces.sort(key=lambda p: p[0])
+    return "\n".join(text for _, text in pieces)
+
+
+def pdf_pages(path: Union[str, Path], *, ocr: Optional[Callable[[object], str]] = None) -> list[tuple[str, bool]]:
+    """The text of each page of a PDF, and whether it came from OCR.
+
+    A page with images and no text layer is passed to ``ocr`` (a function of a
+    pdfplumber page, see :mod:`govreport_nlp.readers.ocr`) when one is given, else its
+    text is empty.
+    """
+    import pdfplumber
+
+    pages: list[tuple[str, bool]] = []
+    with pdfplumber.open(str(path)) as pdf:
+        for page in pdf.pages:
+            text = _page_text(page)
+            if not text.strip() and page.images and ocr is not None:
+                pages.append((ocr(page), True))
+            else:
+                pages.append((text, False))
+    return pages
+
+
+def pdf_to_text(path: Union[str, Path]) -> str:
+    """The text of a PDF's text layer, page by page, in reading order; tables found by
+    pdfplumber are written as tab-separated rows in their place, and the text inside them
+    is not repeated."""
+    return "\n".join(text for text, _ in pdf_pages(path)) + "\n"

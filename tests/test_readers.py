@@ -1,0 +1,130 @@
+"""Reading files as governments publish them, on small real files in tests/data/ (pages cut
+from the published PDFs and .docx of ../shared/corpus/formats, a GB2312 page)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govreport_nlp import InputError, extract_file
+from govreport_nlp.readers import decode, docx_to_text, pdf_to_text, read_document
+from govreport_nlp.readers import files as files_module
+from govreport_nlp.readers.encoding import garbled_reason
+from govreport_nlp.readers.ocr import find_engine
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_pdf_digits_in_a_second_font_join_the_words_they_belong_to():
+    # 天津 2025 budget report, page 3: full-width digits with a private-use decimal point,
+    # a font box one line lower than the words'.
+    text = pdf_to_text(DATA / "tianjin_2025_budget_report_p3.pdf")
+    assert "一般公共预算收入2221.7亿元" in text.replace(" ", "")
+    assert "(1)全市收支" in text.replace(" ", "").replace("\u3000", "")
+    assert "\U001001b0" not in text and "２" not in text
+
+
+def test_pdf_second_font_punctuation_and_digits_join_their_line():
+    # 石家庄 2018 budget report, page 3: digits and punctuation set in a second font.
+    text = pdf_to_text(DATA / "shijiazhuang_2018_budget_report_p3_p24.pdf")
+    assert "全市收入完成519.7亿元,占" in text.replace(" ", "")
+
+
+def test_pdf_table_without_row_rules_keeps_each_row_together():
+    # 石家庄 2018, 表3: pdfplumber reads it as one row of whole columns.
+    text = pdf_to_text(DATA / "shijiazhuang_2018_budget_report_p3_p24.pdf")
+    assert "35175681695381898" not in text
+    row = next(line for line in text.splitlines() if line.startswith("合") and "6099592" in line)
+    assert row.split()[-4:] == ["6099592", "5608666", "92", "8.3"]
+
+
+def test_pdf_extract_file_finds_the_quantities_of_the_digit_font_lines(nlp):
+    report = extract_file(DATA / "tianjin_2025_budget_report_p3.pdf", nlp=nlp)
+    values = {(f.quantity.value, f.quantity.unit) for f in report.facts}
+    from decimal import Decimal
+
+    assert (Decimal("222170000000"), "元") in values and (Decimal("81280000000"), "元") in values
+    assert report.read_warnings == []
+
+
+def test_word_docx_paragraphs_and_tables_in_order():
+    text = docx_to_text(DATA / "chengde_2025_budget_report_excerpt.docx")
+    assert "全市一般公共预算收入完成144.8亿元，占预算的100%，同比增长3%。" in text
+    assert "本年收入合计\t490830\t271955\t55.4\t-41.5" in text
+    assert text.index("一般公共预算收支完成情况") < text.index("本年收入合计")
+
+
+def test_word_docx_through_extract_file(nlp):
+    report = extract_file(DATA / "chengde_2025_budget_report_excerpt.docx", nlp=nlp)
+    assert any(f.quantity.text == "144.8亿元" for f in report.facts)
+    assert report.source.endswith(".docx")
+
+
+def test_word_doc_without_converter_names_what_to_install(tmp_path, monkeypatch):
+    path = tmp_path / "report.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    with pytest.raises(InputError, match="LibreOffice|antiword"):
+        read_document(path)
+
+
+def test_ocr_scan_without_engine_warns(tmp_path, monkeypatch, nlp):
+    monkeypatch.setattr(files_module, "find_engine", lambda: None)
+    report = extract_file(DATA / "zhangjiajie_2025_statistical_bulletin_p1.pdf", nlp=nlp)
+    assert report.facts == []
+    assert [w.code for w in report.read_warnings] == ["no_text_layer"]
+    assert "govreport-nlp[ocr]" in report.read_warnings[0].message
+
+
+def test_ocr_scan_without_engine_cli_says_what_to_install(monkeypatch, capsys):
+    from govreport_nlp.runners.cli import main
+
+    monkeypatch.setattr(files_module, "find_engine", lambda: None)
+    assert main(["extract", str(DATA / "zhangjiajie_2025_statistical_bulletin_p1.pdf"), "-q"]) == 0
+    assert "pip install 'govreport-nlp[ocr]'" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(find_engine() is None, reason="needs an OCR engine: pip install 'govreport-nlp[ocr]'")
+def test_ocr_scan_is_read_with_an_engine(nlp):
+    # 张家界 2025 statistical bulletin, page 1: an image-only scan.
+    report = extract_file(DATA / "zhangjiajie_2025_statistical_bulletin_p1.pdf", nlp=nlp)
+    assert "张家界" in report.text
+    assert [w.code for w in report.read_warnings] == ["ocr"]
+
+
+def test_encoding_big5_and_utf16_are_decoded():
+    text = "臺北市政府施政報告，全年預算支出新臺幣1,234億元，較上年增加5.1%。"
+    assert decode(text.encode("big5")) == text
+    assert decode("预算支出31.08亿元".encode("utf-16")) == "预算支出31.08亿元"
+    assert decode("预算支出31.08亿元，增长5%。".encode("gbk")) == "预算支出31.08亿元，增长5%。"
+
+
+def test_encoding_mojibake_is_flagged(tmp_path, nlp):
+    # UTF-8 bytes of a report read as Latin-1 and saved again: mojibake, not Chinese.
+    path = tmp_path / "report.txt"
+    path.write_text("全年收到政府信息公开申请19件，办结18件。".encode("utf-8").decode("latin-1") * 3,
+                    encoding="utf-8")
+    report = extract_file(path, nlp=nlp)
+    assert [w.code for w in report.read_warnings] == ["garbled_text"]
+    assert garbled_reason("全年收到政府信息公开申请19件。") is None
+
+
+def test_encoding_binary_bytes_are_refused_with_what_they_are(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    with pytest.raises(InputError, match="image"):
+        read_document(path)
+
+
+def test_html_layout_tables_give_the_article_once(tmp_path):
+    inner = "<table><tr><td>地区生产总值</td><td>1,234</td></tr></table>"
+    page = ("<html><head><meta charset='gb2312'></head><body><table><tr><td>"
+            "<table><tr><td><h1>某县2025年统计公报</h1><p>全年地区生产总值1234亿元。</p>"
+            f"{inner}</td></tr></table></td></tr></table><p>发布时间：2026-03-20 来源：某县统计局</p></body></html>")
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("gb18030"))
+    doc = read_document(path)
+    assert doc.text.count("全年地区生产总值1234亿元") == 1
+    assert "地区生产总值\t1,234" in doc.text
+    assert (doc.title, doc.published, doc.issuer) == ("某县2025年统计公报", "2026-03-20", "某县统计局")
