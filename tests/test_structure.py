@@ -54,3 +54,33 @@ def test_structure_paragraphs_group_sentences(seed_text):
     assert seed_text[first[0]:first[1]].endswith("现将全年工作汇报如下:")
     for s, e in layout.sentences:
         assert any(ps <= s and e <= pe for ps, pe in layout.paragraphs)
+
+
+def test_structure_published_is_the_signature_not_the_statistics_period():
+    # hebei_jyt_foi_2017's header names the period (统计期限自2017年1月1日起); its
+    # signature the publication date.
+    text = ("河北省教育厅2017年政府信息公开工作年度报告\n"
+            "本报告中所列数据的统计期限自2017年1月1日起至2017年12月31日止。\n"
+            "一、概述\n全年主动公开政府信息1425条。\n河北省教育厅\n2018年2月8日\n")
+    assert analyze(text).published == "2018-02-08"
+    # A period bound alone is no publication date.
+    assert analyze("某县2023年政府信息公开工作年度报告\n统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。\n").published is None
+
+
+# What each dev report prints as its date of publication (None: it prints none).
+_PUBLISHED = {
+    "hebei_jyt_foi_2017": "2018-02-08", "hebei_jyt_foi_2019": "2020-01-15", "hebei_jyt_foi_2023": "2024-01-26",
+    "huaian_city_foi_2024": None, "jiangxi_province_stats_communique_2022_excerpt": "2023-03-28",
+    "pingtan_stats_communique_2022_excerpt": None, "shanghai_office_foi_2025": None,
+    "shanghai_putuo_czj_juesuan_2024_excerpt": None, "sichuan_province_work_report_2025_excerpt": None,
+    "state_council_work_report_2024_excerpt": "2024-03-05", "tuyouqi_2017_foi_annual": "2018-03-20",
+}
+
+
+def test_structure_published_on_every_dev_report():
+    import pytest
+
+    if not DEV.is_dir():
+        pytest.skip("needs ../shared/corpus/dev")
+    found = {p.stem: analyze(p.read_text(encoding="utf-8")).published for p in sorted(DEV.glob("*.txt"))}
+    assert found == _PUBLISHED

@@ -111,16 +111,44 @@ def _date_iso(m: re.Match) -> str:
     return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
+# A date labelled as the page's publication date (web pages print it above the article).
+_LABELLED = re.compile(r"(?:发布|成文|印发|公开)(?:时间|日期)\s*[:：]?\s*$")
+# A date that bounds a period (统计期限自2017年1月1日起至12月31日止) is no publication date.
+_PERIOD_BEFORE = re.compile(r"(?:自|从|至|到|截至|截止|期限为?|期间|起止)\s*$")
+_PERIOD_AFTER = re.compile(r"\s*(?:起|至|到|止|以来|前|后|—|－|-|~|～)")
+_SIGNATURE_LINES = 8
+
+
+def _is_period(text: str, m: re.Match) -> bool:
+    return bool(_PERIOD_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                or _PERIOD_AFTER.match(text, m.end()))
+
+
 def _published(text: str, lines: list[tuple[int, int]]) -> Optional[str]:
-    """The publication date: a full date in the header lines or the signature at the end."""
-    head = text[: lines[min(len(lines), 6) - 1][1]] if lines else ""
-    m = _FULL_DATE.search(head)
-    if m:
-        return _date_iso(m)
-    tail_start = lines[max(0, len(lines) - 4)][0] if lines else 0
-    found = list(_FULL_DATE.finditer(text, tail_start))
-    if found:
-        return _date_iso(found[-1])
+    """The publication date, never a bound of the statistics period.
+
+    In this order: a date labelled 发布时间/发布日期; the signature (a date on a line of
+    its own among the last lines); a date in the header lines (——2024年3月5日在…会议上);
+    any other date among the last lines.
+    """
+    if not lines:
+        return None
+    head_end = lines[min(len(lines), 6) - 1][1]
+    for m in _FULL_DATE.finditer(text, 0, head_end):
+        if _LABELLED.search(text, max(0, m.start() - 8), m.start()):
+            return _date_iso(m)
+    tail = [line for line in lines[-_SIGNATURE_LINES:] if text[line[0]:line[1]].strip()]
+    for start, end in reversed(tail):
+        m = _FULL_DATE.fullmatch(text[start:end].strip())
+        if m:
+            return _date_iso(m)
+    for m in _FULL_DATE.finditer(text, 0, head_end):
+        if not _is_period(text, m):
+            return _date_iso(m)
+    if tail:
+        found = [m for m in _FULL_DATE.finditer(text, tail[0][0]) if not _is_period(text, m)]
+        if found:
+            return _date_iso(found[-1])
     return None
 
 
