@@ -32,3 +32,19 @@ def test_dates_in_work_report_today_is_the_delivery_year():
 
 def test_dates_inside_document_titles_are_skipped():
     assert _values("印发《河北省2017年政务公开工作要点》", 2017) == []
+
+
+def test_dates_year_end_is_one_date():
+    # jiangxi_province_stats_communique_2022_excerpt: 年末…比上年末减少; 2022年年末.
+    text = "年末全省常住人口4527.98万人，比上年末减少0.0万人。2022年年末城镇化率62.07%。去年底余额3亿元。"
+    found = [(d.text, d.value, d.relation) for d in find_dates(text, 2022)]
+    assert found == [("年末", "2022-12-31", "as_of"), ("上年末", "2021-12-31", None),
+                     ("2022年年末", "2022-12-31", "as_of"), ("去年底", "2021-12-31", "as_of")]
+
+
+def test_dates_year_end_gives_the_fact_its_time(nlp):
+    from govreport_nlp import extract
+
+    report = extract("江西省2022年国民经济和社会发展统计公报\n上年末全省常住人口4517.4万人。", nlp=nlp)
+    fact = report.facts[0]
+    assert (fact.subject, fact.as_of) == ("常住人口", "2021-12-31")

@@ -20,12 +20,16 @@ _S = r"[ \t\u3000\xa0]*"
 _DATE = re.compile(
     rf"(?P<asof>截至到|截至|截止到|截止)?{_S}"
     rf"(?:"
-    rf"(?P<y>(?:19|20)[0-9]{{2}}){_S}(?:年{_S}(?:度|(?P<ym>[0-9]{{1,2}}){_S}月{_S}(?:(?P<yd>[0-9]{{1,2}}){_S}[日号]|(?P<ymsuf>份|底|末|初|上旬|中旬|下旬))?|(?P<ysuf>初|底|末))?"
+    rf"(?P<y>(?:19|20)[0-9]{{2}}){_S}(?:年{_S}(?:度|(?P<ym>[0-9]{{1,2}}){_S}月{_S}(?:(?P<yd>[0-9]{{1,2}}){_S}[日号]|(?P<ymsuf>份|底|末|初|上旬|中旬|下旬))?|(?P<ysuf>年末|年底|年初|初|底|末))?"
     rf"|-(?P<iy_m>[0-9]{{2}})-(?P<iy_d>[0-9]{{2}}))"
     rf"|(?<![0-9年])(?P<m>[0-9]{{1,2}}){_S}月{_S}(?:(?P<d>[0-9]{{1,2}}){_S}[日号]|(?P<msuf>份|底|末|初))?"
+    # 上年末, 去年底, 上年年末: the end of a relative year is one date.
+    rf"|(?P<yend>上一年|上年度|上年|去年|前年|本年度|本年|今年|当年){_S}年?[末底]"
     rf"|(?P<rel>上年同期|上年度|本年度|下年度|上一年|全年|上年|本年|今年|去年|前年|明年|年末|年底|年初|本期|当年|过去一年|一年来|年内)"
     rf")"
 )
+# 比上年末, 较去年底: the date a change is measured from, not the figure's own date.
+_BASELINE = re.compile(r"(?:比|较|与|同)\s*$")
 _BOOK = re.compile(r"《[^《》\n]{0,80}》")
 _RELATIVE_OFFSET = {
     "上年同期": -1, "上年度": -1, "上一年": -1, "上年": -1, "去年": -1, "前年": -2,
@@ -92,8 +96,9 @@ def find_dates(text: str, report_year: Optional[int], *, work_report: bool = Fal
                     value = f"{year}-{month:02d}-{_month_end(year, month):02d}"
                 else:
                     value = f"{year}-{month:02d}"
-            elif m.group("ysuf") in ("底", "末"):
+            elif m.group("ysuf") in ("底", "末", "年末", "年底"):
                 value = f"{year}-12-31"
+                relation = "as_of"  # a point in time, as 年末 is
             else:
                 value = str(year)
         elif m.group("m"):
@@ -114,6 +119,13 @@ def find_dates(text: str, report_year: Optional[int], *, work_report: bool = Fal
                 value = f"{report_year}-{month:02d}"
             else:
                 continue  # 3月 alone is too often a duration or a list (1-3月)
+        elif m.group("yend"):
+            if report_year is None or work_report:
+                continue
+            # 比上年末增长: the end of the year compared with; 截至上年末 an as-of date.
+            value = f"{report_year + _RELATIVE_OFFSET[m.group('yend')]}-12-31"
+            if not _BASELINE.search(text, max(0, start - 2), start):
+                relation = "as_of"
         else:
             rel = m.group("rel")
             if report_year is None or asof:
@@ -128,6 +140,7 @@ def find_dates(text: str, report_year: Optional[int], *, work_report: bool = Fal
             elif rel in ("年末", "年底"):
                 value = f"{report_year}-12-31"
                 relation = "as_of"
+
             elif rel == "年初":
                 value = str(report_year)
             else:
