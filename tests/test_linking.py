@@ -79,7 +79,8 @@ def test_linking_work_report_and_communique_forms(nlp, text, expected):
 
 def test_linking_pdf_label_line_before_number(nlp):
     text = "上海市普陀区财政局2024年度部门决算\n一般公共服务支出（类）\n603.14万元，占20.51%；\n"
-    assert _facts(nlp, text) == [("603.14万元", "一般公共服务支出（类）", None), ("20.51%", "一般公共服务支出（类）", None)]
+    # The level of the budget classification (（类）/（款）/（项）) is no part of the name.
+    assert _facts(nlp, text) == [("603.14万元", "一般公共服务支出", None), ("20.51%", "一般公共服务支出", None)]
 
 
 def test_linking_statistics_table_rows(nlp):
@@ -166,3 +167,31 @@ def test_linking_negated_verb_names_a_category(nlp, text, subject):
     import govreport_nlp
 
     assert {f.subject for f in govreport_nlp.extract(text, nlp=nlp).facts} == {subject}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # shanghai_putuo_czj_juesuan_2024_excerpt: the line named before the budget stage.
+    ("一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。",
+     [("2993.92万元", "年初预算", None), ("2940.05万元", "支出决算", None), ("98.20%", "一般公共预算财政拨款支出", None)]),
+    ("公务接待费支出决算为0.00万元，完成预算的0%。",
+     [("0.00万元", "公务接待费支出决算", None), ("0%", "公务接待费", None)]),
+    # chengde_2025_budget_report (../shared/corpus/formats): 占调整预算的 after 完成.
+    ("一般公共预算支出完成515.6亿元，占调整预算的83.1%，同比增长5.1%。",
+     [("515.6亿元", "一般公共预算支出", None), ("83.1%", "一般公共预算支出", None), ("5.1%", "一般公共预算支出", "increase")]),
+])
+def test_linking_completion_rate_names_the_budget_line(nlp, text, expected):
+    assert _facts(nlp, "2024年度预算执行情况\n" + text) == expected
+
+
+@pytest.mark.parametrize("text, quantity, subject", [
+    # shanghai_putuo_czj_juesuan_2024_excerpt: total lines and stages of the budget.
+    ("本年收入合计2946.25万元，其中：财政拨款收入2940.05万元。", "2946.25万元", "本年收入合计"),
+    ("上海市普陀区财政局2024年度收入支出总计2995.39万元。", "2995.39万元", "收入支出总计"),
+    ("年初预算为 85.55 万元。", "85.55 万元", "年初预算"),
+    # shanghai_office_foi_2025: 上年结转 is the carried-over line of the FOI tables too.
+    ("市政府共受理政府信息公开申请 1295 件，办结 1191 件（含\n上年结转 189 件），均在法定期限内答复。",
+     "189 件", "上年结转"),
+])
+def test_linking_time_word_opens_a_budget_line(nlp, text, quantity, subject):
+    facts = {q: s for q, s, _ in _facts(nlp, "2024年度决算\n" + text)}
+    assert facts[quantity] == subject

@@ -32,8 +32,9 @@ __all__ = ["Link", "link_sentence"]
 _BOUNDARY = set("，,；;。：:！？!?")
 _OPEN, _CLOSE = "（(", "）)"
 # Words between the subject and the number that say nothing of what is measured.
+# (合计/总计 are not among them: 本年收入合计, 收入支出总计 name the total line.)
 _FILLER = re.compile(
-    r"(?:约为|大约|约|将近|接近|近|超过|突破|超|已逾|逾|不足|不到|共计|总计|合计|累计|共|达到|高达|多达|达|"
+    r"(?:约为|大约|约|将近|接近|近|超过|突破|超|已逾|逾|不足|不到|共计|累计|共|达到|高达|多达|达|"
     r"分别为|分别|均为|均|平均为|为|是|有|仅|已|了|计|拟按|按|至|到|稳定在|保持在|控制在|在|从|由)$"
 )
 _CHANGE = re.compile(
@@ -79,6 +80,12 @@ _OTHER_STOPS = {
     "加快", "有序", "成功", "扎实", "顺利", "深入", "率先", "正式", "陆续", "相继", "如期", "提前",
     "最快", "超过",
 }
+# Time words that open the name of a budget line when a budget head follows them
+# (年初预算, 本年收入合计, 本年支出合计, 上年结转, 年末结转和结余).
+_TIME_WORDS = {"年初", "本年", "上年", "年末", "年底", "当年", "全年"}
+_BUDGET_HEADS = ("预算", "决算", "收入", "支出", "结转", "结余")
+# A verb before one of these is a noun of expense (接待费, 培训费, 会议费, 奖励金).
+_FEE_SUFFIXES = {"费", "金"}
 _STOP_RE = re.compile(
     "|".join(map(re.escape, sorted(_VERBS | _OTHER_STOPS, key=len, reverse=True)))
     # 含 (including) stops a phrase, except in 不含 (not including).
@@ -92,6 +99,11 @@ _QUOTED_NAME = re.compile(r"“[^”]{4,}”")
 _LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])")
 _FOOTNOTE = re.compile(r"\[[0-9]{1,2}\]|[①-⑩]")
 _MAX_SUBJECT = 20
+_CLASS_MARK = re.compile(r"(?<=.)[（(][类款项][）)]$")
+# 完成预算的98.2%, 占调整预算的83.1%: the completion rate of the budget line the
+# sentence is about; its subject is that line, named before the stage of the budget.
+_COMPLETION = re.compile(r"(?:完成|为|占|达到?)(?:年初|调整后?的?|全年)?预算(?:数)?的?\s*$")
+_STAGE = re.compile(r"(?:支出)?(?:年初预算|调整预算|预算数|决算数|执行数|完成数|决算|预算)$")
 
 
 @dataclass
@@ -112,6 +124,8 @@ def _clean(phrase: str) -> str:
     phrase = _LIST_NUMBER.sub("", phrase.strip("·-—、"))
     # A phrase cut before the next list item keeps no dangling conjunction (鲍鱼和).
     phrase = phrase.rstrip("和及与或、")
+    # 住房保障支出（类）: the level of the budget classification is no part of the name.
+    phrase = _CLASS_MARK.sub("", phrase)
     return _balance_quotes(_strip_place(phrase))
 
 
@@ -184,14 +198,40 @@ def _strip_filler(text: str, lo: int, hi: int, bounds: frozenset[int]) -> int:
     return hi
 
 
-def _stops(text: str, lo: int, hi: int, bounds: frozenset[int]) -> list[re.Match]:
-    """Stop words in text[lo:hi] that are whole words and not inside brackets."""
+@dataclass(frozen=True)
+class _Opening:
+    """A time word that opens the name of a budget line (年初预算): the phrase begins at
+    it, as it would after a stop word (it answers ``start``/``end``/``group`` as a match)."""
+
+    at: int
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.at
+
+    def group(self) -> str:
+        return ""
+
+
+def _stops(text: str, lo: int, hi: int, bounds: frozenset[int]) -> list:
+    """Stop words in text[lo:hi] that are whole words and not inside brackets. A verb
+    before 费/金 is part of a noun (公务接待费); a time word before a budget head
+    (年初预算, 本年收入合计, 上年结转) begins the phrase instead of ending one."""
     depths = _depths(text, lo, hi)
-    out = []
+    out: list = []
     for m in _STOP_RE.finditer(text, lo, hi):
         if m.start() in bounds and m.end() in bounds or m.group()[0].isdigit():
-            if depths[m.start() - lo] == 0:
-                out.append(m)
+            if depths[m.start() - lo] != 0:
+                continue
+            word, rest = m.group(), text[m.end():hi]
+            if word in _VERBS and rest[:1] in _FEE_SUFFIXES:
+                continue
+            if word in _TIME_WORDS and rest.startswith(_BUDGET_HEADS):
+                out.append(_Opening(m.start()))
+                continue
+            out.append(m)
     return out
 
 
@@ -382,6 +422,10 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
                 link.subject, link.subject_start = phrase, before
             else:
                 link.subject, link.subject_start = verb.group(), verb.start()
+        if q.kind == "percent" and links and _COMPLETION.search(text, max(lo, q.start - 12), q.start):
+            topic = _budget_line(text, sent_start, links)
+            if topic:
+                link.subject, link.subject_start = topic
         if link.subject is None and links and (link.change or not subject):
             # 同比增长1.5%, 占79%: the indicator of the quantity before it.
             link.subject = links[-1].subject
@@ -389,6 +433,23 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         links.append(link)
         prev_end = max(prev_end, q.end)
     return links
+
+
+def _budget_line(text: str, sent_start: int, links: Sequence[Link]) -> Optional[tuple[str, int]]:
+    """The budget line a completion rate belongs to, from the nearest quantity before it
+    that names one: the phrase before its subject (一般公共预算财政拨款支出|年初预算为…),
+    else its subject without the stage (公务接待费|支出决算为…)."""
+    for link in reversed(links):
+        if not link.subject or link.subject_start is None or link.subject_start < sent_start:
+            continue
+        lead_start = _clause_start(text, sent_start, link.subject_start)
+        lead = _clean(text[lead_start:link.subject_start])
+        if len(lead) >= 2 and not _STOP_RE.fullmatch(lead):
+            return lead, lead_start
+        line = _STAGE.sub("", link.subject)
+        if len(line) >= 2:
+            return line, link.subject_start
+    return None
 
 
 _BREAKDOWN = re.compile(r"其中")
