@@ -195,3 +195,40 @@ def test_linking_completion_rate_names_the_budget_line(nlp, text, expected):
 def test_linking_time_word_opens_a_budget_line(nlp, text, quantity, subject):
     facts = {q: s for q, s, _ in _facts(nlp, "2024年度决算\n" + text)}
     assert facts[quantity] == subject
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sichuan_province_work_report_2025_excerpt
+    ("为144所县级中医医院配备中医康复、“治未病”诊疗设备。", [("144所", "县级中医医院", None)]),
+    ("12个县（市、区）入选国家县域商业领跑县。", [("12个", "县（市、区）", None)]),
+    ("28家全国重点实验室完成优化重组。", [("28家", "全国重点实验室", None)]),
+    # guangdong_province_work_report_2026 (bulk)
+    ("11家企业入选全球人形机器人上市公司榜单。", [("11家", "企业", None)]),
+])
+def test_linking_counted_noun_ends_where_its_predicate_begins(nlp, text, expected):
+    assert _facts(nlp, "2025年政府工作报告\n" + text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sichuan_province_work_report_2025_excerpt: the verb of a level reached is no part of it.
+    ("川渝通办事项扩展至355项。", [("355项", "川渝通办事项", None)]),
+    ("进口货物出关时间缩短至1.5小时以内。", [("1.5小时", "进口货物出关时间", None)]),
+    # state_council_work_report_2024_excerpt
+    ("常住人口城镇化率提高到66.2%。", [("66.2%", "常住人口城镇化率", None)]),
+    # sichuan: 净 before the change verb
+    ("耕地净增加60万亩以上。", [("60万亩", "耕地", "increase")]),
+])
+def test_linking_level_reached_and_net_change(nlp, text, expected):
+    assert _facts(nlp, "2025年政府工作报告\n" + text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sichuan_province_work_report_2025_excerpt: a share of the noun after 的.
+    ("在川高校承担了全省近80%的基础研究项目。", [("80%", "基础研究项目", None)]),
+    ("64.2%的县医院达到三级医院能力标准。", [("64.2%", "县医院", None)]),
+    # guangdong_province_work_report_2026 (bulk)
+    ("货物进出口总额9.5万亿元、增长4.4%，贡献了全国24.1%的增量。",
+     [("9.5万亿元", "货物进出口总额", None), ("4.4%", "货物进出口总额", "increase"), ("24.1%", "增量", None)]),
+])
+def test_linking_share_of_the_noun_after_de(nlp, text, expected):
+    assert _facts(nlp, "2025年政府工作报告\n" + text) == expected

@@ -38,7 +38,7 @@ _FILLER = re.compile(
     r"分别为|分别|均为|均|平均为|为|是|有|仅|已|了|计|拟按|按|至|到|稳定在|保持在|控制在|在|从|由)$"
 )
 _CHANGE = re.compile(
-    r"(?:(?:比|较|与)(?:上年同期|上年末|上年底|上年|去年|[0-9]{4}\s*年末?|上一年)(?:相比)?|同比|环比)?(?:年均|平均)?"
+    r"(?:(?:比|较|与)(?:上年同期|上年末|上年底|上年|去年|[0-9]{4}\s*年末?|上一年)(?:相比)?|同比|环比)?(?:年均|平均|净)?"
     r"(?P<verb>增长|增加|提高|上升|上涨|扩大|回升|加快|提升|多增|增支|增收|增产|下降|减少|降低|回落|下滑|收窄|缩小|减支|减收|减产|少增|减)$"
 )
 # Words that make a verb the name of a category of outcome: 不予处理, 未办结, 其他处理.
@@ -47,8 +47,12 @@ _VERB_CATEGORY = re.compile(r"不予|不|未|尚未|无法|予以|其他|依法"
 _LIST_JOINERS = {"、", "和", "及", "与"}
 # A phrase that begins so names a baseline (比上年年初预算), not the indicator.
 _BASELINE = re.compile(r"^(?:比|较|同比|环比|与)")
+# …the same, cut after its time word (比上年|年初预算).
+_BASELINE_BEFORE = re.compile(r"(?:比|较|与|同)(?:上年度|上年|去年|上一年)?$")
 # 提高到66.2%, 下降至3%: a level reached, not a change by that much.
 _REACHED = re.compile(r"(?:到|至)\s*$")
+# The verb of a level reached (扩展至355项, 缩短至1.5小时, 增至5个) is no part of the indicator.
+_REACHING = re.compile(r"(?:扩展|扩大|拓展|增加|增长|提高|提升|上升|下降|降低|减少|缩短|缩小|延长|压缩|攀升|跃升|增|降)(?:至|到)?$")
 _INCREASE = {"增长", "增加", "提高", "上升", "上涨", "扩大", "回升", "加快", "提升", "多增", "增支", "增收", "增产"}
 # Verbs that take the counted thing as object; when one ends the phrase on the left, the
 # number is its object and the thing counted is named after the classifier or before it.
@@ -80,6 +84,13 @@ _OTHER_STOPS = {
     "加快", "有序", "成功", "扎实", "顺利", "深入", "率先", "正式", "陆续", "相继", "如期", "提前",
     "最快", "超过",
 }
+# Scope words that may begin a counted noun (28家全国重点实验室).
+_SCOPE_WORDS = {"全国", "全省", "全市", "全区", "全县"}
+# Verbs that begin the predicate after a counted noun (144所县级中医医院配备…, 7个重大
+# 项目纳入…, 12个县（市、区）入选…): only ending a noun on the right, since as nouns
+# (基础设施建设投资) they may stand inside an indicator on the left.
+# (建设, 实施, 运行 are left out: 新型城镇化建设示范县, 运行维护费 are nouns.)
+_PREDICATE_RE = re.compile(r"配备|纳入|入选|进入|获批|获评|承担|参与|投用|投产|建成|完成")
 # Time words that open the name of a budget line when a budget head follows them
 # (年初预算, 本年收入合计, 本年支出合计, 上年结转, 年末结转和结余).
 _TIME_WORDS = {"年初", "本年", "上年", "年末", "年底", "当年", "全年"}
@@ -270,13 +281,22 @@ def _right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Option
         i += 1
         stop = i
     for m in _stops(text, pos, stop, bounds):
+        if m.start() == pos and m.group() in _SCOPE_WORDS:
+            continue  # 28家全国重点实验室: the scope is part of the name after a classifier
         if m.start() > pos:
             stop = m.start()
             break
         if m.start() == pos:
             return None  # 33个部门的 -> 部门; 18个的 is no noun
-    if stop - pos < 2 or stop - pos > _MAX_SUBJECT:
-        return None  # one character left after a classifier is a fragment of a word (千万家|庭)
+    predicate = _PREDICATE_RE.search(text, pos + 1, stop)
+    while predicate is not None and not (predicate.start() in bounds):
+        predicate = _PREDICATE_RE.search(text, predicate.start() + 1, stop)
+    if predicate is not None:
+        stop = predicate.start()  # 115个县建设粮油示范片: the noun ends where its predicate begins
+    if stop - pos > _MAX_SUBJECT or stop - pos < (1 if predicate is not None else 2):
+        # One character left after a classifier is a fragment of a word (千万家|庭), unless
+        # a predicate follows it as a word of its own (115个县|建设…).
+        return None
     return pos, stop
 
 
@@ -372,6 +392,10 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             if not reached:
                 link.change = "increase" if change.group("verb") in _INCREASE else "decrease"
             hi = _strip_filler(text, lo, change.start(), bounds)
+        if reached and not change:
+            cut = _REACHING.search(text, max(lo, hi - 3), hi)
+            if cut and cut.start() in bounds and cut.start() > lo and cut.group() not in _VERBS:
+                hi = cut.start()  # (a verb of _VERBS, 跃升至, is read as one below)
         start, verb = _left_phrase(text, lo, hi, bounds)
         subject = _clean(text[start:hi])
         if subject in _BARE_ADDITIONS and verb is None:
@@ -382,7 +406,7 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         if subject and start > lo and text[start - 1] == "占" and subject.endswith(("比重", "比例")):
             start -= 1  # 占GDP比重: the share is named with its 占
             subject = _clean(text[start:hi])
-        if _BASELINE.match(subject):
+        if _BASELINE.match(subject) or _BASELINE_BEFORE.search(text, max(lo, start - 5), start):
             subject = ""  # 比上年年初预算增加1800亿元: the indicator is the one before
         right = None
         if q.kind in ("count", "measure", "money") and (q.unit or q.kind == "count") and not link.change:
@@ -426,6 +450,11 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             topic = _budget_line(text, sent_start, links)
             if topic:
                 link.subject, link.subject_start = topic
+        if link.subject is None and not subject and q.kind == "percent" and text.startswith("的", q.end):
+            # 承担了全省近80%的基础研究项目: the share is of the noun after 的.
+            right = _right_noun(text, q.end + 1, nxt, bounds)
+            if right is not None:
+                link.subject, link.subject_start = _clean(text[right[0]:right[1]]), right[0]
         if link.subject is None and links and (link.change or not subject):
             # 同比增长1.5%, 占79%: the indicator of the quantity before it.
             link.subject = links[-1].subject
