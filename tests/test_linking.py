@@ -232,3 +232,38 @@ def test_linking_level_reached_and_net_change(nlp, text, expected):
 ])
 def test_linking_share_of_the_noun_after_de(nlp, text, expected):
     assert _facts(nlp, "2025年政府工作报告\n" + text) == expected
+
+
+@pytest.mark.parametrize("text, quantity, subject", [
+    # shanghai_office_foi_2025: 达/近 glued by the segmenter to the noun before them.
+    ("微信公众号粉丝达 1360 万。", "1360 万", "微信公众号粉丝"),
+    ("制作政策解读短视频近 300 个。", "300 个", "政策解读短视频"),
+    # pingtan_stats_communique_2022_excerpt, sichuan_province_work_report_2025_excerpt
+    ("机动渔船1614艘，总功率达14.68万千瓦。", "14.68万千瓦", "总功率"),
+    ("新增电力装机1002万千瓦、总装机近1.4亿千瓦。", "1.4亿千瓦", "总装机"),
+    # …but not where they end a word (送达).
+    ("依法送达文书12件。", "12件", "依法送达文书"),
+])
+def test_linking_glued_filler_is_no_part_of_the_subject(nlp, text, quantity, subject):
+    facts = {q: s for q, s, _ in _facts(nlp, "2025年报告\n" + text)}
+    assert facts[quantity] == subject
+
+
+@pytest.mark.parametrize("text, quantity, subject", [
+    # shanghai_office_foi_2025, tuyouqi_2017_foi_annual: a division is a noun of one character.
+    ("全面推进区政府公报数字化改革，16 个区全部实现。", "16 个", "区"),
+    ("目前,已完成8个乡镇视频监控组网。", "8个", "乡镇视频监控组网"),
+])
+def test_linking_division_noun_after_a_classifier(nlp, text, quantity, subject):
+    facts = {q: s for q, s, _ in _facts(nlp, "2025年报告\n" + text)}
+    assert facts[quantity] == subject
+
+
+@pytest.mark.parametrize("text, quantity, subject", [
+    # shanghai_office_foi_2025, pingtan_foi_2023 (bulk): the outcome, not its cause.
+    ("因信息不存在、不掌握等原因无法提供 564 件（47.36%）。", "564 件", "无法提供"),
+    ("不予公开5件，占6.17%；无法提供31件，占38.27%。", "31件", "无法提供"),
+])
+def test_linking_negated_outcome_after_its_cause(nlp, text, quantity, subject):
+    facts = {q: s for q, s, _ in _facts(nlp, "2025年政府信息公开工作年度报告\n" + text)}
+    assert facts[quantity] == subject

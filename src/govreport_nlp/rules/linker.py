@@ -37,12 +37,17 @@ _FILLER = re.compile(
     r"(?:约为|大约|约|将近|接近|近|超过|突破|超|已逾|逾|不足|不到|共计|累计|共|达到|高达|多达|达|"
     r"分别为|分别|均为|均|平均为|为|是|有|仅|已|了|计|拟按|按|至|到|稳定在|保持在|控制在|在|从|由)$"
 )
+# One-character fillers the segmenter may glue to the noun before them, and the
+# characters that make a word of them instead (送达, 发达; 附近, 接近; 赶超).
+_GLUED_FILLERS = {"达": set("送到抵下传表发通直雷高多"), "近": set("附邻最就临亲将接贴"), "超": set("赶高")}
 _CHANGE = re.compile(
     r"(?:(?:比|较|与)(?:上年同期|上年末|上年底|上年|去年|[0-9]{4}\s*年末?|上一年)(?:相比)?|同比|环比)?(?:年均|平均|净)?"
     r"(?P<verb>增长|增加|提高|上升|上涨|扩大|回升|加快|提升|多增|增支|增收|增产|下降|减少|降低|回落|下滑|收窄|缩小|减支|减收|减产|少增|减)$"
 )
-# Words that make a verb the name of a category of outcome: 不予处理, 未办结, 其他处理.
-_VERB_CATEGORY = re.compile(r"不予|不|未|尚未|无法|予以|其他|依法")
+# Words that make a verb the name of a category of outcome: 不予处理, 未办结, 其他处理,
+# (…等原因)无法提供.
+_VERB_CATEGORY = re.compile(r"(?:不予|尚未|无法|予以|其他|依法|不|未)$")
+_CATEGORY_TAIL = re.compile(r"(?:不予|尚未|无法|予以)[\u4e00-\u9fff]{2}$")
 # What joins the items of a list of numbers (5.1%、3.2%和2.9%).
 _LIST_JOINERS = {"、", "和", "及", "与"}
 # A phrase that begins so names a baseline (比上年年初预算), not the indicator.
@@ -84,6 +89,7 @@ _OTHER_STOPS = {
     "加快", "有序", "成功", "扎实", "顺利", "深入", "率先", "正式", "陆续", "相继", "如期", "提前",
     "最快", "超过",
 }
+_DIVISION_NOUNS = set("省市县区乡镇村")
 # Scope words that may begin a counted noun (28家全国重点实验室).
 _SCOPE_WORDS = {"全国", "全省", "全市", "全区", "全县"}
 # Verbs that begin the predicate after a counted noun (144所县级中医医院配备…, 7个重大
@@ -198,14 +204,20 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
 
 def _strip_filler(text: str, lo: int, hi: int, bounds: frozenset[int]) -> int:
     """Move ``hi`` left over copulas and modifiers (共, 达, 为, 约, 超过) before a number;
-    only whole words, so that 节约 in 资金节约 stays."""
+    only whole words, so that 节约 in 资金节约 stays. 达/近/超 glued by the segmenter to
+    the noun before them (粉丝达, 短视频近) go too, unless they end a word (送达, 附近)."""
     while hi > lo:
         while hi > lo and text[hi - 1] in " \t\n\u3000\xa0":
             hi -= 1
         m = _FILLER.search(text, max(lo, hi - 4), hi)
-        if not m or m.start() < lo or m.start() not in bounds:
-            break
-        hi = m.start()
+        if m and m.start() >= lo and m.start() in bounds:
+            hi = m.start()
+            continue
+        ch = text[hi - 1] if hi > lo else ""
+        if ch in _GLUED_FILLERS and hi - 1 > lo and text[hi - 2] not in _GLUED_FILLERS[ch]:
+            hi -= 1
+            continue
+        break
     return hi
 
 
@@ -293,6 +305,8 @@ def _right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Option
         predicate = _PREDICATE_RE.search(text, predicate.start() + 1, stop)
     if predicate is not None:
         stop = predicate.start()  # 115个县建设粮油示范片: the noun ends where its predicate begins
+    if stop - pos == 1 and text[pos] in _DIVISION_NOUNS and stop in bounds:
+        return pos, stop  # 16个区全部…: a division is a noun of one character
     if stop - pos > _MAX_SUBJECT or stop - pos < (1 if predicate is not None else 2):
         # One character left after a classifier is a fragment of a word (千万家|庭), unless
         # a predicate follows it as a word of its own (115个县|建设…).
@@ -406,6 +420,11 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         if subject and start > lo and text[start - 1] == "占" and subject.endswith(("比重", "比例")):
             start -= 1  # 占GDP比重: the share is named with its 占
             subject = _clean(text[start:hi])
+        category = _CATEGORY_TAIL.search(subject)
+        if category and category.start() > 0:
+            # 不掌握等原因无法提供564件: the outcome named by its negated verb, not its cause.
+            start += len(subject) - len(category.group())
+            subject = category.group()
         if _BASELINE.match(subject) or _BASELINE_BEFORE.search(text, max(lo, start - 5), start):
             subject = ""  # 比上年年初预算增加1800亿元: the indicator is the one before
         right = None
@@ -438,10 +457,12 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
                 verb_start = adverb.start()  # 粉丝量迅速跃升至3.7万: the manner is no part of the name
             before, _ = _left_phrase(text, lo, verb_start, bounds)
             phrase = _clean(text[before:verb_start])
-            if _VERB_CATEGORY.fullmatch(phrase):
-                # 不予处理80件, 其他处理319件: a negation or 其他 with the verb names a category
-                # of outcome (the FOI tables' rows), not an actor and its action.
-                link.subject, link.subject_start = phrase + verb.group(), before
+            category = _VERB_CATEGORY.search(phrase)
+            if category and (category.start() == 0 or verb_start - len(phrase) + category.start() in bounds):
+                # 不予处理80件, 其他处理319件, 原因无法提供564件: a negation or 其他 with the
+                # verb names a category of outcome (the FOI tables' rows), not an actor.
+                link.subject = category.group() + verb.group()
+                link.subject_start = verb_start - len(category.group())
             elif phrase and not _BASELINE.match(phrase) and len(phrase) <= _MAX_SUBJECT:
                 link.subject, link.subject_start = phrase, before
             else:
