@@ -14,3 +14,11 @@ def test_docs_schema_is_current():
         "python -c \"import json; from govreport_nlp.models import Report; "
         "print(json.dumps(Report.model_json_schema(mode='serialization'), ensure_ascii=False, indent=2))\""
     )
+
+
+def test_docs_facts_lists_every_subject_rule():
+    from govreport_nlp.rules.linker import SUBJECT_RULES
+
+    facts = (ROOT / "docs" / "facts.md").read_text(encoding="utf-8")
+    missing = [rule for rule in SUBJECT_RULES if f"| `{rule}` |" not in facts]
+    assert not missing, f"docs/facts.md does not explain {missing}"

@@ -267,3 +267,22 @@ def test_linking_division_noun_after_a_classifier(nlp, text, quantity, subject):
 def test_linking_negated_outcome_after_its_cause(nlp, text, quantity, subject):
     facts = {q: s for q, s, _ in _facts(nlp, "2025年政府信息公开工作年度报告\n" + text)}
     assert facts[quantity] == subject
+
+
+def test_linking_every_subject_names_its_rule(nlp):
+    from govreport_nlp.rules.linker import SUBJECT_RULES
+
+    # tuyouqi_2017_foi_annual and jiangxi_province_stats_communique_2022_excerpt forms.
+    report = govreport_nlp.extract(
+        "土右旗2017年政府信息公开工作年度报告\n涉及18个单位，预算资金31.08亿元，比上年增长5.3%。"
+        "不予处理80件。甲类、乙类产量分别为16吨和37吨。", nlp=nlp)
+    rules = {f.quantity.text: f.subject_rule for f in report.facts}
+    assert rules == {"18个": "counted_noun_after", "31.08亿元": "attribute_before", "5.3%": "change_indicator",
+                     "80件": "outcome_category", "16吨": "respectively", "37吨": "respectively"}
+    assert all(f.subject_rule in SUBJECT_RULES for f in report.facts)
+    assert report.facts_table()[0]["subject_rule"] == "counted_noun_after"
+
+
+def test_linking_no_subject_no_rule(nlp):
+    report = govreport_nlp.extract("2017年报告\n18个。", nlp=nlp)
+    assert all(f.subject_rule is None for f in report.facts if f.subject is None)

@@ -32,7 +32,7 @@ __all__ = [
 
 # The columns of a fact row (Fact.row, Report.facts_table, the CLI's csv), in order.
 FACT_COLUMNS = (
-    "id", "subject", "value", "value_high", "unit", "kind", "modifier", "change", "time", "org",
+    "id", "subject", "subject_rule", "value", "value_high", "unit", "kind", "modifier", "change", "time", "org",
     "context_of", "parent", "text", "start", "end", "section", "sentence",
 )
 Kind = Literal["money", "percent", "percent_point", "count", "measure", "duration"]
@@ -99,6 +99,9 @@ class Fact(BaseModel):
 
     id: str
     subject: Optional[str] = None
+    # Which rule chose the subject (attribute_before, counted_noun_after, ...: the names of
+    # govreport_nlp.rules.linker.SUBJECT_RULES, explained in docs/facts.md); None without one.
+    subject_rule: Optional[str] = None
     change: Optional[Change] = None
     quantity: Quantity
     as_of: Optional[str] = None
@@ -116,6 +119,7 @@ class Fact(BaseModel):
         return {
             "id": self.id,
             "subject": self.subject,
+            "subject_rule": self.subject_rule,
             "value": str(q.value),
             "value_high": None if q.value_high is None else str(q.value_high),
             "unit": q.unit,

@@ -71,7 +71,7 @@ class ReportLinker(StatelessComponent):
             e = max(e, qs[-1].end)
             for q, ln in zip(qs, link_sentence(text, s, e, qs, bounds)):
                 if q.start in row_subjects:  # a statistics-table row names its own subject
-                    ln = Link(subject=row_subjects[q.start], subject_start=q.start)
+                    ln = Link(subject=row_subjects[q.start], subject_start=q.start, rule="table_row")
                 linked.append((q, ln, s, e))
         breakdowns = link_breakdowns(text, [x[0] for x in linked], [x[1] for x in linked])
         facts: list[Fact] = []
@@ -81,7 +81,8 @@ class ReportLinker(StatelessComponent):
             period = next((d.value for d in reversed(before) if d.relation is None and len(d.value) == 4), None)
             org = next((o.text for o in reversed(orgs) if s <= o.start < q.start), None)
             facts.append(Fact(
-                id=_fact_id(text, q), subject=ln.subject, change=ln.change, quantity=q,
+                id=_fact_id(text, q), subject=ln.subject, subject_rule=ln.rule if ln.subject else None,
+                change=ln.change, quantity=q,
                 parent=parent, context_of=context_of, as_of=as_of, period=period, org=org,
                 sentence=text[s:e], sentence_start=s, section_path=_section_path(sections, q.start),
             ))

@@ -24,7 +24,23 @@ from typing import Optional, Sequence
 from .gazetteer import divisions
 from ..models import Quantity
 
-__all__ = ["Link", "link_sentence"]
+__all__ = ["Link", "SUBJECT_RULES", "link_sentence"]
+
+# The rules that choose a subject, as ``Fact.subject_rule`` names them (docs/facts.md).
+SUBJECT_RULES = {
+    "attribute_before": "the noun phrase before the number (预算资金|31.08亿元)",
+    "counted_noun_after": "the noun after the classifier (18个|单位)",
+    "before_verb": "the phrase before the verb whose object the number is (房地产投资|完成60亿元)",
+    "verb": "the verb itself when nothing names the thing (答复|3050件)",
+    "outcome_category": "a negated or 其他 verb naming a category (不予处理80件, 无法提供)",
+    "respectively": "the items of a 分别 enumeration paired with the numbers",
+    "list_item": "the item before, for every number of a list sharing a change (分别增长5.1%、3.2%)",
+    "budget_line": "the budget line of a completion rate (完成年初预算的98.2%)",
+    "share_of": "the noun after 的 of a share (全省近80%的|基础研究项目)",
+    "change_indicator": "the indicator of the quantity before, for a change (同比增长1.5%)",
+    "previous_quantity": "the subject of the quantity before, when nothing else names one (占79%)",
+    "table_row": "the row label of a statistics table",
+}
 
 # Punctuation that ends the phrase a subject can come from. 、 is not among them: a list
 # of facts is split by the quantities themselves (政策类文件89条、政策解读20条), while
@@ -130,6 +146,7 @@ class Link:
     subject: Optional[str] = None
     change: Optional[str] = None
     subject_start: Optional[int] = None
+    rule: Optional[str] = None  # which rule chose the subject (see SUBJECT_RULES)
 
 
 def _clean(phrase: str) -> str:
@@ -376,14 +393,14 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         nxt = quantities[idx + 1].start if idx + 1 < len(quantities) else sent_end
         if idx in assigned:
             subject, offset, change = assigned[idx]
-            links.append(Link(subject=subject, change=change, subject_start=offset))
+            links.append(Link(subject=subject, change=change, subject_start=offset, rule="respectively"))
             prev_end = max(prev_end, q.end)
             continue
         if (idx and links and links[-1].change and q.kind == quantities[idx - 1].kind
                 and text[quantities[idx - 1].end:q.start].strip(" \t\n") in _LIST_JOINERS):
             # 分别增长5.1%、3.2%: each item of the list carries the change of the first.
             links.append(Link(subject=links[-1].subject, change=links[-1].change,
-                              subject_start=links[-1].subject_start))
+                              subject_start=links[-1].subject_start, rule="list_item"))
             prev_end = max(prev_end, q.end)
             continue
         link = Link()
@@ -396,7 +413,7 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             for k, (subject, offset) in enumerate(enumeration):
                 assigned[idx + k] = (subject, offset, change)
             subject, offset, change = assigned[idx]
-            links.append(Link(subject=subject, change=change, subject_start=offset))
+            links.append(Link(subject=subject, change=change, subject_start=offset, rule="respectively"))
             prev_end = max(prev_end, q.end)
             continue
         hi = _strip_filler(text, lo, q.start, bounds)
@@ -421,7 +438,9 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             start -= 1  # 占GDP比重: the share is named with its 占
             subject = _clean(text[start:hi])
         category = _CATEGORY_TAIL.search(subject)
+        subject_rule = "attribute_before"
         if category and category.start() > 0:
+            subject_rule = "outcome_category"
             # 不掌握等原因无法提供564件: the outcome named by its negated verb, not its cause.
             start += len(subject) - len(category.group())
             subject = category.group()
@@ -443,12 +462,14 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         if right and (verb is not None or not subject or counted_noun):
             link.subject = _clean(text[right[0]:right[1]])
             link.subject_start = right[0]
+            link.rule = "counted_noun_after"
             if right[0] < nxt:
                 prev_end = max(prev_end, right[1])
         elif subject and (len(subject) <= _MAX_SUBJECT or _QUOTED_NAME.search(subject) and len(subject) <= 2 * _MAX_SUBJECT):
             # A quoted account or item name (“住房保障支出-住房改革支出-购房补贴”科目) may be long.
             link.subject = subject
             link.subject_start = start
+            link.rule = subject_rule
         elif verb is not None and verb.group() in _VERBS:
             # 房地产建安投资完成60.86亿元: the phrase before the verb; 答复3050件: the verb.
             verb_start = verb.start()
@@ -463,23 +484,29 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
                 # verb names a category of outcome (the FOI tables' rows), not an actor.
                 link.subject = category.group() + verb.group()
                 link.subject_start = verb_start - len(category.group())
+                link.rule = "outcome_category"
             elif phrase and not _BASELINE.match(phrase) and len(phrase) <= _MAX_SUBJECT:
-                link.subject, link.subject_start = phrase, before
+                link.subject, link.subject_start, link.rule = phrase, before, "before_verb"
             else:
-                link.subject, link.subject_start = verb.group(), verb.start()
+                link.subject, link.subject_start, link.rule = verb.group(), verb.start(), "verb"
         if q.kind == "percent" and links and _COMPLETION.search(text, max(lo, q.start - 12), q.start):
             topic = _budget_line(text, sent_start, links)
             if topic:
                 link.subject, link.subject_start = topic
+                link.rule = "budget_line"
         if link.subject is None and not subject and q.kind == "percent" and text.startswith("的", q.end):
             # 承担了全省近80%的基础研究项目: the share is of the noun after 的.
             right = _right_noun(text, q.end + 1, nxt, bounds)
             if right is not None:
                 link.subject, link.subject_start = _clean(text[right[0]:right[1]]), right[0]
+                link.rule = "share_of"
         if link.subject is None and links and (link.change or not subject):
             # 同比增长1.5%, 占79%: the indicator of the quantity before it.
             link.subject = links[-1].subject
             link.subject_start = links[-1].subject_start
+            link.rule = "change_indicator" if link.change else "previous_quantity"
+        if link.subject is None:
+            link.rule = None
         links.append(link)
         prev_end = max(prev_end, q.end)
     return links
