@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .gazetteer import divisions
+from ..lexicons import subjects as lex
 from ..models import Quantity
 
 __all__ = ["Link", "SUBJECT_RULES", "link_sentence"]
@@ -47,87 +48,47 @@ SUBJECT_RULES = {
 # 、 inside a phrase joins names (计算机、通信和其他电子设备制造业).
 _BOUNDARY = set("，,；;。：:！？!?")
 _OPEN, _CLOSE = "（(", "）)"
-# Words between the subject and the number that say nothing of what is measured.
-# (合计/总计 are not among them: 本年收入合计, 收入支出总计 name the total line.)
-_FILLER = re.compile(
-    r"(?:约为|大约|约|将近|接近|近|超过|突破|超|已逾|逾|不足|不到|共计|累计|共|达到|高达|多达|达|"
-    r"分别为|分别|均为|均|平均为|为|是|有|仅|已|了|计|拟按|按|至|到|稳定在|保持在|控制在|在|从|由)$"
-)
-# One-character fillers the segmenter may glue to the noun before them, and the
-# characters that make a word of them instead (送达, 发达; 附近, 接近; 赶超).
-_GLUED_FILLERS = {"达": set("送到抵下传表发通直雷高多"), "近": set("附邻最就临亲将接贴"), "超": set("赶高")}
+def _alternation(words) -> str:
+    """A regex alternation of words, longest first."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+_FILLER = re.compile(f"(?:{_alternation(lex.FILLERS)})$")
+_GLUED_FILLERS = lex.GLUED_FILLERS
 _CHANGE = re.compile(
     r"(?:(?:比|较|与)(?:上年同期|上年末|上年底|上年|去年|[0-9]{4}\s*年末?|上一年)(?:相比)?|同比|环比)?(?:年均|平均|净)?"
-    r"(?P<verb>增长|增加|提高|上升|上涨|扩大|回升|加快|提升|多增|增支|增收|增产|下降|减少|降低|回落|下滑|收窄|缩小|减支|减收|减产|少增|减)$"
+    f"(?P<verb>{_alternation(lex.INCREASE_VERBS + lex.DECREASE_VERBS)})$"
 )
-# Words that make a verb the name of a category of outcome: 不予处理, 未办结, 其他处理,
-# (…等原因)无法提供.
-_VERB_CATEGORY = re.compile(r"(?:不予|尚未|无法|予以|其他|依法|不|未)$")
-_CATEGORY_TAIL = re.compile(r"(?:不予|尚未|无法|予以)[\u4e00-\u9fff]{2}$")
-# What joins the items of a list of numbers (5.1%、3.2%和2.9%).
-_LIST_JOINERS = {"、", "和", "及", "与"}
+_VERB_CATEGORY = re.compile(f"(?:{_alternation(lex.CATEGORY_WORDS)})$")
+# 不掌握等原因|无法提供: only the words of more than one character end a longer phrase.
+_CATEGORY_TAIL = re.compile(f"(?:{_alternation(w for w in lex.CATEGORY_WORDS if len(w) > 1 and w not in ('其他', '依法'))})"
+                            r"[\u4e00-\u9fff]{2}$")
+_LIST_JOINERS = lex.LIST_JOINERS
 # A phrase that begins so names a baseline (比上年年初预算), not the indicator.
 _BASELINE = re.compile(r"^(?:比|较|同比|环比|与)")
 # …the same, cut after its time word (比上年|年初预算).
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同)(?:上年度|上年|去年|上一年)?$")
 # 提高到66.2%, 下降至3%: a level reached, not a change by that much.
 _REACHED = re.compile(r"(?:到|至)\s*$")
-# The verb of a level reached (扩展至355项, 缩短至1.5小时, 增至5个) is no part of the indicator.
-_REACHING = re.compile(r"(?:扩展|扩大|拓展|增加|增长|提高|提升|上升|下降|降低|减少|缩短|缩小|延长|压缩|攀升|跃升|增|降)(?:至|到)?$")
-_INCREASE = {"增长", "增加", "提高", "上升", "上涨", "扩大", "回升", "加快", "提升", "多增", "增支", "增收", "增产"}
-# Verbs that take the counted thing as object; when one ends the phrase on the left, the
-# number is its object and the thing counted is named after the classifier or before it.
-_VERBS = {
-    "办理", "受理", "收到", "完成", "实现", "开展", "举办", "召开", "编发", "出版", "出台", "制作",
-    "组织", "设置", "设立", "开设", "设", "承接", "涉及", "参加", "印发", "制定", "制发", "修订",
-    "审议", "提请", "建成", "推动", "推进", "增发", "发行", "先发行", "安排", "拟安排", "接待",
-    "处理", "收取", "拨付", "下达", "培训", "更新", "梳理", "惠及", "覆盖", "拉动", "育出",
-    "实施", "落实", "获得", "编制", "报送", "上报", "刊发", "转载", "回复", "答复", "办结", "开通", "突破",
-    "建立", "新建", "改造", "引进", "帮助", "带动", "吸引", "吸纳", "征集", "收集", "解决", "查处",
-    "走访", "慰问", "救助", "资助", "补助", "培育", "认定", "评选", "选派", "派出",
-    "聘请", "邀请", "经历", "发放", "兑现", "创办", "入驻", "录入", "跃升", "提高到", "达到",
-    "发布", "支持", "用于", "进行", "共有", "现有", "拥有", "获", "推出",
-}
-# Other words that end the subject phrase on its left: time words, places of the
-# 全区/我厅 kind, and function words.
-_OTHER_STOPS = {
-    "其中", "包括", "中", "占", "以及", "及其", "等", "的", "对", "向", "从", "由",
-    "在", "将", "把", "被", "通过", "围绕", "针对", "按照", "根据", "依据", "截至", "截止", "截止到",
-    "目前", "现已", "已经", "全年", "年末", "年底", "年初", "当年", "本年", "今年", "去年", "上年",
-    "上年末", "上年底", "去年底", "去年末", "本年末", "今年底", "年内",
-    "同期", "本期", "期间", "以来", "一年来", "过去一年", "各类", "各项", "各级", "各", "共", "累计",
-    "全区", "全旗", "全市", "全省", "全国", "全县", "全镇", "全乡", "全厅", "全局", "全系统",
-    "我厅", "我区", "我旗", "我市", "我省", "我局", "我委", "我办", "我县", "本机关", "本单位",
-    "先后", "分别", "同时", "进一步", "持续", "不断", "积极", "全面", "认真", "及时", "迅速",
-    "仅靠", "依托", "利用", "落地", "另有", "另", "均", "都", "已", "全部", "仅", "共同", "联合", "正在", "之一",
-    # Adverbs of manner that open the predicate after a counted noun (31个水电站加快建设,
-    # 254个项目有序推进, 34个大模型成功备案): the noun ends before them.
-    "加快", "有序", "成功", "扎实", "顺利", "深入", "率先", "正式", "陆续", "相继", "如期", "提前",
-    "最快", "超过",
-}
-_DIVISION_NOUNS = set("省市县区乡镇村")
-# Scope words that may begin a counted noun (28家全国重点实验室).
-_SCOPE_WORDS = {"全国", "全省", "全市", "全区", "全县"}
-# Verbs that begin the predicate after a counted noun (144所县级中医医院配备…, 7个重大
-# 项目纳入…, 12个县（市、区）入选…): only ending a noun on the right, since as nouns
-# (基础设施建设投资) they may stand inside an indicator on the left.
-# (建设, 实施, 运行 are left out: 新型城镇化建设示范县, 运行维护费 are nouns.)
-_PREDICATE_RE = re.compile(r"配备|纳入|入选|进入|获批|获评|承担|参与|投用|投产|建成|完成")
-# Time words that open the name of a budget line when a budget head follows them
-# (年初预算, 本年收入合计, 本年支出合计, 上年结转, 年末结转和结余).
-_TIME_WORDS = {"年初", "本年", "上年", "年末", "年底", "当年", "全年"}
-_BUDGET_HEADS = ("预算", "决算", "收入", "支出", "结转", "结余")
-# A verb before one of these is a noun of expense (接待费, 培训费, 会议费, 奖励金).
-_FEE_SUFFIXES = {"费", "金"}
+_REACHING = re.compile(f"(?:{_alternation(lex.REACHING_VERBS)})(?:至|到)?$")
+_INCREASE = set(lex.INCREASE_VERBS)
+_VERBS = lex.OBJECT_VERBS
+_OTHER_STOPS = lex.OTHER_STOPS
+_DIVISION_NOUNS = lex.DIVISION_NOUNS
+_SCOPE_WORDS = lex.SCOPE_WORDS
+_PREDICATE_RE = re.compile(_alternation(lex.PREDICATE_VERBS))
+_TIME_WORDS = lex.BUDGET_TIME_WORDS
+_BUDGET_HEADS = lex.BUDGET_HEADS
+_FEE_SUFFIXES = lex.FEE_SUFFIXES
 _STOP_RE = re.compile(
-    "|".join(map(re.escape, sorted(_VERBS | _OTHER_STOPS, key=len, reverse=True)))
+    _alternation(_VERBS | _OTHER_STOPS)
     # 含 (including) stops a phrase, except in 不含 (not including).
     + r"|(?<!不)含|[0-9０-９]+\s*(?:年度?|月份?|日)"
 )
-_ADVERB_BEFORE = re.compile(r"(?:迅速|快速|不断|持续|进一步|稳步|大幅|显著|明显|逐步|有效|首次|已经|已|均|全部|分别|累计|共计|共)$")
-_NOT_A_NOUN = re.compile(r"以上|以下|左右|上下|以内|之内|内|并|且|而|也|还|又|再|即|等|多|余")
-_BARE_ADDITIONS = {"新增", "新建", "新开工", "新认定", "新培育", "新设", "新批建"}
-_ADDITION_RE = re.compile("|".join(sorted(_BARE_ADDITIONS, key=len, reverse=True)))
+_ADVERB_BEFORE = re.compile(f"(?:{_alternation(lex.MANNER_ADVERBS)})$")
+_NOT_A_NOUN = re.compile(_alternation(lex.NOT_NOUN_STARTS))
+_BARE_ADDITIONS = lex.BARE_ADDITIONS
+_ADDITION_RE = re.compile(_alternation(_BARE_ADDITIONS))
 _QUOTED_NAME = re.compile(r"“[^”]{4,}”")
 _LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])")
 _FOOTNOTE = re.compile(r"\[[0-9]{1,2}\]|[①-⑩]")
@@ -136,7 +97,7 @@ _CLASS_MARK = re.compile(r"(?<=.)[（(][类款项][）)]$")
 # 完成预算的98.2%, 占调整预算的83.1%: the completion rate of the budget line the
 # sentence is about; its subject is that line, named before the stage of the budget.
 _COMPLETION = re.compile(r"(?:完成|为|占|达到?)(?:年初|调整后?的?|全年)?预算(?:数)?的?\s*$")
-_STAGE = re.compile(r"(?:支出)?(?:年初预算|调整预算|预算数|决算数|执行数|完成数|决算|预算)$")
+_STAGE = re.compile(f"(?:支出)?(?:{_alternation(lex.BUDGET_STAGES)})$")
 
 
 @dataclass

@@ -1,0 +1,99 @@
+"""Words the subject linker (``rules/linker.py``) reads, by what they do to a subject.
+
+A subject is the shortest noun phrase that says what a number measures (GUIDELINES.md).
+The linker reads it on the left of the number (预算资金|31.08亿元) or, after a classifier,
+on the right (18个|单位); these lists say where such a phrase stops and what is cut from it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BARE_ADDITIONS", "BUDGET_HEADS", "BUDGET_STAGES", "BUDGET_TIME_WORDS", "CATEGORY_WORDS",
+    "DECREASE_VERBS", "DIVISION_NOUNS", "FEE_SUFFIXES", "FILLERS", "GLUED_FILLERS", "INCREASE_VERBS",
+    "LIST_JOINERS", "MANNER_ADVERBS", "NOT_NOUN_STARTS", "OBJECT_VERBS", "OTHER_STOPS", "PREDICATE_VERBS",
+    "REACHING_VERBS", "SCOPE_WORDS",
+]
+
+# Words between the subject and the number that say nothing of what is measured: copulas,
+# modifiers of size, 分别/均. (合计/总计 are not among them: 本年收入合计 names a total line.)
+FILLERS = (
+    "约为", "大约", "约", "将近", "接近", "近", "超过", "突破", "超", "已逾", "逾", "不足", "不到",
+    "共计", "累计", "共", "达到", "高达", "多达", "达", "分别为", "分别", "均为", "均", "平均为", "为",
+    "是", "有", "仅", "已", "了", "计", "拟按", "按", "至", "到", "稳定在", "保持在", "控制在", "在",
+    "从", "由",
+)
+# One-character fillers the segmenter glues to the noun before them (粉丝达|1360万,
+# 短视频近|300个), with the characters that make a word of them instead (送达, 附近, 赶超).
+GLUED_FILLERS = {"达": frozenset("送到抵下传表发通直雷高多"), "近": frozenset("附邻最就临亲将接贴"),
+                 "超": frozenset("赶高")}
+# Verbs of a change: the number after them is an increase or a decrease of the subject.
+INCREASE_VERBS = ("增长", "增加", "提高", "上升", "上涨", "扩大", "回升", "加快", "提升", "多增", "增支",
+                  "增收", "增产")
+DECREASE_VERBS = ("下降", "减少", "降低", "回落", "下滑", "收窄", "缩小", "减支", "减收", "减产", "少增", "减")
+# Verbs of a level reached before 至/到 (扩展至355项, 缩短至1.5小时): no part of the indicator.
+REACHING_VERBS = ("扩展", "扩大", "拓展", "增加", "增长", "提高", "提升", "上升", "下降", "降低", "减少",
+                  "缩短", "缩小", "延长", "压缩", "攀升", "跃升", "增", "降")
+# Words that make the verb after them the name of a category of outcome, as the FOI tables
+# name their rows (不予处理, 尚未办结, 其他处理, 无法提供).
+CATEGORY_WORDS = ("不予", "尚未", "无法", "予以", "其他", "依法", "不", "未")
+# What joins the items of a list of numbers (5.1%、3.2%和2.9%).
+LIST_JOINERS = frozenset({"、", "和", "及", "与"})
+# Verbs that take the counted thing as object; when one ends the phrase on the left, the
+# number is its object and the thing counted is named after the classifier or before it.
+OBJECT_VERBS = frozenset({
+    "办理", "受理", "收到", "完成", "实现", "开展", "举办", "召开", "编发", "出版", "出台", "制作",
+    "组织", "设置", "设立", "开设", "设", "承接", "涉及", "参加", "印发", "制定", "制发", "修订",
+    "审议", "提请", "建成", "推动", "推进", "增发", "发行", "先发行", "安排", "拟安排", "接待",
+    "处理", "收取", "拨付", "下达", "培训", "更新", "梳理", "惠及", "覆盖", "拉动", "育出",
+    "实施", "落实", "获得", "编制", "报送", "上报", "刊发", "转载", "回复", "答复", "办结", "开通", "突破",
+    "建立", "新建", "改造", "引进", "帮助", "带动", "吸引", "吸纳", "征集", "收集", "解决", "查处",
+    "走访", "慰问", "救助", "资助", "补助", "培育", "认定", "评选", "选派", "派出",
+    "聘请", "邀请", "经历", "发放", "兑现", "创办", "入驻", "录入", "跃升", "提高到", "达到",
+    "发布", "支持", "用于", "进行", "共有", "现有", "拥有", "获", "推出",
+})
+# Other words that end the subject phrase on its left.
+OTHER_STOPS = frozenset({
+    # function words and prepositions
+    "其中", "包括", "中", "占", "以及", "及其", "等", "的", "对", "向", "从", "由",
+    "在", "将", "把", "被", "通过", "围绕", "针对", "按照", "根据", "依据", "截至", "截止", "截止到",
+    # time words
+    "目前", "现已", "已经", "全年", "年末", "年底", "年初", "当年", "本年", "今年", "去年", "上年",
+    "上年末", "上年底", "去年底", "去年末", "本年末", "今年底", "年内",
+    "同期", "本期", "期间", "以来", "一年来", "过去一年",
+    # scope and self-reference (全区, 我厅): where, not what
+    "各类", "各项", "各级", "各", "共", "累计",
+    "全区", "全旗", "全市", "全省", "全国", "全县", "全镇", "全乡", "全厅", "全局", "全系统",
+    "我厅", "我区", "我旗", "我市", "我省", "我局", "我委", "我办", "我县", "本机关", "本单位",
+    # adverbs
+    "先后", "分别", "同时", "进一步", "持续", "不断", "积极", "全面", "认真", "及时", "迅速",
+    "仅靠", "依托", "利用", "落地", "另有", "另", "均", "都", "已", "全部", "仅", "共同", "联合", "正在", "之一",
+    # adverbs of manner that open the predicate after a counted noun (31个水电站加快建设,
+    # 254个项目有序推进, 34个大模型成功备案): the noun ends before them
+    "加快", "有序", "成功", "扎实", "顺利", "深入", "率先", "正式", "陆续", "相继", "如期", "提前",
+    "最快", "超过",
+})
+# Adverbs before an object verb (粉丝量迅速跃升至3.7万): no part of the name.
+MANNER_ADVERBS = ("迅速", "快速", "不断", "持续", "进一步", "稳步", "大幅", "显著", "明显", "逐步", "有效",
+                  "首次", "已经", "已", "均", "全部", "分别", "累计", "共计", "共")
+# What may follow a classifier without being its noun (3条以上, 13.36万人，并…).
+NOT_NOUN_STARTS = ("以上", "以下", "左右", "上下", "以内", "之内", "内", "并", "且", "而", "也", "还", "又",
+                   "再", "即", "等", "多", "余")
+# Verbs of addition that name no indicator alone (新增22个县城: the number counts what follows).
+BARE_ADDITIONS = frozenset({"新增", "新建", "新开工", "新认定", "新培育", "新设", "新批建"})
+# Divisions: nouns of one character after a classifier (16个区).
+DIVISION_NOUNS = frozenset("省市县区乡镇村")
+# Scope words that may begin a counted noun (28家全国重点实验室).
+SCOPE_WORDS = frozenset({"全国", "全省", "全市", "全区", "全县"})
+# Verbs that begin the predicate after a counted noun (144所县级中医医院配备…, 12个县入选…):
+# they end a noun on the right only. (建设, 实施, 运行 are left out: 新型城镇化建设示范县 and
+# 运行维护费 are nouns.)
+PREDICATE_VERBS = ("配备", "纳入", "入选", "进入", "获批", "获评", "承担", "参与", "投用", "投产", "建成", "完成")
+# Time words that open the name of a budget line when a budget head follows them
+# (年初预算, 本年收入合计, 上年结转, 年末结转和结余), instead of ending a phrase.
+BUDGET_TIME_WORDS = frozenset({"年初", "本年", "上年", "年末", "年底", "当年", "全年"})
+BUDGET_HEADS = ("预算", "决算", "收入", "支出", "结转", "结余")
+# Stages of a budget line, dropped to name the line of a completion rate
+# (公务接待费支出决算为…，完成预算的0% -> 公务接待费).
+BUDGET_STAGES = ("年初预算", "调整预算", "预算数", "决算数", "执行数", "完成数", "决算", "预算")
+# A verb before one of these is a noun of expense (接待费, 培训费, 会议费, 奖励金).
+FEE_SUFFIXES = frozenset({"费", "金"})
