@@ -286,3 +286,32 @@ def test_linking_every_subject_names_its_rule(nlp):
 def test_linking_no_subject_no_rule(nlp):
     report = govreport_nlp.extract("2017年报告\n18个。", nlp=nlp)
     assert all(f.subject_rule is None for f in report.facts if f.subject is None)
+
+
+@pytest.mark.parametrize("text, quantity, subject, change", [
+    # sichuan_province_work_report_2025_excerpt: an addition to the noun before it.
+    ("经营主体新增105万户，达到920万户。", "105万户", "经营主体", "increase"),
+    ("外贸实绩企业新增822家。", "822家", "外贸实绩企业", "increase"),
+    # guangdong_province_work_report_2026 (bulk)
+    ("国家专精特新“小巨人”企业新增711家。", "711家", "国家专精特新“小巨人”企业", "increase"),
+    # …but 新增 alone counts what follows.
+    ("新增22个县城。", "22个", "县城", None),
+])
+def test_linking_addition_after_a_noun_is_its_increase(nlp, text, quantity, subject, change):
+    facts = {q: (s, c) for q, s, c in _facts(nlp, "2025年政府工作报告\n" + text)}
+    assert facts[quantity] == (subject, change)
+
+
+@pytest.mark.parametrize("text, quantity, subject", [
+    # guangdong_province_work_report_2026, yunnan_province_work_report_2026 (bulk):
+    # adverbs and bounds of the predicate are no part of the indicator.
+    ("高新技术产业产值占规上工业比重首次超过50%。", "50%", "占规上工业比重"),
+    ("本外币贷款余额首次突破5万亿元。", "5万亿元", "本外币贷款余额"),
+    ("推动中小学生每天综合体育活动时间不低于2小时。", "2小时", "中小学生每天综合体育活动时间"),
+    ("项目区农民满意度不低于80%。", "80%", "项目区农民满意度"),
+    # guangdong: the verb of reaching after a counted noun is the predicate's.
+    ("推动县中托管帮扶从15个县（市）扩大到57个县（市）。", "15个", "县（市）"),
+])
+def test_linking_predicate_words_are_cut_from_the_subject(nlp, text, quantity, subject):
+    facts = {q: s for q, s, _ in _facts(nlp, "2025年政府工作报告\n" + text)}
+    assert facts[quantity] == subject

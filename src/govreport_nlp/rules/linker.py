@@ -64,6 +64,7 @@ _VERB_CATEGORY = re.compile(f"(?:{_alternation(lex.CATEGORY_WORDS)})$")
 _CATEGORY_TAIL = re.compile(f"(?:{_alternation(w for w in lex.CATEGORY_WORDS if len(w) > 1 and w not in ('其他', '依法'))})"
                             r"[\u4e00-\u9fff]{2}$")
 _LIST_JOINERS = lex.LIST_JOINERS
+_ADDED = re.compile(r"新增$")
 # A phrase that begins so names a baseline (比上年年初预算), not the indicator.
 _BASELINE = re.compile(r"^(?:比|较|同比|环比|与)")
 # …the same, cut after its time word (比上年|年初预算).
@@ -191,6 +192,10 @@ def _strip_filler(text: str, lo: int, hi: int, bounds: frozenset[int]) -> int:
         if m and m.start() >= lo and m.start() in bounds:
             hi = m.start()
             continue
+        m = _ADVERB_BEFORE.search(text, max(lo, hi - 3), hi)
+        if m and m.start() > lo and m.start() in bounds:
+            hi = m.start()  # 占规上工业比重首次超过50%: the adverb is the predicate's
+            continue
         ch = text[hi - 1] if hi > lo else ""
         if ch in _GLUED_FILLERS and hi - 1 > lo and text[hi - 2] not in _GLUED_FILLERS[ch]:
             hi -= 1
@@ -283,6 +288,11 @@ def _right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Option
         predicate = _PREDICATE_RE.search(text, predicate.start() + 1, stop)
     if predicate is not None:
         stop = predicate.start()  # 115个县建设粮油示范片: the noun ends where its predicate begins
+    # 从15个县（市）扩大到57个, 57个县（市）生产总值近3年: a verb of reaching or a filler
+    # glued to the end is the predicate's, not the noun's.
+    tail = _REACHING.search(text, max(pos, stop - 4), stop) or _FILLER.search(text, max(pos, stop - 3), stop)
+    if tail is not None and tail.start() > pos and (tail.start() in bounds or tail.group() in _GLUED_FILLERS):
+        stop = tail.start()
     if stop - pos == 1 and text[pos] in _DIVISION_NOUNS and stop in bounds:
         return pos, stop  # 16个区全部…: a division is a noun of one character
     if stop - pos > _MAX_SUBJECT or stop - pos < (1 if predicate is not None else 2):
@@ -384,6 +394,11 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             if not reached:
                 link.change = "increase" if change.group("verb") in _INCREASE else "decrease"
             hi = _strip_filler(text, lo, change.start(), bounds)
+        elif _ADDED.search(text, max(lo, hi - 2), hi) and hi - 2 > lo and hi - 2 in bounds:
+            # 经营主体新增105万户: an addition to the noun before it is its increase (新增22个
+            # 县城, with no noun before, counts what follows: see below).
+            link.change = "increase"
+            hi = hi - 2
         if reached and not change:
             cut = _REACHING.search(text, max(lo, hi - 3), hi)
             if cut and cut.start() in bounds and cut.start() > lo and cut.group() not in _VERBS:
