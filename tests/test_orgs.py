@@ -54,3 +54,62 @@ def test_orgs_villages_split_by_the_segmenter_and_names_that_are_not_places(nlp)
     assert "后炭社区" in places and "善旦尧村" in places
     assert _ents(nlp, "坚持以习近平新时代中国特色社会主义思想为指导，促进返乡创业，完善城乡融合。", "GPE") == []
     assert _ents(nlp, "微信平台“活力土右旗”发布信息。", "GPE") == []
+
+
+def _orgs_with_values(nlp, text):
+    doc = nlp(text)
+    return [(e.text, e.value) for e in doc._.govreport_entities if e.label == "ORG"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hebei_jyt_foi_2013 (bulk), hebei_jyt_foi_2017: central bodies carry their full names.
+    ("及时向教育部、省委、省政府报送我厅信息", [("教育部", "中华人民共和国教育部"), ("省委", None), ("省政府", None)]),
+    ("由教育部和财政部联合实施", [("教育部", "中华人民共和国教育部"), ("财政部", "中华人民共和国财政部")]),
+    # jiangxi_province_stats_communique_2022_excerpt: a sub-unit written after its body.
+    ("江西省统计局  国家统计局江西调查总队", [("江西省统计局", None), ("国家统计局江西调查总队", None)]),
+])
+def test_orgs_central_bodies_and_their_subunits(nlp, text, expected):
+    assert _orgs_with_values(nlp, text) == expected
+
+
+def test_orgs_central_body_short_forms_map_to_one_body():
+    from govreport_nlp.rules.entities import central_body
+
+    assert central_body("人社部") == central_body("人力资源社会保障部") == "中华人民共和国人力资源和社会保障部"
+    assert central_body("发改委") == "国家发展和改革委员会"
+    assert central_body("教育厅") is None
+
+
+@pytest.mark.parametrize("text", [
+    # shanghai_office_foi_2025, sichuan_province_work_report_2025_excerpt: counts and roles.
+    "加快建设“五个中心”",
+    "成都都市圈发展能级提升，省域经济副中心、区域中心城市加快发展",
+    # tuyouqi_2017_foi_annual: a bare suffix after 各乡镇 is generic.
+    "各乡镇(管委会)、各部门按要求开展工作",
+    # 财政部门 is a kind of body; 国办发 begins a document number.
+    "按照省财政部门的统一要求，根据国办发〔2019〕1号文件",
+])
+def test_orgs_counts_roles_and_kinds_are_not_bodies(nlp, text):
+    assert _ents(nlp, text, "ORG") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hebei_jyt_foi_2017: a one-character verb fused onto the name.
+    ("按规定拟定正确的密级，报厅办公室、厅领导签发", ["厅办公室"]),
+    # sichuan_province_work_report_2025_excerpt: 联合 inside a bank's name.
+    ("省担保集团，四川农商联合银行开业运营", ["省担保集团", "四川农商联合银行"]),
+])
+def test_orgs_names_around_verbs(nlp, text, expected):
+    assert _ents(nlp, text, "ORG") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pingtan_stats_communique_2022_excerpt: a zone named after its county.
+    ("2022年平潭综合实验区国民经济和社会发展统计公报", ["平潭综合实验区"]),
+    # jiangsu_province_work_report_2025 (bulk): a zone named after its district.
+    ("支持南京江北新区建设", ["南京江北新区"]),
+    # 国家级、省级新区 are kinds of zones.
+    ("国家级、省级新区加快发展", []),
+])
+def test_orgs_zones_named_after_their_place(nlp, text, expected):
+    assert _ents(nlp, text, "GPE") == expected

@@ -17,7 +17,8 @@ from ..rules.dates import find_dates
 from .extensions import register_extensions
 from ..rules.gazetteer import division_code
 from ..models import Entity
-from ..rules.entities import find_orgs, find_places, outermost
+from ..rules.entities import (central_body, find_central_bodies, find_orgs, find_places, find_zones,
+                              join_subunits, outermost)
 from .doc_cache import char_spans, doc_text, word_spans
 
 __all__ = ["ReportEntities", "make_entities"]
@@ -50,11 +51,12 @@ class ReportEntities(StatelessComponent):
                                     value=d.value, relation=d.relation))
         words = word_spans(doc)
         if self.orgs:
-            found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e)
-                         for s, e in outermost(list(find_orgs(text, words)), text))
+            spans = join_subunits([*find_orgs(text, words), *find_central_bodies(text, words)], text)
+            found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e, value=central_body(text[s:e]))
+                         for s, e in outermost(spans, text))
         if self.places:
             found.extend(Entity(label="GPE", text=text[s:e], start=s, end=e, value=division_code(text[s:e]))
-                         for s, e in outermost(list(find_places(text, words)), text))
+                         for s, e in outermost([*find_places(text, words), *find_zones(text, words)], text))
         found = [e for e in found if not any(s <= e.start < t for s, t in debris)]
         found.sort(key=lambda e: (e.start, -e.end))
         return found

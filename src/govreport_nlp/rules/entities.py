@@ -16,9 +16,16 @@ import functools
 import re
 from typing import Iterator, Sequence
 
-from .gazetteer import divisions
+from .gazetteer import county_short_names, divisions
+from ..lexicons.central_bodies import BODIES
 
-__all__ = ["find_orgs", "find_places", "outermost"]
+__all__ = ["central_body", "find_central_bodies", "find_orgs", "find_places", "find_zones", "join_subunits",
+           "outermost"]
+
+_BODY_RE = re.compile("|".join(map(re.escape, sorted(BODIES, key=len, reverse=True))))
+# After a body's name these make it part of another word: a document number (发〔…〕)
+# or a longer noun (财政部门 is split so already, 教育部署 is not a body).
+_NOT_AFTER_BODY = set("门署发函令字长")
 
 Word = tuple[int, int]  # (start, end) offsets of one segmenter word
 
@@ -54,12 +61,18 @@ _NOT_NAME = {
     # (only words that never begin a body's name: not 服务/保障/监督/审批, as in 政务服务中心)
     "结合", "审核", "报请", "提请", "提交", "协助", "放大", "争取", "对接", "鼓励", "授权", "委托",
     "沟通", "汇报", "通报", "转发", "转交", "抄送", "反馈", "明确", "强化", "优化", "深化",
+    "启动", "建成", "新建", "创建", "培育", "命名", "挂牌", "获批",
 }
 _GENERIC_HEADS = {"各", "本", "该", "有关", "相关", "其他", "上级", "主管", "职能", "这", "此", "我"}
 # Suffixes too common inside other words to stand without a jurisdiction (当年办, 法治政府).
 _NEEDS_HEAD = {"办", "政府", "委", "厅", "院", "大学", "学院", "公司", "集团", "银行"}
 # Words that end in a suffix but name no body.
-_NOT_ORGS = re.compile(r"(?:大|展|网上|实体|掌上)厅$|(?:布|大|格|结|开|全|当|终|胜|败)局$")
+# (省域经济副中心, 区域中心 are roles of a city, not bodies.)
+_NOT_ORGS = re.compile(r"(?:大|展|网上|实体|掌上)厅$|(?:布|大|格|结|开|全|当|终|胜|败)局$|(?:域|副)中心$")
+# A count of things is no name (五个中心, 三大平台).
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十两几]+[个项大类]")
+# One-character verbs the segmenter fuses onto the name after them (报厅办公室).
+_VERB_CHARS = set("报送请向由在对把将从以为是经")
 # Sub-units written with the body they belong to: 省政府办公厅, 厅办公室.
 _ATTACHED = {"办公厅", "办公室"}
 _INSIDE_TITLES = re.compile(r"《[^《》]{0,80}》")
@@ -88,7 +101,7 @@ _COMMON_SMALL_PLACE_WORDS = {
     "富村", "村村", "镇村", "新村", "全村", "本村", "该村", "各村", "每村", "建村", "行政村", "贫困村",
 }
 _SMALL_PLACE_NOT_NAME = re.compile(
-    r"[镇乡村万百千]|典型|行政|自然|城中|美丽|特色|示范|中心|重点|贫困|试点|传统|文化|名城|之|直管|成立"
+    r"[镇乡村万百千强]|典型|行政|自然|城中|美丽|特色|示范|中心|重点|贫困|试点|传统|文化|名城|之|直管|成立|产业"
 )
 _PLACE_FIRST_BAD = set("全我各本该每这那其两三四五六七八九十几个二一")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -121,6 +134,43 @@ def _is_head(text: str, words: Sequence[Word], k: int, end: int) -> bool:
     return len(word) >= 3 and _VERB_START.match(word) is None
 
 
+# Words that may stand inside a name though they are verbs elsewhere, right before the
+# suffix (四川农商联合银行).
+_INSIDE_NAMES = {"联合"}
+def central_body(name: str) -> str | None:
+    """The full name of a central Party or state body written ``name`` (教育部 ->
+    中华人民共和国教育部), or None."""
+    return BODIES.get(name)
+
+
+def find_central_bodies(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of the central bodies named in the text, full or short
+    (国家统计局, 人社部), where they begin a word and end one."""
+    starts = {s for s, _ in words}
+    ends = {e for _, e in words}
+    for m in _BODY_RE.finditer(text):
+        s, e = m.span()
+        if s not in starts or text[e:e + 1] in _NOT_AFTER_BODY:
+            continue
+        if e in ends or e == len(text) or not _HAN.match(text, e):
+            yield s, e
+        elif any(s < w < e for w in ends) and e - s >= 3:
+            yield s, e  # 国家统计局江西…: the segmenter ran the name into the next one
+
+
+def join_subunits(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A body written right before another organization's name is the parent of a
+    sub-unit (国家统计局 + 江西调查总队): one name."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans)):
+        if (out and out[-1][1] == s and central_body(text[out[-1][0]:out[-1][1]]) is not None
+                and central_body(text[s:e]) is None):  # 党中央 + 国务院 are two bodies
+            out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
+    return out
+
+
 def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of organization names."""
     ends = {e for _, e in words}
@@ -145,8 +195,10 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
         while j > 0:
             s, e = words[j - 1]
             word = text[s:e]
-            if not _HAN.fullmatch(word) or word in _NOT_NAME or end - s > 16:
+            if not _HAN.fullmatch(word) or end - s > 16:
                 break
+            if word in _NOT_NAME and not (word in _INSIDE_NAMES and e == m.start()):
+                break  # (联合 in 四川农商联合银行 is the name's)
             if e in org_ends and m.group() not in _ATTACHED:
                 break
             j -= 1
@@ -160,13 +212,18 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
         if head is None:
             if m.group() in _NEEDS_HEAD:
                 continue
+            if first == m.start():
+                continue  # 各乡镇(管委会): a bare suffix names no body
             name_len = end - first
             after_org = j > 0 and words[j - 1][1] in org_ends  # 河北省教育厅 + 法规处
             if not (opener in _OPENERS or after_org or not _HAN.fullmatch(opener)) or name_len < 3 or name_len > 14:
                 continue
             head = first
         name = text[head:end]
-        if any(name.startswith(g) for g in _GENERIC_HEADS) or len(name) < 2:
+        if name[0] in _VERB_CHARS and len(name) > 3 and head == first:
+            head += 1  # 报|厅办公室
+            name = name[1:]
+        if any(name.startswith(g) for g in _GENERIC_HEADS) or len(name) < 2 or _COUNTED.match(name):
             continue
         org_ends.add(end)
         yield head, end
@@ -237,7 +294,7 @@ def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
         if len(name) < 3 or name in _NOT_PLACES or name[0] in _PLACE_FIRST_BAD:
             continue  # two-character words ending in 旗/镇 are mostly not names (涉旗)
         merged = start != s
-        if _SMALL_PLACE_NOT_NAME.search(name[:-1] if not merged else name[: start - s + len(name) - len(word)]):
+        if _SMALL_PLACE_NOT_NAME.search(name[:-1] if not merged or word != "社区" else name[:-2]):
             continue  # 典型镇, 城中村, 千镇万村: kinds of places, not names
         if not merged and (name[:-1] in _NOT_PLACES or name[-2:] in _NOT_PLACES):
             continue
@@ -246,6 +303,27 @@ def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
         if e < len(text) and text[e] in "委政":
             continue  # 旗委, 县政府: the body, not the place
         yield start, e
+
+
+# Zones named after the place they are in (平潭综合实验区, 两江新区): a place of their own.
+_ZONE = re.compile(r"综合实验区|经济技术开发区|高新技术产业开发区|新区|高新区|自由贸易试验区")
+
+
+def find_zones(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of zones whose name is a division's name or a county's short
+    name followed by a zone suffix (平潭综合实验区)."""
+    starts = {s for s, _ in words}
+    names = {**county_short_names(), **divisions()}
+    for m in _ZONE.finditer(text):
+        for size in (4, 3, 2):
+            s = m.start() - size
+            if s >= 0 and s in starts and text[s:m.start()] in names:
+                for outer in (4, 3, 2):  # 南京 + 江北新区: the city it belongs to is part of it
+                    if s - outer >= 0 and s - outer in starts and text[s - outer:s] in divisions():
+                        s -= outer
+                        break
+                yield s, m.end()
+                break
 
 
 def outermost(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-__all__ = ["division_code", "divisions"]
+__all__ = ["county_short_names", "division_code", "divisions"]
 
 # Suffixes stripped to get the name places are also called by (包头市 -> 包头).
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "地区", "盟")
@@ -61,3 +61,14 @@ def divisions() -> dict[str, str]:
 def division_code(name: str) -> Optional[str]:
     """The division code of a place name, or None when it is not a known division."""
     return divisions().get(name)
+
+
+@lru_cache(maxsize=1)
+def county_short_names() -> dict[str, str]:
+    """Short name -> code of the county-level divisions (平潭县 -> 平潭). Too often ordinary
+    words alone (和平, 新华); the rules use them only before a zone's suffix (平潭综合实验区)."""
+    out: dict[str, str] = {}
+    for name, code in divisions().items():
+        if code[6:] == "000000" and code[4:6] != "00" and name[-1] in "县区市旗" and len(name) >= 3:
+            out.setdefault(name[:-1], code)
+    return out
