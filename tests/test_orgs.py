@@ -113,3 +113,15 @@ def test_orgs_names_around_verbs(nlp, text, expected):
 ])
 def test_orgs_zones_named_after_their_place(nlp, text, expected):
     assert _ents(nlp, text, "GPE") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hebei_jyt_foi_2019, sichuan_province_work_report_2025_excerpt, huaian_city_foi_2024:
+    # regions of the small documented table, with the codes of their provinces.
+    ("深入推进京津冀教育协同发展", [("京津冀", "110000000000,120000000000,130000000000")]),
+    ("成渝地区双城经济圈建设积厚成势", [("成渝地区双城经济圈", "500000000000,510000000000")]),
+    ("融入长三角一体化发展", [("长三角", "310000000000,320000000000,330000000000,340000000000")]),
+])
+def test_orgs_regions_are_places_with_their_provinces(nlp, text, expected):
+    doc = nlp(text)
+    assert [(e.text, e.value) for e in doc._.govreport_entities if e.label == "GPE"] == expected

@@ -66,8 +66,10 @@ class Entity(BaseModel):
     """A named entity: ORG, GPE, DATE, MONEY, PERCENT or QUANTITY.
 
     ``value`` is the normalized value where there is one: an ISO date string for DATE
-    (``2017-11-30``), the exact number for MONEY/PERCENT/QUANTITY, a division code for
-    GPE when known.
+    (``2017-11-30``), the exact number for MONEY/PERCENT/QUANTITY, the 12-digit division
+    code for a GPE when known (a region such as 京津冀: the codes of its provinces,
+    comma-separated), the full name of a central body for an ORG (人社部 ->
+    中华人民共和国人力资源和社会保障部).
     """
 
     label: str

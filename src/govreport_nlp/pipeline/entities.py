@@ -17,8 +17,8 @@ from ..rules.dates import find_dates
 from .extensions import register_extensions
 from ..rules.gazetteer import division_code
 from ..models import Entity
-from ..rules.entities import (central_body, find_central_bodies, find_orgs, find_places, find_zones,
-                              join_subunits, outermost)
+from ..rules.entities import (central_body, find_central_bodies, find_orgs, find_places, find_regions,
+                              find_zones, join_subunits, outermost, region_code)
 from .doc_cache import char_spans, doc_text, word_spans
 
 __all__ = ["ReportEntities", "make_entities"]
@@ -55,8 +55,10 @@ class ReportEntities(StatelessComponent):
             found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e, value=central_body(text[s:e]))
                          for s, e in outermost(spans, text))
         if self.places:
-            found.extend(Entity(label="GPE", text=text[s:e], start=s, end=e, value=division_code(text[s:e]))
-                         for s, e in outermost([*find_places(text, words), *find_zones(text, words)], text))
+            places = [*find_places(text, words), *find_zones(text, words), *find_regions(text, words)]
+            found.extend(Entity(label="GPE", text=text[s:e], start=s, end=e,
+                                value=division_code(text[s:e]) or region_code(text[s:e]))
+                         for s, e in outermost(places, text))
         found = [e for e in found if not any(s <= e.start < t for s, t in debris)]
         found.sort(key=lambda e: (e.start, -e.end))
         return found

@@ -18,9 +18,10 @@ from typing import Iterator, Sequence
 
 from .gazetteer import county_short_names, divisions
 from ..lexicons.central_bodies import BODIES
+from ..lexicons.regions import REGIONS
 
-__all__ = ["central_body", "find_central_bodies", "find_orgs", "find_places", "find_zones", "join_subunits",
-           "outermost"]
+__all__ = ["central_body", "find_central_bodies", "find_orgs", "find_places", "find_regions", "find_zones",
+           "join_subunits", "outermost", "region_code"]
 
 _BODY_RE = re.compile("|".join(map(re.escape, sorted(BODIES, key=len, reverse=True))))
 # After a body's name these make it part of another word: a document number (发〔…〕)
@@ -307,6 +308,25 @@ def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
 
 # Zones named after the place they are in (平潭综合实验区, 两江新区): a place of their own.
 _ZONE = re.compile(r"综合实验区|经济技术开发区|高新技术产业开发区|新区|高新区|自由贸易试验区")
+
+
+_REGION_RE = re.compile("|".join(map(re.escape, sorted(REGIONS, key=len, reverse=True))))
+
+
+def find_regions(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of the regions of ``lexicons.regions`` (京津冀, 长三角, 成渝地区
+    双城经济圈) where they begin a word."""
+    starts = {s for s, _ in words}
+    for m in _REGION_RE.finditer(text):
+        if m.start() in starts:
+            yield m.span()
+
+
+def region_code(name: str) -> str | None:
+    """The 12-digit codes of the provinces a region covers, comma-separated, as GPE values
+    of divisions are (京津冀 -> 110000000000,120000000000,130000000000)."""
+    codes = REGIONS.get(name)
+    return ",".join(code.ljust(12, "0") for code in codes) if codes else None
 
 
 def find_zones(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
