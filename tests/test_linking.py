@@ -315,3 +315,22 @@ def test_linking_addition_after_a_noun_is_its_increase(nlp, text, quantity, subj
 def test_linking_predicate_words_are_cut_from_the_subject(nlp, text, quantity, subject):
     facts = {q: s for q, s, _ in _facts(nlp, "2025年政府工作报告\n" + text)}
     assert facts[quantity] == subject
+
+
+@pytest.mark.parametrize("text, quantity, subject", [
+    # sichuan_province_work_report_2025_excerpt: money after a verb of funds names its fund.
+    ("组建200亿元母基金。", "200亿元", "母基金"),
+    ("撬动社会资本打造超1000亿元引导基金集群。", "1000亿元", "引导基金集群"),
+    ("统筹20亿元重大科技专项。", "20亿元", "重大科技专项"),
+    # jiangxi_province_stats_communique_2022_excerpt: the fund named between verb and money.
+    ("全年销售社会福利彩票31.0亿元，筹集福利彩票公益金9.9亿元。", "9.9亿元", "福利彩票公益金"),
+])
+def test_linking_money_after_a_verb_of_funds(nlp, text, quantity, subject):
+    facts = {q: s for q, s, _ in _facts(nlp, "2025年政府工作报告\n" + text)}
+    assert facts[quantity] == subject
+
+
+def test_linking_completion_rate_across_a_pdf_line_break(nlp):
+    # shanghai_putuo_czj_juesuan_2024_excerpt: 完\n成年初预算的98.20%.
+    text = "2024年度决算\n一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完\n成年初预算的98.20%。"
+    assert _facts(nlp, text)[-1] == ("98.20%", "一般公共预算财政拨款支出", None)

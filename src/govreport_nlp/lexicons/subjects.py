@@ -51,6 +51,8 @@ OBJECT_VERBS = frozenset({
     "走访", "慰问", "救助", "资助", "补助", "培育", "认定", "评选", "选派", "派出",
     "聘请", "邀请", "经历", "发放", "兑现", "创办", "入驻", "录入", "跃升", "提高到", "达到",
     "发布", "支持", "用于", "进行", "共有", "现有", "拥有", "获", "推出",
+    # verbs of funds: the money after them names its fund (组建200亿元母基金)
+    "组建", "打造", "统筹", "撬动", "募集", "筹集",
 })
 # Other words that end the subject phrase on its left.
 OTHER_STOPS = frozenset({

@@ -94,6 +94,7 @@ _QUOTED_NAME = re.compile(r"“[^”]{4,}”")
 _LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])")
 _FOOTNOTE = re.compile(r"\[[0-9]{1,2}\]|[①-⑩]")
 _MAX_SUBJECT = 20
+_WHITESPACE = re.compile(r"\s+")
 _CLASS_MARK = re.compile(r"(?<=.)[（(][类款项][）)]$")
 # 完成预算的98.2%, 占调整预算的83.1%: the completion rate of the budget line the
 # sentence is about; its subject is that line, named before the stage of the budget.
@@ -465,7 +466,8 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
                 link.subject, link.subject_start, link.rule = phrase, before, "before_verb"
             else:
                 link.subject, link.subject_start, link.rule = verb.group(), verb.start(), "verb"
-        if q.kind == "percent" and links and _COMPLETION.search(text, max(lo, q.start - 12), q.start):
+        if q.kind == "percent" and links and _COMPLETION.search(_WHITESPACE.sub("", text[max(lo, q.start - 16):q.start])):
+            # (PDF text breaks lines anywhere: 完\n成年初预算的98.20%)
             topic = _budget_line(text, sent_start, links)
             if topic:
                 link.subject, link.subject_start = topic
