@@ -334,3 +334,22 @@ def test_linking_completion_rate_across_a_pdf_line_break(nlp):
     # shanghai_putuo_czj_juesuan_2024_excerpt: 完\n成年初预算的98.20%.
     text = "2024年度决算\n一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完\n成年初预算的98.20%。"
     assert _facts(nlp, text)[-1] == ("98.20%", "一般公共预算财政拨款支出", None)
+
+
+@pytest.mark.parametrize("text, quantity, subject", [
+    # shanghai_putuo_czj_juesuan_2024_excerpt: a quoted category closes a relative clause.
+    ("绩效评级为“优”的项目4个；绩效评级为“良”的项目0个。", "4个", "绩效评级为“优”的项目"),
+    ("绩效评级为“优”的项目4个；绩效评级为“良”的项目0个。", "0个", "绩效评级为“良”的项目"),
+    # shanghai_putuo_zfb_yusuan_2025 (bulk), shanghai_putuo_czj_juesuan_2024_excerpt: 本部门 says who.
+    ("2025年本部门政府采购预算34万元。", "34万元", "政府采购预算"),
+    ("2024年度本部门面向中小企业预留政府采购项目预算金额246.47万元。", "246.47万元",
+     "面向中小企业预留政府采购项目预算金额"),
+    # sichuan_province_work_report_2025 (dev excerpt and bulk): verbs of works and lists.
+    ("开工建设配售型保障性住房7725套。", "7725套", "配售型保障性住房"),
+    ("向国家重大建设项目库推送储备项目13082个。", "13082个", "储备项目"),
+    # shanghai_office_foi_2025: a share named by its origin.
+    ("总浏览量为 536 万，同比显著增长82%，其中 47%来自海外。", "47%", "来自海外"),
+])
+def test_linking_categories_self_reference_and_origins(nlp, text, quantity, subject):
+    facts = {q: s for q, s, _ in _facts(nlp, "2024年度报告\n" + text)}
+    assert facts[quantity] == subject

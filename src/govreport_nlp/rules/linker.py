@@ -95,6 +95,10 @@ _LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六
 _FOOTNOTE = re.compile(r"\[[0-9]{1,2}\]|[①-⑩]")
 _MAX_SUBJECT = 20
 _WHITESPACE = re.compile(r"\s+")
+# A share named by its origin after the number (其中47%来自海外, 60%来源于企业).
+_ORIGIN = re.compile(r"(?:来自|来源于|源自|属于)[\u4e00-\u9fff]{1,8}?(?=[，,；;。、）)]|$)")
+# Words inside a relative clause that names a category (…评级为“良”的项目): not its end.
+_COPULAS = {"为", "是", "在", "对"}
 _CLASS_MARK = re.compile(r"(?<=.)[（(][类款项][）)]$")
 # 完成预算的98.2%, 占调整预算的83.1%: the completion rate of the budget line the
 # sentence is about; its subject is that line, named before the stage of the budget.
@@ -244,10 +248,17 @@ def _stops(text: str, lo: int, hi: int, bounds: frozenset[int]) -> list:
 
 def _left_phrase(text: str, lo: int, hi: int, bounds: frozenset[int]) -> tuple[int, Optional[re.Match]]:
     """Start of the subject phrase ending at ``hi``, and the stop word that stands right
-    before ``hi`` (then the number is an object: 涉及18个单位, 完成60.86亿元)."""
+    before ``hi`` (then the number is an object: 涉及18个单位, 完成60.86亿元).
+
+    A 的 after a quoted term closes a relative clause that names a category
+    (绩效评级为“良”的项目0个): the phrase keeps the clause."""
     stops = _stops(text, lo, hi, bounds)
     if stops and stops[-1].end() == hi:
         return hi, stops[-1]
+    while stops and stops[-1].group() == "的" and text[stops[-1].start() - 1:stops[-1].start()] in "”」’":
+        stops.pop()
+        while stops and stops[-1].group() in _COPULAS:
+            stops.pop()
     return (stops[-1].end() if stops else lo), None
 
 
@@ -472,6 +483,10 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             if topic:
                 link.subject, link.subject_start = topic
                 link.rule = "budget_line"
+        origin = _ORIGIN.match(text, q.end, nxt) if link.subject is None and not subject else None
+        if origin and q.kind == "percent":
+            # 其中47%来自海外: a share named by where it comes from (来自/来源于/属于…).
+            link.subject, link.subject_start, link.rule = origin.group(), q.end, "share_of"
         if link.subject is None and not subject and q.kind == "percent" and text.startswith("的", q.end):
             # 承担了全省近80%的基础研究项目: the share is of the noun after 的.
             right = _right_noun(text, q.end + 1, nxt, bounds)
