@@ -5,11 +5,14 @@ from __future__ import annotations
 import ast
 import inspect
 
-from govreport_nlp.lexicons import subjects
+import pytest
+
+from govreport_nlp.lexicons import central_bodies, names, regions, subjects
 
 
-def test_lexicons_every_list_says_what_it_is_for():
-    source = inspect.getsource(subjects)
+@pytest.mark.parametrize("module", [subjects, names, regions, central_bodies], ids=lambda m: m.__name__)
+def test_lexicons_every_list_says_what_it_is_for(module):
+    source = inspect.getsource(module)
     lines = source.splitlines()
     undocumented = []
     for node in ast.parse(source).body:
@@ -23,9 +26,10 @@ def test_lexicons_every_list_says_what_it_is_for():
     assert not undocumented, undocumented
 
 
-def test_lexicons_public_names_are_the_lists():
-    names = {n for n in vars(subjects) if n.isupper()}
-    assert names == set(subjects.__all__)
+@pytest.mark.parametrize("module", [subjects, names, regions, central_bodies], ids=lambda m: m.__name__)
+def test_lexicons_public_names_are_the_lists(module):
+    public = {n for n in vars(module) if n.isupper() and not n.startswith("_")}
+    assert public == set(module.__all__)
 
 
 def test_lexicons_entries_are_words_not_phrases():

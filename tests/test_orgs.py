@@ -125,3 +125,15 @@ def test_orgs_zones_named_after_their_place(nlp, text, expected):
 def test_orgs_regions_are_places_with_their_provinces(nlp, text, expected):
     doc = nlp(text)
     assert [(e.text, e.value) for e in doc._.govreport_entities if e.label == "GPE"] == expected
+
+
+def test_orgs_foreign_mission_named_with_its_state(nlp):
+    # sichuan_province_work_report_2025_excerpt
+    assert _ents(nlp, "新增国际友好城市和友好合作关系40对，巴西驻成都总领事馆开馆。", "ORG") == ["巴西驻成都总领事馆"]
+
+
+def test_orgs_name_lists_are_documented_data():
+    from govreport_nlp.lexicons import names
+
+    assert set(names.__all__) == {n for n in vars(names) if n.isupper()}
+    assert "领导小组" in names.ORG_SUFFIXES and "社区" in names.NOT_PLACES

@@ -17,6 +17,7 @@ import re
 from typing import Iterator, Sequence
 
 from .gazetteer import county_short_names, divisions
+from ..lexicons import names as lex
 from ..lexicons.central_bodies import BODIES
 from ..lexicons.regions import REGIONS
 
@@ -30,12 +31,7 @@ _NOT_AFTER_BODY = set("门署发函令字长")
 
 Word = tuple[int, int]  # (start, end) offsets of one segmenter word
 
-_ORG_SUFFIXES = sorted([
-    "人民政府办公厅", "人民政府办公室", "人民政府", "人民代表大会常务委员会", "人民代表大会", "常务委员会",
-    "常委会", "办公厅", "办公室", "委员会", "领导小组", "工作组", "管委会", "管理委员会", "中心",
-    "厅", "局", "委", "办", "院", "处", "政府", "政协", "党委", "党组", "总队", "支队", "研究院",
-    "研究所", "法院", "检察院", "银行", "协会", "联合会", "总局", "集团", "公司", "大学", "学院",
-], key=len, reverse=True)
+_ORG_SUFFIXES = sorted(lex.ORG_SUFFIXES, key=len, reverse=True)
 _ORG_SUFFIX_RE = re.compile("|".join(map(re.escape, _ORG_SUFFIXES)))
 # Bodies written as one word (国务院, 党中央, 省政府): no suffix rule needed.
 _ORG_WORDS = re.compile(
@@ -47,64 +43,35 @@ _HEAD = re.compile(
     r"中共|中央|国务院|国家|全国|自治区|全[省市县区旗]|[\u4e00-\u9fff]{1,6}?(?:特别行政区|自治区|自治州|省|市|县|区|旗|盟)"
     r"|[省市县区旗乡镇厅]"
 )
-# Words after which a name may start without a jurisdiction (、水务局; 成立了…领导小组).
-_OPENERS = {"、", "，", ",", "。", "；", "：", "（", "(", "“", "《", "了", "和", "及", "与", "由", "经", "向", "\n"}
-# Words that are never part of a name: verbs and function words around names.
-_NOT_NAME = {
-    "按照", "根据", "依据", "关于", "通过", "经过", "对于", "向", "由", "在", "对", "把", "被", "将", "从",
-    "以", "为", "是", "的", "了", "等", "各", "及时", "召开", "组织", "印发", "发布", "制定", "出台", "开展",
-    "成立", "设立", "建立", "要求", "部署", "联合", "会同", "配合", "协调", "牵头", "督促", "指导", "承接", "依托",
-    "完成", "落实", "报", "送", "请", "经", "于", "截至", "目前", "今年", "全年", "围绕", "紧紧", "特邀",
-    "组建", "加强", "推进", "推动", "做好", "提高", "负责", "主动", "处理", "办理", "受理", "收到", "分管",
-    "其中", "包括", "以及", "积极", "认真", "进一步", "全面", "不断", "持续", "深入", "大力", "努力",
-    "建设", "打造", "创办", "举办", "成功", "来", "我", "其", "本", "该", "和", "与", "及", "或", "中",
-    # common verbs that the segmenter may fuse with a following 区/市/县 (结合区政府)
-    # (only words that never begin a body's name: not 服务/保障/监督/审批, as in 政务服务中心)
-    "结合", "审核", "报请", "提请", "提交", "协助", "放大", "争取", "对接", "鼓励", "授权", "委托",
-    "沟通", "汇报", "通报", "转发", "转交", "抄送", "反馈", "明确", "强化", "优化", "深化",
-    "启动", "建成", "新建", "创建", "培育", "命名", "挂牌", "获批",
-}
-_GENERIC_HEADS = {"各", "本", "该", "有关", "相关", "其他", "上级", "主管", "职能", "这", "此", "我"}
-# Suffixes too common inside other words to stand without a jurisdiction (当年办, 法治政府).
-_NEEDS_HEAD = {"办", "政府", "委", "厅", "院", "大学", "学院", "公司", "集团", "银行"}
+_OPENERS = lex.NAME_OPENERS
+_NOT_NAME = lex.NOT_NAME
+_GENERIC_HEADS = lex.GENERIC_HEADS
+_NEEDS_HEAD = lex.NEEDS_HEAD
 # Words that end in a suffix but name no body.
 # (省域经济副中心, 区域中心 are roles of a city, not bodies.)
 _NOT_ORGS = re.compile(r"(?:大|展|网上|实体|掌上)厅$|(?:布|大|格|结|开|全|当|终|胜|败)局$|(?:域|副)中心$")
 # A count of things is no name (五个中心, 三大平台).
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几]+[个项大类]")
-# One-character verbs the segmenter fuses onto the name after them (报厅办公室).
-_VERB_CHARS = set("报送请向由在对把将从以为是经")
-# Sub-units written with the body they belong to: 省政府办公厅, 厅办公室.
-_ATTACHED = {"办公厅", "办公室"}
+_VERB_CHARS = lex.VERB_CHARS
+_ATTACHED = lex.ATTACHED_UNITS
+_MISSIONS = {"总领事馆", "领事馆", "大使馆"}
 _INSIDE_TITLES = re.compile(r"《[^《》]{0,80}》")
 # 政府 in 政府信息 / 政府网站 is a word of a longer noun, not a body.
 _COMPOUND_AFTER = re.compile(r"信息|网站|工作|部门|职能|公报|门户|机关|系统|热线|信箱|采购|网|服务|数据|规章|文件|会议")
 
-_PLACE_SUFFIX = "省市县区旗镇乡村州盟"
-_COUNTRY = {"中国", "中华人民共和国"}
+_PLACE_SUFFIX = lex.PLACE_SUFFIXES
+_COUNTRY = lex.COUNTRY_NAMES
 # The last characters of the words find_places looks at one by one.
 _SUFFIX_OR_COUNTRY_END = frozenset(_PLACE_SUFFIX) | {w[-1] for w in _COUNTRY}  # 社区 ends in 区 too
 # 中国特色社会主义, 中国式现代化, 中国梦: the country's name used as an attribute of an idea.
 _ATTRIBUTIVE = re.compile(r"特色|式|梦|政府网|共产党")
 _SAR = re.compile(r"(?:香港|澳门)特别行政区")
-# Words ending in a place suffix that are not places.
-_NOT_PLACES = {
-    "城乡", "城镇", "城市", "社区", "地区", "园区", "市区", "辖区", "片区", "景区", "山区", "郊区", "城区",
-    "小区", "特区", "街区", "灾区", "新区", "省市", "市县", "县区", "乡镇", "乡村", "农村", "县市", "都市",
-    "超市", "上市", "牧区", "老区", "边区", "库区", "矿区", "校区", "营区", "经济区", "实验区", "示范区",
-    "开发区", "试验区", "行政区", "自贸区", "保护区", "功能区", "集聚区", "本市", "本省", "本县", "本区",
-    "该市", "该县", "外省", "外市", "各省", "各市", "各县", "各区", "全省", "全市", "全县", "全区", "全旗",
-}
-# Two-character words ending in 村/镇/乡 that are ordinary nouns, not the tail of a name (尧村).
-_COMMON_SMALL_PLACE_WORDS = {
-    "城镇", "农村", "城乡", "返乡", "乡村", "下乡", "山村", "渔村", "乡镇", "村镇", "街镇", "集镇", "小镇",
-    "古镇", "名镇", "名村", "故乡", "家乡", "老乡", "同乡", "进村", "驻村", "入村", "到村", "包村", "强村",
-    "富村", "村村", "镇村", "新村", "全村", "本村", "该村", "各村", "每村", "建村", "行政村", "贫困村",
-}
+_NOT_PLACES = lex.NOT_PLACES
+_COMMON_SMALL_PLACE_WORDS = lex.COMMON_SMALL_PLACE_WORDS
 _SMALL_PLACE_NOT_NAME = re.compile(
     r"[镇乡村万百千强]|典型|行政|自然|城中|美丽|特色|示范|中心|重点|贫困|试点|传统|文化|名城|之|直管|成立|产业"
 )
-_PLACE_FIRST_BAD = set("全我各本该每这那其两三四五六七八九十几个二一")
+_PLACE_FIRST_BAD = lex.PLACE_FIRST_BAD
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -112,7 +79,7 @@ def _word_index(words: Sequence[Word]) -> dict[int, int]:
     return {s: i for i, (s, _) in enumerate(words)}
 
 
-_HEAD_WORDS = {"中共", "中央", "国务院", "国家", "全国", "自治区", "省", "市", "县", "区", "旗", "乡", "镇", "厅", "盟"}
+_HEAD_WORDS = lex.HEAD_WORDS
 _VERB_START = re.compile("|".join(sorted((w for w in _NOT_NAME if len(w) >= 2), key=len, reverse=True))
                          + r"|[报送请向由在对把将从以为是各]")
 
@@ -135,9 +102,9 @@ def _is_head(text: str, words: Sequence[Word], k: int, end: int) -> bool:
     return len(word) >= 3 and _VERB_START.match(word) is None
 
 
-# Words that may stand inside a name though they are verbs elsewhere, right before the
-# suffix (四川农商联合银行).
-_INSIDE_NAMES = {"联合"}
+_INSIDE_NAMES = lex.INSIDE_NAMES
+
+
 def central_body(name: str) -> str | None:
     """The full name of a central Party or state body written ``name`` (教育部 ->
     中华人民共和国教育部), or None."""
@@ -220,6 +187,14 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
             if not (opener in _OPENERS or after_org or not _HAN.fullmatch(opener)) or name_len < 3 or name_len > 14:
                 continue
             head = first
+        if m.group() in _MISSIONS and text[head - 1:head] == "驻":
+            # 巴西驻成都总领事馆: a mission is named by the state it represents.
+            k = head - 1
+            while k > 0 and head - 1 - k < 4 and _HAN.match(text, k - 1) and text[k - 1] not in "、和与及":
+                k -= 1
+            # only a country name standing alone (…，巴西驻…), not the end of a longer phrase
+            if head - 1 - k >= 2 and (k == 0 or not _HAN.match(text, k - 1) or text[k - 1] in "、和与及"):
+                head = k
         name = text[head:end]
         if name[0] in _VERB_CHARS and len(name) > 3 and head == first:
             head += 1  # 报|厅办公室

@@ -1,0 +1,72 @@
+"""Words of organization and place names (``rules/entities.py`` reads them): the general
+shapes of Chinese official names, never the names of one report.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ATTACHED_UNITS", "COMMON_SMALL_PLACE_WORDS", "COUNTRY_NAMES", "GENERIC_HEADS", "HEAD_WORDS", "INSIDE_NAMES",
+    "NAME_OPENERS", "NEEDS_HEAD", "NOT_NAME", "NOT_PLACES", "ORG_SUFFIXES", "PLACE_FIRST_BAD", "PLACE_SUFFIXES",
+    "VERB_CHARS",
+]
+
+# Name-final words of organizations (厅, 局, 办公室, 领导小组, 人民政府 ...).
+ORG_SUFFIXES = (
+    "人民政府办公厅", "人民政府办公室", "人民政府", "人民代表大会常务委员会", "人民代表大会", "常务委员会",
+    "常委会", "办公厅", "办公室", "委员会", "领导小组", "工作组", "管委会", "管理委员会", "中心",
+    "厅", "局", "委", "办", "院", "处", "政府", "政协", "党委", "党组", "总队", "支队", "研究院",
+    "研究所", "法院", "检察院", "银行", "协会", "联合会", "总局", "集团", "公司", "大学", "学院",
+    "总领事馆", "领事馆", "大使馆",
+)
+# Suffixes too common inside other words to stand without a jurisdiction (当年办, 法治政府).
+NEEDS_HEAD = frozenset({"办", "政府", "委", "厅", "院", "大学", "学院", "公司", "集团", "银行"})
+# Sub-units written with the body they belong to: 省政府办公厅, 厅办公室.
+ATTACHED_UNITS = frozenset({"办公厅", "办公室"})
+# Words that begin a name as its jurisdiction or level (中共, 国务院, 省, 旗 ...).
+HEAD_WORDS = frozenset({"中共", "中央", "国务院", "国家", "全国", "自治区", "省", "市", "县", "区", "旗", "乡", "镇",
+                        "厅", "盟"})
+# Words after which a name may start without a jurisdiction (、水务局; 成立了…领导小组).
+NAME_OPENERS = frozenset({"、", "，", ",", "。", "；", "：", "（", "(", "“", "《", "了", "和", "及", "与", "由", "经",
+                          "向", "\n"})
+# Words that are never part of a name: verbs and function words around names.
+NOT_NAME = frozenset({
+    "按照", "根据", "依据", "关于", "通过", "经过", "对于", "向", "由", "在", "对", "把", "被", "将", "从",
+    "以", "为", "是", "的", "了", "等", "各", "及时", "召开", "组织", "印发", "发布", "制定", "出台", "开展",
+    "成立", "设立", "建立", "要求", "部署", "联合", "会同", "配合", "协调", "牵头", "督促", "指导", "承接", "依托",
+    "完成", "落实", "报", "送", "请", "经", "于", "截至", "目前", "今年", "全年", "围绕", "紧紧", "特邀",
+    "组建", "加强", "推进", "推动", "做好", "提高", "负责", "主动", "处理", "办理", "受理", "收到", "分管",
+    "其中", "包括", "以及", "积极", "认真", "进一步", "全面", "不断", "持续", "深入", "大力", "努力",
+    "建设", "打造", "创办", "举办", "成功", "来", "我", "其", "本", "该", "和", "与", "及", "或", "中",
+    # common verbs that the segmenter may fuse with a following 区/市/县 (结合区政府)
+    # (only words that never begin a body's name: not 服务/保障/监督/审批, as in 政务服务中心)
+    "结合", "审核", "报请", "提请", "提交", "协助", "放大", "争取", "对接", "鼓励", "授权", "委托",
+    "沟通", "汇报", "通报", "转发", "转交", "抄送", "反馈", "明确", "强化", "优化", "深化",
+    "启动", "建成", "新建", "创建", "培育", "命名", "挂牌", "获批",
+})
+# Verbs of NOT_NAME that may stand inside a name right before its suffix (四川农商联合银行).
+INSIDE_NAMES = frozenset({"联合"})
+# One-character verbs the segmenter fuses onto the name after them (报厅办公室).
+VERB_CHARS = frozenset("报送请向由在对把将从以为是经")
+# Heads that make a name generic (各部门, 有关单位, 本机关).
+GENERIC_HEADS = ("各", "本", "该", "有关", "相关", "其他", "上级", "主管", "职能", "这", "此", "我")
+
+# The suffixes of divisions and places below them.
+PLACE_SUFFIXES = "省市县区旗镇乡村州盟"
+# The country's names.
+COUNTRY_NAMES = frozenset({"中国", "中华人民共和国"})
+# Words ending in a place suffix that are not places (kinds of areas, 本市, 全省 ...).
+NOT_PLACES = frozenset({
+    "城乡", "城镇", "城市", "社区", "地区", "园区", "市区", "辖区", "片区", "景区", "山区", "郊区", "城区",
+    "小区", "特区", "街区", "灾区", "新区", "省市", "市县", "县区", "乡镇", "乡村", "农村", "县市", "都市",
+    "超市", "上市", "牧区", "老区", "边区", "库区", "矿区", "校区", "营区", "经济区", "实验区", "示范区",
+    "开发区", "试验区", "行政区", "自贸区", "保护区", "功能区", "集聚区", "本市", "本省", "本县", "本区",
+    "该市", "该县", "外省", "外市", "各省", "各市", "各县", "各区", "全省", "全市", "全县", "全区", "全旗",
+})
+# Two-character words ending in 村/镇/乡 that are ordinary nouns, not the tail of a name (尧村).
+COMMON_SMALL_PLACE_WORDS = frozenset({
+    "城镇", "农村", "城乡", "返乡", "乡村", "下乡", "山村", "渔村", "乡镇", "村镇", "街镇", "集镇", "小镇",
+    "古镇", "名镇", "名村", "故乡", "家乡", "老乡", "同乡", "进村", "驻村", "入村", "到村", "包村", "强村",
+    "富村", "村村", "镇村", "新村", "全村", "本村", "该村", "各村", "每村", "建村", "行政村", "贫困村",
+})
+# First characters that make a word no place's name (全省, 各村, 三镇 ...).
+PLACE_FIRST_BAD = frozenset("全我各本该每这那其两三四五六七八九十几个二一")
