@@ -103,3 +103,73 @@ def test_io_broken_pdf_raises_input_error(tmp_path):
     path.write_bytes(b"%PDF-1.4 not really")
     with pytest.raises(InputError, match="PDF"):
         read_report(path)
+
+
+def _table3_rows(name: str) -> list[tuple[list[str], list[str]]]:
+    """表三's rows of a dev report's text: the label cells and the seven numbers."""
+    lines = _table_lines(name)
+    start = lines.index("三、收到和处理政府信息公开申请情况")
+    rows = []
+    for line in lines[start:]:
+        cells = line.split("\t")
+        if len(cells) >= 8 and all(c.isdigit() for c in cells[-7:]):
+            rows.append((cells[:-7], cells[-7:]))
+        if line.startswith("四、因政府信息公开工作"):
+            break
+    return rows
+
+
+def _level(label: str) -> int:
+    return 0 if label[:2] in ("一、", "二、", "三、", "四、") else (1 if label.startswith("（") else 2)
+
+
+@pytest.mark.skipif(not FONT.is_file(), reason="needs a CJK font (Debian fonts-wqy-microhei; .ci/run installs it)")
+def test_io_pdf_template_table_with_merged_label_cells(tmp_path, nlp):
+    # 表三 as published PDFs draw it: 三、本年度办理结果 and （三）不予公开 are cells merged
+    # down their rows, （一）予以公开 one merged across two label columns.
+    fpdf = pytest.importorskip("fpdf")
+    if not DEV.is_dir():
+        pytest.skip("no dev corpus")
+    name = "hebei_jyt_foi_2023.txt"
+    rows = _table3_rows(name)
+    # Each row as (section, group, item) labels by their numbering; how many rows each spans.
+    grid = []
+    section = group = None
+    for labels, numbers in rows:
+        row = [None, None, None]
+        for label in labels:
+            row[_level(label)] = label
+        grid.append((row, numbers))
+    pdf = fpdf.FPDF(orientation="L")
+    pdf.add_page()
+    pdf.add_font("wqy", "", str(FONT))
+    pdf.set_font("wqy", size=5)
+    pdf.multi_cell(0, 5, "河北省教育厅2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况",
+                   new_x="LMARGIN", new_y="NEXT")
+    spans = {}
+    for i, (row, _) in enumerate(grid):
+        for level in (0, 1):
+            if row[level] is not None:
+                j = i + 1
+                while j < len(grid) and grid[j][0][level] is None and all(grid[j][0][k] is None for k in range(level)):
+                    j += 1
+                spans[(i, level)] = j - i
+    with pdf.table(col_widths=(30, 30, 60, 10, 10, 10, 10, 10, 10, 10), width=270,
+                   first_row_as_headings=False) as table:
+        for i, (row, numbers) in enumerate(grid):
+            r = table.row()
+            section, group, item = row
+            if section is not None:
+                depth = 3 if group is None and item is None else (1 if group is not None else 2)
+                r.cell(section, colspan=depth if depth > 1 else 1, rowspan=spans[(i, 0)] if depth == 1 else 1)
+            if group is not None:
+                r.cell(group, colspan=1 if item is not None else 2, rowspan=spans[(i, 1)] if item is not None else 1)
+            if item is not None:
+                r.cell(item)
+            for n in numbers:
+                r.cell(n)
+    pdf.multi_cell(0, 5, "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "report.pdf"
+    pdf.output(str(path))
+    report = extract_file(path, nlp=nlp)
+    assert report.template_tables["table3"] == _gold_tables(name)["table3"]

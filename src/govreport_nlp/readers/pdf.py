@@ -122,7 +122,9 @@ def _page_text(page) -> str:
             pieces.append((line[0]["top"], text))
     for table in tables:
         rows = table.extract()
-        text = "\n".join("\t".join(_ascii_digits(_PRIVATE.sub(".", re.sub(r"\s+", "", c or ""))) for c in row)
+        # A cell covered by a merged one is None (an empty cell is ""): it is no column of
+        # its own, as it is none in the page's HTML or text form (三、本年度办理结果 spans rows).
+        text = "\n".join("\t".join(_ascii_digits(_PRIVATE.sub(".", re.sub(r"\s+", "", c))) for c in row if c is not None)
                          for row in rows if any(row))
         pieces.append((table.bbox[1], text))
     pieces.sort(key=lambda p: p[0])
