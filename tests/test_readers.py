@@ -128,3 +128,22 @@ def test_html_layout_tables_give_the_article_once(tmp_path):
     assert doc.text.count("全年地区生产总值1234亿元") == 1
     assert "地区生产总值\t1,234" in doc.text
     assert (doc.title, doc.published, doc.issuer) == ("某县2025年统计公报", "2026-03-20", "某县统计局")
+
+
+def test_html_site_chrome_is_left_out_and_the_page_names_itself(nlp):
+    # 长沙 2025 statistical bulletin as the statistics bureau's site publishes it.
+    report = extract_file(DATA / "changsha_2025_statistical_bulletin.html", nlp=nlp)
+    assert "无障碍浏览" not in report.text and "政务邮箱" not in report.text
+    assert report.text.lstrip().startswith("长沙市2025年国民经济和社会发展统计公报")
+    assert (report.title, report.published, report.issuer, report.kind, report.report_year) == (
+        "长沙市2025年国民经济和社会发展统计公报", "2026-05-12", "长沙市", "stats_communique", 2025)
+    assert any(f.quantity.unit == "元" and f.subject and "生产总值" in f.subject for f in report.facts)
+
+
+def test_html_page_without_an_article_is_read_whole(tmp_path):
+    # A page that is one data table and a line (a template table page): nothing is lost.
+    page = ("<html><body><p>表三</p><table><tr><td>一、本年新收政府信息公开申请数量</td><td>18</td></tr>"
+            "</table></body></html>")
+    path = tmp_path / "table.html"
+    path.write_text(page, encoding="utf-8")
+    assert "一、本年新收政府信息公开申请数量\t18" in read_document(path).text

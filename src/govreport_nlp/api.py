@@ -164,7 +164,12 @@ def extract_file(path: Union[str, Path], *, report_year: Optional[int] = None,
     report.source = str(path)
     report.read_warnings = list(doc.warnings)
     if doc.title:
+        # The page's own title (<h1>) over the first line of its text (often site chrome).
+        from .rules.sections import issuer_from_title, kind_from_title
+
         report.title = doc.title
+        report.issuer = issuer_from_title(doc.title) or report.issuer
+        report.kind = kind_from_title(doc.title) or report.kind
     if doc.published:
         report.published = doc.published
     if doc.issuer and not report.issuer:

@@ -11,16 +11,17 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-__all__ = ["HtmlDocument", "html_document", "html_to_text"]
+__all__ = ["HtmlDocument", "html_document", "html_to_text", "main_text"]
 
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr", "td", "th",
            "table", "ul", "ol", "blockquote", "pre", "dd", "dt", "header", "footer", "title", "tbody"}
 _SKIP = ("script", "style", "noscript", "template", "iframe", "svg", "head > meta", "link", "select", "button")
 _WS = re.compile(r"[ \t\r\n\xa0]+")
+_HAN_CHARS = re.compile(r"[\u4e00-\u9fff]")
 # 发布时间：2025-03-20 / 发布日期: 2025年3月20日 / 时间：2025/03/20 10:00
 _DATE_VALUE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 _PUBLISHED = re.compile(r"(?:发布|发文|成文|公开|更新)?(?:时间|日期)\s*[:：]?\s*" + _DATE_VALUE)
-_SOURCE = re.compile(r"(?:来源|发布机构|发布单位|信息来源)\s*[:：]\s*([\u4e00-\u9fff（）()]{2,30})")
+_SOURCE = re.compile(r"(?:来源|发布机构|发布单位|信息来源)[ \t]*[:：][ \t\u3000]*([\u4e00-\u9fff（）()]{2,30})")
 _META_DATE = ("PubDate", "pubdate", "publishdate", "article:published_time", "firstpublishedtime", "dc.date")
 _META_ISSUER = ("ContentSource", "contentsource", "SiteName", "author")
 
@@ -103,8 +104,30 @@ def _meta(tree, names: tuple[str, ...]) -> Optional[str]:
     return None
 
 
+def main_text(html: str) -> Optional[str]:
+    """The article of a page without its site chrome (header, navigation, breadcrumbs,
+    share bars, footer, related links), as HTML with its tables, or None when the
+    extractor finds no article.
+
+    trafilatura does this: on the formats corpus's seven pages it kept every number of the
+    excerpts and dropped the navigation our block walk keeps (see README)."""
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - a core dependency
+        return None
+    try:
+        return trafilatura.extract(html, output_format="html", include_tables=True, include_comments=False,
+                                   include_images=False, favor_recall=True)
+    except Exception:  # an extractor failure must not lose the page: the whole page is read
+        return None
+
+
 def html_document(html: str) -> HtmlDocument:
-    """The page's text (as :func:`html_to_text`) and its title, publication date and issuer.
+    """The page's article (:func:`main_text`, read as :func:`html_to_text` reads a page)
+    and its title, publication date and issuer.
+
+    When no article is found, or it holds less than a third of the page's Chinese text
+    (a page that is all table, say), the whole page is read.
 
     The title is the page's ``<h1>`` (else ``ArticleTitle``/``og:title`` meta, else
     ``<title>``); the date is a ``PubDate``-like meta tag or the first 发布时间/日期 line;
@@ -120,17 +143,23 @@ def html_document(html: str) -> HtmlDocument:
     title = title or _meta(tree, ("ArticleTitle", "og:title"))
     if title is None and tree.css_first("title") is not None:
         title = _WS.sub("", tree.css_first("title").text()) or None
-    text = html_to_text(html)
+    whole = html_to_text(html)
+    text = whole
+    article = main_text(html)
+    if article:
+        candidate = html_to_text(article)
+        if len(_HAN_CHARS.findall(candidate)) * 3 >= len(_HAN_CHARS.findall(whole)):
+            text = candidate
     published = None
     raw = _meta(tree, _META_DATE)
     if raw:
         m = re.search(_DATE_VALUE, raw)
         published = _iso(m) if m else None
     if published is None:
-        m = _PUBLISHED.search(text)
+        m = _PUBLISHED.search(whole)
         published = _iso(m) if m else None
     issuer = _meta(tree, _META_ISSUER[:2])
     if issuer is None:
-        m = _SOURCE.search(text)
+        m = _SOURCE.search(whole)
         issuer = m.group(1) if m else None
     return HtmlDocument(text, title=title, published=published, issuer=issuer)

@@ -156,7 +156,7 @@ def _issuer(title: Optional[str]) -> Optional[str]:
     """The issuing body named in the title: 河北省教育厅2017年度... -> 河北省教育厅."""
     if not title:
         return None
-    rest = _YEAR.sub(" ", title)
+    rest = _YEAR.sub(" ", re.sub(r"^(?:关于|对)", "", title))
     rest = re.sub(r"[（(][^）)]*[）)]|\[[0-9]+\]", "", rest)
     m = _REPORT_KINDS.search(rest)
     head = rest[: m.start()] if m else ""
@@ -195,6 +195,17 @@ def _report_year(title: Optional[str], text: str, published: Optional[str]) -> O
     if published:
         return int(published[:4])
     return None
+
+
+def issuer_from_title(title: Optional[str]) -> Optional[str]:
+    """The issuing body a report's title names (河北省教育厅2017年度… -> 河北省教育厅;
+    关于海口市2025年预算执行情况… -> 海口市), or None."""
+    return _issuer(title)
+
+
+def kind_from_title(title: Optional[str]) -> Optional[str]:
+    """The genre a title names: foi_annual, work_report, stats_communique, budget, or None."""
+    return _kind(title)
 
 
 def _kind(title: Optional[str]) -> Optional[str]:
