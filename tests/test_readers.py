@@ -147,3 +147,28 @@ def test_html_page_without_an_article_is_read_whole(tmp_path):
     path = tmp_path / "table.html"
     path.write_text(page, encoding="utf-8")
     assert "一、本年新收政府信息公开申请数量\t18" in read_document(path).text
+
+
+def test_tables_cells_with_stated_unit_become_facts(nlp):
+    # 承德 2025 budget report, 附表1 (单位:万元): each cell a fact of its row, with its column.
+    report = extract_file(DATA / "chengde_2025_budget_report_excerpt.docx", nlp=nlp)
+    cells = {}
+    for f in report.facts:
+        if f.subject_rule == "table_cell":
+            cells.setdefault((f.subject, f.column), f)  # 附表1 comes first
+    total = cells[("本年收入合计", "预算数")]
+    assert (total.quantity.text, str(total.quantity.value), total.quantity.unit) == ("1448485", "14484850000", "元")
+    share = cells[("本年收入合计", "占预算(%)")]
+    assert (share.quantity.kind, str(share.quantity.value)) == ("percent", "100")
+    fall = cells[("增值税", "比上年增长(%)")]
+    assert (str(fall.quantity.value), fall.change, fall.quantity.text) == ("0.9", "decrease", "0.9")
+    assert report.text[fall.quantity.start:fall.quantity.end] == "0.9"
+    assert report.facts_table()[0].keys() >= {"subject_rule", "column"}
+
+
+def test_tables_rows_that_do_not_pair_with_the_header_are_left_out(nlp):
+    # 石家庄 2018, 表3: its header runs over three lines, so no column can be named with
+    # certainty; its numbers are not guessed into columns.
+    report = extract_file(DATA / "shijiazhuang_2018_budget_report_p3_p24.pdf", nlp=nlp)
+    assert not any(f.subject_rule == "table_cell" for f in report.facts)
+    assert "合 计\t6099592\t5608666\t92\t8.3" in report.text

@@ -32,7 +32,7 @@ __all__ = [
 
 # The columns of a fact row (Fact.row, Report.facts_table, the CLI's csv), in order.
 FACT_COLUMNS = (
-    "id", "subject", "subject_rule", "value", "value_high", "unit", "kind", "modifier", "change", "time", "org",
+    "id", "subject", "subject_rule", "column", "value", "value_high", "unit", "kind", "modifier", "change", "time", "org",
     "context_of", "parent", "text", "start", "end", "section", "sentence",
 )
 Kind = Literal["money", "percent", "percent_point", "count", "measure", "duration"]
@@ -104,6 +104,8 @@ class Fact(BaseModel):
     # Which rule chose the subject (attribute_before, counted_noun_after, ...: the names of
     # govreport_nlp.rules.linker.SUBJECT_RULES, explained in docs/facts.md); None without one.
     subject_rule: Optional[str] = None
+    # For a number read from a table cell: the header of its column (预算数, 占预算(%)).
+    column: Optional[str] = None
     change: Optional[Change] = None
     quantity: Quantity
     as_of: Optional[str] = None
@@ -122,6 +124,7 @@ class Fact(BaseModel):
             "id": self.id,
             "subject": self.subject,
             "subject_rule": self.subject_rule,
+            "column": self.column,
             "value": str(q.value),
             "value_high": None if q.value_high is None else str(q.value_high),
             "unit": q.unit,

@@ -25,6 +25,7 @@ EXTENSIONS: dict[str, Any] = {
     "govreport_debris": None,  # list[(start, end)] character ranges
     "govreport_quantities": None,  # list[models.Quantity]
     "govreport_row_subjects": None,  # {quantity start: subject} for statistics-table rows
+    "govreport_table_cells": None,  # {quantity start: {"subject", "column", "change"}} for unit tables
     "govreport_entities": None,  # list[models.Entity]: ORG, GPE, DATE
     "govreport_facts": None,  # list[models.Fact]
     "govreport_template": None,  # "2019" / "2021" / None

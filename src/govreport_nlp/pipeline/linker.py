@@ -60,6 +60,7 @@ class ReportLinker(StatelessComponent):
         orgs = [e for e in entities if e.label == "ORG"]
         bounds = word_bounds(doc)
         row_subjects: dict[int, str] = doc._.govreport_row_subjects or {}
+        table_cells: dict[int, dict] = doc._.govreport_table_cells or {}
         starts = [s for s, _ in sentences]
         groups: dict[int, list[Quantity]] = {}
         for q in quantities:
@@ -72,6 +73,10 @@ class ReportLinker(StatelessComponent):
             for q, ln in zip(qs, link_sentence(text, s, e, qs, bounds)):
                 if q.start in row_subjects:  # a statistics-table row names its own subject
                     ln = Link(subject=row_subjects[q.start], subject_start=q.start, rule="table_row")
+                elif q.start in table_cells:  # so does a table cell, with its column
+                    cell = table_cells[q.start]
+                    ln = Link(subject=cell["subject"], subject_start=q.start, rule="table_cell",
+                              change=cell["change"])
                 linked.append((q, ln, s, e))
         breakdowns = link_breakdowns(text, [x[0] for x in linked], [x[1] for x in linked])
         facts: list[Fact] = []
@@ -82,6 +87,7 @@ class ReportLinker(StatelessComponent):
             org = next((o.text for o in reversed(orgs) if s <= o.start < q.start), None)
             facts.append(Fact(
                 id=_fact_id(text, q), subject=ln.subject, subject_rule=ln.rule if ln.subject else None,
+                column=table_cells[q.start]["column"] if q.start in table_cells else None,
                 change=ln.change, quantity=q,
                 parent=parent, context_of=context_of, as_of=as_of, period=period, org=org,
                 sentence=text[s:e], sentence_start=s, section_path=_section_path(sections, q.start),

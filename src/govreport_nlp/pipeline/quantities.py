@@ -14,7 +14,7 @@ from .doc_cache import char_spans, doc_text
 from ..models import ENTITY_LABELS as LABELS
 from ..models import Quantity
 from ..numbers.normalizer import find_quantities
-from ..rules.quantities import find_stat_rows
+from ..rules.quantities import find_stat_rows, find_table_cells
 
 __all__ = ["ReportQuantities", "make_quantities", "LABELS"]
 
@@ -48,14 +48,28 @@ class ReportQuantities(StatelessComponent):
             inside = [(r.label_start, r.quantity.start) for r in rows]
             found = [q for q in found if not any(s <= q.start < e for s, e in inside)]
             found = sorted(found + [r.quantity for r in rows], key=lambda q: q.start)
-        self.set_annotations(doc, found, {r.quantity.start: r.subject for r in rows})
+        cells = [c for c in find_table_cells(text)
+                 if not any(s <= c.quantity.start < e for s, e in doc._.govreport_debris or [])]
+        if cells:
+            # A table cell is read with its column; the scanner's reading of it (100% in a
+            # cell) gives way.
+            taken = {(c.quantity.start, c.quantity.end) for c in cells}
+            spans = sorted(taken)
+            found = [q for q in found if not any(s < q.end and q.start < e for s, e in spans)]
+            found = sorted(found + [c.quantity for c in cells], key=lambda q: q.start)
+        self.set_annotations(doc, found, {r.quantity.start: r.subject for r in rows},
+                             {c.quantity.start: {"subject": c.subject, "column": c.column, "change": c.change}
+                              for c in cells})
         return doc
 
     def set_annotations(self, doc: Doc, quantities: list[Quantity],
-                        row_subjects: Optional[dict[int, str]] = None) -> None:
-        """Store the quantities, the subjects of statistics-table rows, and entity spans."""
+                        row_subjects: Optional[dict[int, str]] = None,
+                        table_cells: Optional[dict[int, dict]] = None) -> None:
+        """Store the quantities, the subjects of statistics-table rows and table cells,
+        and entity spans."""
         doc._.govreport_quantities = quantities
         doc._.govreport_row_subjects = row_subjects or {}
+        doc._.govreport_table_cells = table_cells or {}
         if not self.set_ents:
             return
         spans = char_spans(doc, ((q.start, q.end, LABELS.get(q.kind, "QUANTITY")) for q in quantities))
@@ -65,7 +79,8 @@ class ReportQuantities(StatelessComponent):
 @Language.factory(
     "govreport_quantities",
     default_config={"set_ents": True},
-    assigns=["doc._.govreport_quantities", "doc._.govreport_row_subjects", "doc.ents"],
+    assigns=["doc._.govreport_quantities", "doc._.govreport_row_subjects", "doc._.govreport_table_cells",
+             "doc.ents"],
     requires=["doc._.govreport_debris"],
 )
 def make_quantities(nlp: Language, name: str, set_ents: bool) -> ReportQuantities:

@@ -74,9 +74,13 @@ def _line_text(line: list[dict]) -> str:
     out: list[str] = []
     prev: Optional[dict] = None
     for ch in line:
-        if prev is not None and ch["x0"] - prev["x1"] > 0.25 * max(prev.get("size", 10), 1) \
-                and ch["text"].strip() and prev["text"].strip():
-            out.append(" ")
+        gap = ch["x0"] - prev["x1"] if prev is not None else 0
+        size = max(prev.get("size", 10), 1) if prev is not None else 10
+        if prev is not None and gap > 0.25 * size and ch["text"].strip() and prev["text"].strip():
+            # A gap of two ems or more is a column of a table drawn without rules: a cell.
+            # So is any gap between two numbers (6099592 5608666): no number holds a space.
+            between_numbers = prev["text"][-1:].isdigit() and ch["text"][:1] in "0123456789０１２３４５６７８９-"
+            out.append("\t" if gap > 2 * size or between_numbers else " ")
         out.append(ch["text"])
         prev = ch
     return _ascii_digits(_PRIVATE.sub(".", "".join(out))).rstrip()

@@ -40,7 +40,8 @@ SUBJECT_RULES = {
     "share_of": "the noun after 的 of a share (全省近80%的|基础研究项目)",
     "change_indicator": "the indicator of the quantity before, for a change (同比增长1.5%)",
     "previous_quantity": "the subject of the quantity before, when nothing else names one (占79%)",
-    "table_row": "the row label of a statistics table",
+    "table_row": "the row label of a statistics table (label | unit | number)",
+    "table_cell": "the row label of a table whose unit is stated above it (单位：万元); the column is in Fact.column",
 }
 
 # Punctuation that ends the phrase a subject can come from. 、 is not among them: a list

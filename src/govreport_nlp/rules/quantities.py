@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Optional
 
 from ..models import Quantity
 from ..numbers.units import UNITS
 
-__all__ = ["StatRow", "find_stat_rows"]
+__all__ = ["StatRow", "find_stat_rows", "find_table_cells"]
 
 _CELL_SEP = re.compile(r"\t|\s*\|\s*|\s{2,}")
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
@@ -40,6 +41,8 @@ class StatRow:
     label_start: int
     label_end: int
     subject: str
+    column: Optional[str] = None  # the column header of a table cell
+    change: Optional[str] = None  # increase/decrease for a cell of a growth column
 
 
 def find_stat_rows(text: str) -> list[StatRow]:
@@ -77,4 +80,96 @@ def find_stat_rows(text: str) -> list[StatRow]:
         q = Quantity(text=text[start:end], start=start, end=end, value=value, unit=unit, kind=kind)
         out.append(StatRow(quantity=q, label_start=label_start, label_end=label_start + len(label_text),
                            subject=subject))
+    return out
+
+
+# Tables that state their unit above them (单位：万元), as budget reports, final accounts and
+# statistical bulletins print them in HTML, Word and PDF: a header row, then rows of a label
+# and numbers. Each number is a quantity in the stated unit, or a percent where its column
+# says so (占预算(%), 比上年增长(%)); its subject is the row label, its column the header.
+_UNIT_LINE = re.compile(r"^[ \t\u3000]*(?:金额)?单位[ \t]*[:：][ \t]*(?P<unit>[^\s，,；;]{1,4})[ \t\u3000]*$")
+_CELL_NUMBER = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?%?")
+_PERCENT_COLUMN = re.compile(r"%|％|百分比|比重|增长|增减|下降|占")
+_CHANGE_COLUMN = re.compile(r"增长|增减|比上年|同比")
+_TABLE_REACH = 400  # lines a table may run on for after its unit line
+
+
+def _unit_of(unit_text: str) -> Optional[tuple[str, str, Decimal]]:
+    scale = _SCALED_MONEY.get(unit_text)
+    if scale:
+        return "money", "元", Decimal(scale)
+    return UNITS.get(unit_text)
+
+
+def find_table_cells(text: str) -> list[StatRow]:
+    """Every number cell of a table whose unit is stated above it (``单位：万元``).
+
+    A row is read only when its numbers pair one to one with the header row's columns
+    (the header row is the tab row right before the first row of numbers); a row that
+    does not pair up is left out rather than shifted.
+    """
+    out: list[StatRow] = []
+    lines = text.split("\n")
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        m = _UNIT_LINE.match(lines[i]) if "单位" in lines[i] else None
+        info = _unit_of(m.group("unit")) if m else None
+        if info is None:
+            i += 1
+            continue
+        header: Optional[list[str]] = None
+        j = i + 1
+        while j < len(lines) and j - i < _TABLE_REACH and "\t" in lines[j] and not _UNIT_LINE.match(lines[j]):
+            cells = lines[j].split("\t")
+            numbers = [k for k, c in enumerate(cells) if _CELL_NUMBER.fullmatch(c.strip())]
+            if not numbers:
+                header = cells  # the last row without numbers before the data names the columns
+            elif header is not None:
+                out.extend(_row_cells(text, starts[j], lines[j], cells, header, info))
+            j += 1
+        i = j
+    return out
+
+
+def _row_cells(text: str, line_start: int, line: str, cells: list[str], header: list[str],
+               info: tuple[str, str, Decimal]) -> list[StatRow]:
+    label = cells[0].strip()
+    if not _HAN.search(label) or len(cells) != len(header):
+        return []  # no label, or numbers that do not pair with the columns one to one
+    subject = re.sub(r"\s+", "", _NOTE.sub("", _NUMBERING.sub("", label)))
+    if len(subject) < 2:
+        return []
+    out = []
+    offset = line_start
+    kind, unit, factor = info
+    for k, cell in enumerate(cells):
+        cell_start = offset
+        offset += len(cell) + 1
+        raw = cell.strip()
+        if k == 0 or not _CELL_NUMBER.fullmatch(raw):
+            continue
+        column = re.sub(r"\s+", "", header[k]) or None
+        start = cell_start + cell.index(raw)
+        number = raw.rstrip("%").replace(",", "")
+        if raw.endswith("%") or (column and _PERCENT_COLUMN.search(column)):
+            q_kind, q_unit, value = "percent", "%", Decimal(number)
+        else:
+            q_kind, q_unit, value = kind, unit, Decimal(number) * factor
+        change = None
+        if column and _CHANGE_COLUMN.search(column):
+            # 比上年增长(%) -0.9: a decrease of 0.9 (the value stays positive, GUIDELINES.md)
+            change = "decrease" if value < 0 else "increase"
+            value = abs(value)
+        if raw.startswith("-"):
+            start += 1  # the quantity is the number; the sign is the change's
+        end = start + len(raw.lstrip("-"))
+        q = Quantity(text=text[start:end], start=start, end=end, value=value, unit=q_unit, kind=q_kind)
+        out.append(StatRow(quantity=q, label_start=line_start + line.index(cells[0]),
+                           label_end=line_start + line.index(cells[0]) + len(cells[0]), subject=subject,
+                           column=column, change=change))
     return out
