@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import govreport_nlp
 from govreport_nlp import InputError, extract
@@ -79,10 +81,30 @@ def test_api_broken_unicode_keeps_offsets(nlp):
     report = extract(text, nlp=nlp)
     q = report.facts[0].quantity
     assert q.text == "31.08亿元" and q.start == text.index("31.08")
-    # Quotes come from the caller's text, surrogate and all.
+    # Quotes are slices of the text with each lone surrogate replaced by U+FFFD, one for
+    # one, so that the report serializes to UTF-8 JSON (issue #15, item 10).
     fact = report.facts[0]
-    assert text[fact.sentence_start:fact.sentence_start + len(fact.sentence)] == fact.sentence
-    assert "\ud800" in fact.sentence
+    cleaned = text.replace("\ud800", "\ufffd")
+    assert cleaned[fact.sentence_start:fact.sentence_start + len(fact.sentence)] == fact.sentence
+    assert "\ud800" not in fact.sentence
+    report.model_dump_json().encode("utf-8")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list("预算资金收入31.08亿元增长5%，。\n\t件项\ud800\udfff（）其中")), max_size=80))
+def test_api_every_report_serializes_and_every_offset_slices(nlp, text):
+    report = extract("某县2022年统计公报\n" + text, nlp=nlp)
+    data = report.model_dump_json().encode("utf-8")  # never raises
+    assert data
+    cleaned = ("某县2022年统计公报\n" + text).replace("\ud800", "\ufffd").replace("\udfff", "\ufffd")
+    for fact in report.facts:
+        q = fact.quantity
+        assert cleaned[q.start:q.end] == q.text
+        assert cleaned[fact.sentence_start:fact.sentence_start + len(fact.sentence)] == fact.sentence
+    for e in report.entities:
+        assert cleaned[e.start:e.end] == e.text
+    for section in report.sections:
+        assert section.start <= section.end <= len(cleaned)
 
 
 def test_api_long_text_is_processed_in_pieces(nlp, seed_text):

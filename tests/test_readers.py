@@ -172,3 +172,16 @@ def test_tables_rows_that_do_not_pair_with_the_header_are_left_out(nlp):
     report = extract_file(DATA / "shijiazhuang_2018_budget_report_p3_p24.pdf", nlp=nlp)
     assert not any(f.subject_rule == "table_cell" for f in report.facts)
     assert "合 计\t6099592\t5608666\t92\t8.3" in report.text
+
+
+def test_pdf_encrypted_file_says_what_it_is(tmp_path):
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text="2024")
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    path = tmp_path / "locked.pdf"
+    pdf.output(str(path))
+    with pytest.raises(InputError, match="encrypted"):
+        read_document(path)

@@ -129,3 +129,32 @@ def test_templates_cells_are_not_facts(nlp):
     table_end = text.index("五、存在的主要问题")
     assert all(not table_start <= f.quantity.start < table_end for f in report.facts)
     assert [f.quantity.text for f in report.facts] == ["19件", "19件"]
+
+
+def test_templates_printed_numbers_are_never_changed():
+    # The hebei_jyt_foi_2023 rows above with thousands separators, full-width digits and
+    # a cell no float holds: read exactly, or left out.
+    text = T3_ROWS_2021.replace("18\t1\t0\t0\t0\t0\t19\n二", "1,550\t1\t0\t0\t0\t0\t1,551\n二")
+    text = text.replace("（一）予以公开\t9\t0", "（一）予以公开\t９\t0")
+    parsed = parse_tables(text)
+    t3 = parsed.tables["table3"]
+    assert t3["本年新收政府信息公开申请数量"]["自然人"] == 1550
+    assert t3["本年新收政府信息公开申请数量"]["总计"] == 1551
+    assert t3["予以公开"]["自然人"] == 9
+    huge = parse_tables(T3_ROWS_2021.replace("\t18\t1\t0\t0\t0\t0\t19\n二", "\t" + "9" * 310 + "\t1\t0\t0\t0\t0\t19\n二"))
+    row = huge.tables["table3"]["本年新收政府信息公开申请数量"]
+    assert "自然人" not in row and row["总计"] == 19  # left out, not rounded to a float
+
+
+def test_templates_extract_survives_a_cell_of_310_digits(nlp):
+    from govreport_nlp import extract
+
+    report = extract("某县2021年政府信息公开工作年度报告\n" + T3_ROWS_2021.replace("\t19\n二", "\t" + "9" * 310 + "\n二"), nlp=nlp)
+    report.model_dump_json()
+
+
+def test_templates_long_run_of_digits_is_bounded():
+    # A run of 100 digits would take hours with every 7-way cut; no cell is that long.
+    text = T3_ROWS_2021.replace("18\t1\t0\t0\t0\t0\t19", "1" * 100)
+    parsed = parse_tables(text)
+    assert "本年新收政府信息公开申请数量" not in parsed.tables["table3"]

@@ -103,25 +103,15 @@ def extract(text: Union[str, bytes], *, report_year: Optional[int] = None,
 
     Empty or whitespace-only text gives an empty report; a text longer than one Doc
     may hold is processed in pieces split at line breaks.
+
+    Lone surrogates (broken Unicode from a bad decode) are replaced by U+FFFD, one
+    character for one: offsets still index ``text``, and every quoted string is the slice
+    of the text with that replacement, so that every Report serializes to UTF-8 JSON.
     """
-    original = text if isinstance(text, str) else None
     text = _as_text(text)
     if not text.strip():
         return Report(report_year=report_year, chars=len(text))
-    report = _extract_text(text, report_year, nlp)
-    if original is not None and original != text:
-        _requote(report, original)
-    return report
-
-
-def _requote(report: Report, original: str) -> None:
-    """Quote the caller's own text again where lone surrogates were replaced for
-    processing, so that ``original[start:end] == text`` holds for every span."""
-    for fact in report.facts:
-        q = fact.quantity
-        fact.quantity = q.model_copy(update={"text": original[q.start:q.end]})
-        fact.sentence = original[fact.sentence_start:fact.sentence_start + len(fact.sentence)]
-    report.entities = [e.model_copy(update={"text": original[e.start:e.end]}) for e in report.entities]
+    return _extract_text(text, report_year, nlp)
 
 
 def _extract_text(text: str, report_year: Optional[int], nlp: Optional["Language"]) -> Report:

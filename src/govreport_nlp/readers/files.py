@@ -97,7 +97,11 @@ def _read_pdf(path: Path, ocr: Optional[bool]) -> ReadResult:
     except InputError:
         raise
     except Exception as e:  # pdfminer raises its own types for broken files
-        raise InputError(f"cannot read {path} as PDF: {type(e).__name__}: {e}") from e
+        cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
+        if "Password" in type(cause).__name__ or "encrypt" in str(cause).lower():
+            raise InputError(f"{path} is an encrypted (password-protected) PDF: decrypt it first, e.g. "
+                             "qpdf --decrypt --password=PASSWORD in.pdf out.pdf") from e
+        raise InputError(f"cannot read {path} as PDF: {type(cause).__name__}: {cause or 'no detail given'}") from e
     warnings: list[ReadWarning] = []
     blank = [i + 1 for i, (text, via_ocr) in enumerate(pages) if not via_ocr and not text.strip()]
     ocred = [i + 1 for i, (_, via_ocr) in enumerate(pages) if via_ocr]

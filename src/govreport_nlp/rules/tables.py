@@ -94,7 +94,11 @@ _FIRST_ROW = re.compile(r"本\s*年\s*新\s*收")
 _T2021 = re.compile(r"本年制发件数|因政府信息公开工作被申请行政复议|本年处理决定数量")
 _T2019 = re.compile(r"本年新制作数量|上一年项目数量")
 # A number cell: digits, a decimal part, an optional 元/万元 of its own.
-_NUMBER = re.compile(r"(?<![0-9.．])[0-9]+(?:[.．][0-9]+)?(?:万元|元)?")
+# A printed cell: digits (full-width too), thousands separators, a decimal part, a unit.
+_NUMBER = re.compile(r"(?<![0-9０-９.．,，])(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?(?:万元|元)?")
+_CELL_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.", ",，")
+# More significant digits than a float keeps: such a cell is left out, never rounded.
+_MAX_DIGITS = 15
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—－]\s*[0-9]{1,3}\s*[-—－]|第\s*[0-9]+\s*页|[0-9]{1,3})\s*$", re.M)
 _WS = re.compile(r"\s+")
 
@@ -128,14 +132,18 @@ class _Squeezed:
         return cls("".join(chars), offsets)
 
 
-def _as_number(cell: str, money: bool) -> Number:
-    """A printed cell as a number; money converted to 万元 when printed in 元."""
-    cell = cell.replace("．", ".")
+def _as_number(cell: str, money: bool) -> Optional[Number]:
+    """A printed cell as a number, exactly as printed (1,550 -> 1550, ９９.５ -> 99.5);
+    money converted to 万元 when printed in 元. None for a cell no float holds exactly
+    (more than 15 significant digits): it is left out rather than changed."""
+    cell = cell.translate(_CELL_DIGITS)
     unit = ""
     if cell.endswith("万元"):
         cell, unit = cell[:-2], "万元"
     elif cell.endswith("元"):
         cell, unit = cell[:-1], "元"
+    if len(cell.replace(".", "").lstrip("0")) > _MAX_DIGITS:
+        return None
     value: Number = float(cell) if "." in cell else int(cell)
     if money and unit == "元":
         value = value / 10000
@@ -194,23 +202,41 @@ def _tab_cells(text: str, label_end: int, end: int, *, labelled: bool = True) ->
     return cells
 
 
+# The longest count a template cell holds (99999): cuts that make a longer one are not
+# tried, so a run of n digits costs at most n x 6^parts checks, not n^parts.
+_MAX_CELL_DIGITS = 6
+
+
 def _splits(digits: str, parts: int, check) -> list[list[int]]:
-    """Every way to cut a run of digits into ``parts`` numbers (no leading zeros)
-    that passes ``check``."""
-    found = []
+    """The ways (at most two: one is an answer, two an ambiguity) to cut a run of digits
+    into ``parts`` numbers (no leading zeros, none longer than six digits) that pass
+    ``check``."""
+    found: list[list[int]] = []
     n = len(digits)
-    if parts > n:
+    if parts > n or n > parts * _MAX_CELL_DIGITS:
         return found
-    for cuts in itertools.combinations(range(1, n), parts - 1):
-        bounds = (0, *cuts, n)
-        pieces = [digits[a:b] for a, b in zip(bounds, bounds[1:])]
-        if any(len(p) > 1 and p[0] == "0" for p in pieces):
-            continue
-        values = [int(p) for p in pieces]
-        if check(values):
-            found.append(values)
-            if len(found) > 1:
+    pieces: list[int] = []
+
+    def cut(pos: int) -> None:
+        if len(found) > 1:
+            return
+        left = parts - len(pieces)
+        if left == 0:
+            if pos == n and check(list(pieces)):
+                found.append(list(pieces))
+            return
+        rest = n - pos
+        if rest < left or rest > left * _MAX_CELL_DIGITS:
+            return
+        for size in range(1, min(_MAX_CELL_DIGITS, rest - left + 1) + 1):
+            piece = digits[pos:pos + size]
+            if size > 1 and piece[0] == "0":
                 break
+            pieces.append(int(piece))
+            cut(pos + size)
+            pieces.pop()
+
+    cut(0)
     return found
 
 
@@ -374,7 +400,8 @@ def _table2(text: str, start: int, end: int, template: str, warnings: list[Table
                 warnings.append(TableWarning(table="table2", row=key, column="",
                                              message=f"expected {len(cols)} cells, found {len(cells)}"))
             continue
-        row = {col: _as_number(c, col in _MONEY_COLUMNS) for col, c in zip(cols, cells) if c is not None}
+        row = {col: v for col, c in zip(cols, cells) if c is not None
+               and (v := _as_number(c, col in _MONEY_COLUMNS)) is not None}
         if row:
             table[key] = row
     return table
