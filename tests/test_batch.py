@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -85,3 +86,118 @@ def test_batch_extract_never_raises_on_any_unicode(nlp, text):
     report = govreport_nlp.extract(text, nlp=nlp)
     for fact in report.facts:
         assert text[fact.quantity.start:fact.quantity.end] == fact.quantity.text
+
+
+def _kill_on_boom(item, report_year=None, *, as_text=False):
+    """process_one that kills its own worker on a file named boom (a SIGKILL, as an OOM
+    killer or an operator would)."""
+    import os
+    import signal
+
+    from govreport_nlp.runners import batch
+
+    if "boom" in str(item):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return batch._real_process_one(item, report_year, as_text=as_text)
+
+
+def test_batch_a_dead_worker_costs_only_its_document(tmp_path, nlp, monkeypatch):
+    from govreport_nlp.runners import batch
+
+    paths = []
+    for name in ("a", "boom", "b", "c"):
+        path = tmp_path / f"{name}.txt"
+        path.write_text("某县2022年统计公报\n全年生产总值100亿元，比上年增长5%。\n", encoding="utf-8")
+        paths.append(path)
+    monkeypatch.setattr(batch, "_real_process_one", batch.process_one, raising=False)
+    monkeypatch.setattr(batch, "process_one", _kill_on_boom)  # the forked workers inherit it
+    results = list(batch.extract_many(paths, jobs=2))
+    assert [Path(r.source).stem for r in results] == ["a", "boom", "b", "c"]
+    assert [r.ok for r in results] == [True, False, True, True]
+    assert "worker process died" in results[1].error
+
+
+def test_batch_missing_model_with_jobs_is_one_clear_error(tmp_path, monkeypatch, capsys):
+    import importlib
+
+    from govreport_nlp import ModelNotFoundError
+    from govreport_nlp.runners.cli import main
+
+    build = importlib.import_module("govreport_nlp.pipeline.build")
+
+    def missing():
+        raise ModelNotFoundError("the pkuseg model is not installed: run govreport-nlp download")
+
+    monkeypatch.setattr(build, "load", missing)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text("全年生产总值100亿元。", encoding="utf-8")
+    assert main(["extract", str(folder), "-j", "2", "-q", "-o", str(tmp_path / "out.jsonl")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("govreport-nlp download") == 1 and "Traceback" not in err
+
+
+def test_batch_file_names_that_are_not_utf8_are_escaped(tmp_path, nlp):
+    import json
+    import os
+
+    from govreport_nlp.runners.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("全年生产总值100亿元。", encoding="utf-8")
+    # a name written in GBK by another system: not UTF-8 here
+    odd = os.path.join(os.fsencode(folder), "报告".encode("gbk") + b".txt")
+    with open(odd, "wb") as fh:
+        fh.write("全年生产总值200亿元。".encode("utf-8"))
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(folder), "-q", "-o", str(out)]) == 0
+    lines = out.read_bytes().decode("utf-8").splitlines()
+    assert len(lines) == 2
+    sources = sorted(json.loads(line)["file"] for line in lines)
+    assert any("\\xb1" in s for s in sources), sources  # 报 in GBK, escaped
+
+
+def test_batch_sigterm_ends_the_workers_with_the_command(tmp_path, seed_text):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(60):
+        (folder / f"r{k:02d}.txt").write_text(seed_text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "govreport_nlp", "extract", str(folder), "-j", "2", "-q",
+                             "-o", str(out)], stderr=subprocess.PIPE)
+
+    def children() -> list[int]:
+        found = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as fh:
+                        fields = fh.read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == proc.pid:
+                    found.append(int(entry))
+        return found
+
+    deadline = time.time() + 60
+    workers: list[int] = []
+    while time.time() < deadline and len(workers) < 2 and proc.poll() is None:
+        time.sleep(0.2)
+        workers = children()
+    if proc.poll() is not None:
+        pytest.skip("the batch ended before its workers could be seen")
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    time.sleep(1)
+    alive = [pid for pid in workers if os.path.exists(f"/proc/{pid}") and
+             open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"]
+    assert alive == [], "workers outlived the command"
+    assert proc.returncode != 0 and not out.exists()  # nothing half-written under the final name

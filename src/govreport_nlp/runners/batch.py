@@ -9,7 +9,10 @@ set, and the batch goes on.
 from __future__ import annotations
 
 import os
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
@@ -42,7 +45,7 @@ def process_one(item: Item, report_year: Optional[int] = None, *, as_text: bool 
     """
     from ..api import extract, extract_file
 
-    source = "<text>" if as_text else str(item)
+    source = "<text>" if as_text else printable_name(item)
     try:
         if as_text:
             report = extract(str(item), report_year=report_year)
@@ -50,13 +53,36 @@ def process_one(item: Item, report_year: Optional[int] = None, *, as_text: bool 
             report = extract_file(item, report_year=report_year)
     except Exception as e:  # a bad document must not stop a batch
         return BatchResult(source=source, error=f"{type(e).__name__}: {e}")
+    report.source = source
     return BatchResult(source=source, report=report)
+
+
+def printable_name(path: Item) -> str:
+    """A file name as text that any UTF-8 output can hold: bytes that are not UTF-8 (a
+    name written by another system's encoding) are escaped as \\xNN, never dropped."""
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when its parent ends (SIGTERM, SIGKILL, crash), so
+    that no worker outlives the batch that started it."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not glibc-like: the parent's shutdown still ends us
+        pass
 
 
 def _worker_init() -> None:
     from ..pipeline.build import load
 
-    load()  # once per worker process, before its first document
+    _die_with_parent()
+    load()  # once per worker process, before its first document (shared after fork)
 
 
 def _run(args: tuple[Item, Optional[int], bool]) -> BatchResult:
@@ -64,11 +90,20 @@ def _run(args: tuple[Item, Optional[int], bool]) -> BatchResult:
     return process_one(item, report_year, as_text=as_text)
 
 
+# A document in flight when its worker died twice is run alone; dying alone, it is the cause.
+_WORKER_DIED = ("the worker process died while processing this document (killed, or out of memory); "
+                "the other documents of the batch were processed")
+
+
 def extract_many(items: Iterable[Item], *, jobs: int = 1, report_year: Optional[int] = None,
                  texts: bool = False, chunksize: int = 1) -> Iterator[BatchResult]:
     """Process many documents, in order, with ``jobs`` processes (0 = one per core).
 
-    ``items`` are file paths, or texts when ``texts=True``.
+    ``items`` are file paths, or texts when ``texts=True``. A worker that dies (killed, out
+    of memory) costs only the document that killed it, which gets an error record; the
+    pool is rebuilt and the others are processed. The pipeline is loaded before the workers
+    start, so that a missing model is one clear error, not one per worker. (``chunksize``
+    is kept for compatibility; documents are sent one at a time.)
     """
     work = [(item, report_year, texts) for item in items]
     if jobs == 0:
@@ -77,5 +112,63 @@ def extract_many(items: Iterable[Item], *, jobs: int = 1, report_year: Optional[
         for args in work:
             yield _run(args)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
-        yield from pool.map(_run, work, chunksize=chunksize)
+    from ..pipeline.build import load
+
+    load()  # raises ModelNotFoundError here, once; the forked workers share the loaded model
+    results: dict[int, BatchResult] = {}
+    attempts = [0] * len(work)
+    pending = list(range(len(work)))
+    next_out = 0
+    while pending:
+        isolated = [i for i in pending if attempts[i] >= 2]
+        batch = [i for i in pending if attempts[i] < 2]
+        pending = []
+        for i in isolated:  # a suspect alone in a pool of one: its own death is its record
+            attempts[i] += 1
+            for _, result in _run_pool([i], work, 1):
+                results[i] = result or BatchResult(source=_source(work[i]), error=_WORKER_DIED)
+        for i in batch:
+            attempts[i] += 1
+        for i, result in _run_pool(batch, work, jobs):
+            if result is None:
+                pending.append(i)  # in flight when a worker died: tried again
+                continue
+            results[i] = result
+            while next_out in results:  # stream in input order as results arrive
+                yield results.pop(next_out)
+                next_out += 1
+        while next_out in results:
+            yield results.pop(next_out)
+            next_out += 1
+
+
+def _source(args: tuple[Item, Optional[int], bool]) -> str:
+    return "<text>" if args[2] else printable_name(args[0])
+
+
+def _run_pool(indices: list[int], work: list, jobs: int) -> Iterator[tuple[int, Optional[BatchResult]]]:
+    """Run the documents ``indices`` in a fresh pool, yielding (index, result) in order;
+    the result is None for a document whose worker died."""
+    if not indices:
+        return
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(indices)), initializer=_worker_init)
+    try:
+        futures = [(i, pool.submit(_run, work[i])) for i in indices]
+        for i, future in futures:
+            try:
+                result: Optional[BatchResult] = future.result()
+            except BrokenProcessPool:
+                result = None
+            yield i, result
+    except BaseException:
+        # SIGTERM/SIGINT in the parent, or the consumer stopped: end the workers now.
+        _terminate(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    for process in list(getattr(pool, "_processes", {}).values()):
+        if process.is_alive():
+            process.terminate()

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterator, Optional, Sequence
 
 from ..readers import SUFFIXES, decode
+from ..errors import GovReportError
 from ..models import FACT_COLUMNS, Report
 
 if TYPE_CHECKING:
@@ -333,16 +334,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _exit_on_sigterm() -> None:
+    """SIGTERM ends the command as Ctrl-C does: outputs in progress are discarded (never a
+    half file under the final name) and the worker processes end with it."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line; returns the exit code (2 for a usage error)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    _exit_on_sigterm()
     try:
         _check_values(args)
         return args.func(args)
     except UsageError as e:
         print(f"govreport-nlp: {e}", file=sys.stderr)
         return 2
+    except GovReportError as e:  # a missing model, say: one line that says what to do
+        print(f"govreport-nlp: {e}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # `... | head`: the reader has gone; end quietly, as cat and grep do. stdout is
         # pointed at devnull so that the interpreter's final flush does not fail again.
