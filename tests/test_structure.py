@@ -84,3 +84,21 @@ def test_structure_published_on_every_dev_report():
         pytest.skip("needs ../shared/corpus/dev")
     found = {p.stem: analyze(p.read_text(encoding="utf-8")).published for p in sorted(DEV.glob("*.txt"))}
     assert found == _PUBLISHED
+
+
+def test_structure_run_on_sentences_are_cut_at_a_clause():
+    from govreport_nlp.rules.sections import MAX_SENTENCE
+
+    # A run-on text (a PDF's lost full stops): sentences stay bounded, so that the facts'
+    # sentence copies cost linear space; each piece ends after a clause mark.
+    text = "某县2022年统计公报\n" + "全年办理申请12件，" * 400
+    layout = analyze(text)
+    assert all(e - s <= MAX_SENTENCE for s, e in layout.sentences)
+    assert all(text[e - 1] == "，" for s, e in layout.sentences[1:-1])
+
+
+def test_structure_deeply_nested_html_is_read_without_recursion():
+    from govreport_nlp.readers import html_to_text
+
+    page = "<div>" * 5000 + "预算资金31.08亿元" + "</div>" * 5000
+    html_to_text(page)  # no RecursionError

@@ -61,30 +61,35 @@ def html_to_text(html: str) -> str:
 
 
 def _text_of(root) -> str:
+    # An explicit stack, not recursion: a page of 100,000 nested <div>s is read in linear
+    # time instead of stopping at Python's recursion limit.
     out: list[str] = []
-
-    def walk(node) -> None:
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
         tag = node.tag
+        if closing:
+            out.append("\n")
+            continue
         if tag == "-text":
             out.append(_WS.sub(" ", node.text_content or ""))
-            return
+            continue
         if tag == "table" and _is_data_table(node):
             out.append("\n")
             for row in node.css("tr"):
                 cells = [re.sub(r"\s+", "", c.text(separator="")) for c in row.css("td, th")]
                 if any(cells):
                     out.append("\t".join(cells) + "\n")
-            return
+            continue
         if tag in _BLOCKS:
             out.append("\n")
+            stack.append((node, True))
+        children = []
         child = node.child
         while child is not None:
-            walk(child)
+            children.append(child)
             child = child.next
-        if tag in _BLOCKS:
-            out.append("\n")
-
-    walk(root)
+        stack.extend((c, False) for c in reversed(children))
     lines = [line.strip(" ") for line in "".join(out).split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 

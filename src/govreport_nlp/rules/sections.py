@@ -302,7 +302,26 @@ def _sentences(text: str, lines: list[tuple[int, int]], heading_lines: dict[int,
         if (idx in heading_lines and not runs_on) or (line and (line[-1] in _SENT_END + "：:" or short_alone)):
             close(e)
     close(len(text))
-    return out
+    return [piece for span in out for piece in _split_long(text, *span)]
+
+
+# A sentence longer than this is cut at its last clause mark before the limit (，；、 or
+# a space), or at the limit: no real sentence is that long, and every fact keeps a copy of
+# its sentence, so a run-on text of n characters would otherwise cost n^2.
+MAX_SENTENCE = 600
+_CLAUSE_MARKS = "，,；;、 \t\n"
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(mark, start + MAX_SENTENCE // 2, limit) for mark in _CLAUSE_MARKS)
+        cut = cut + 1 if cut > start else limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _paragraphs(sentences: list[tuple[int, int]], text: str, heading_lines: dict[int, int],
