@@ -153,3 +153,35 @@ def test_cli_version_and_closed_pipe(tmp_path):
     proc.stdout.close()
     err = proc.stderr.read().decode()
     assert proc.wait() == 0 and "Traceback" not in err
+
+
+def test_cli_sqlite_output_has_the_five_tables(tmp_path, seed_text):
+    import sqlite3
+
+    from govreport_nlp.runners.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "tuyouqi.txt").write_text(seed_text, encoding="utf-8")
+    db_path = tmp_path / "reports.sqlite"
+    assert main(["extract", str(folder), "-q", "-o", str(db_path)]) == 0
+    db = sqlite3.connect(db_path)
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"reports", "facts", "entities", "table_cells", "warnings"}
+    (issuer, year), = db.execute("SELECT issuer, report_year FROM reports")
+    assert (issuer, year) == ("土右旗", 2017)
+    value, exact, unit = db.execute("SELECT value, value_exact, unit FROM facts WHERE text = '31.08亿元'").fetchone()
+    assert (value, exact, unit) == (3108000000.0, "3108000000", "元")
+    assert db.execute("SELECT count(*) FROM entities WHERE label = 'ORG'").fetchone()[0] > 0
+    assert not list(tmp_path.glob(".reports.sqlite.*"))  # the temporary file was renamed
+
+
+def test_cli_excel_csv_starts_with_a_bom(tmp_path, seed_text):
+    from govreport_nlp.runners.cli import main
+
+    src = tmp_path / "r.txt"
+    src.write_text(seed_text, encoding="utf-8")
+    out = tmp_path / "out" / "facts.csv"
+    assert main(["extract", str(src), "--excel", "-q", "-o", str(out)]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "31.08亿元".encode("utf-8") in data

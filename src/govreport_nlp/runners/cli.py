@@ -205,12 +205,25 @@ def _run_batch(args: argparse.Namespace, start: Callable[[IO[str]], Callable[[st
     return 1 if failed else 0
 
 
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return args.format
+    if getattr(args, "excel", False):
+        return "csv"
+    suffix = Path(args.output or "").suffix.lower()
+    return {".csv": "csv", ".sqlite": "sqlite", ".db": "sqlite", ".sqlite3": "sqlite"}.get(suffix, "jsonl")
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
-    fmt = args.format or ("csv" if (args.output or "").lower().endswith(".csv") else "jsonl")
+    fmt = _format(args)
     cell = (lambda v: v) if args.raw_csv else safe_cell
+    if fmt == "sqlite":
+        return _run_sqlite(args)
 
     def start(out: IO[str]) -> Callable[[str, Report], None]:
         if fmt == "csv":
+            if args.excel:
+                out.write("\ufeff")  # Excel reads a CSV as UTF-8 only after a BOM
             writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
             writer.writeheader()
             return lambda source, report: writer.writerows(
@@ -225,6 +238,35 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return _run_batch(args, start)
 
 
+def _run_sqlite(args: argparse.Namespace) -> int:
+    """extract -o reports.sqlite: every report into one database (runners/sqlite_out.py)."""
+    from .sqlite_out import SqliteOutput
+
+    if args.output in (None, "-"):
+        raise UsageError("--format sqlite needs -o FILE (a database is not written to stdout)")
+    check_output(args.output, args.paths)
+    names = list(_inputs(args.paths))
+    if not names:
+        print("govreport-nlp: no input files found", file=sys.stderr)
+        return 1
+    failed = 0
+    db = SqliteOutput(args.output)
+    try:
+        for result in _results(args, names):
+            if result.report is None:
+                failed += 1
+                print(f"govreport-nlp: skipped {result.source}: {result.error}", file=sys.stderr)
+                continue
+            db.write(result.source, result.report)
+    except BaseException:
+        db.discard()
+        raise
+    db.commit()
+    if failed:
+        print(f"govreport-nlp: {failed} of {len(names)} file(s) failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def _cmd_tables(args: argparse.Namespace) -> int:
     from ..rules.tables import cell_columns, flatten
 
@@ -233,6 +275,8 @@ def _cmd_tables(args: argparse.Namespace) -> int:
     cell = (lambda v: v) if args.raw_csv else safe_cell
 
     def start(out: IO[str]) -> Callable[[str, Report], None]:
+        if args.excel:
+            out.write("\ufeff")  # Excel reads a CSV as UTF-8 only after a BOM
         writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
 
@@ -302,9 +346,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract facts from files, folders or stdin")
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive) or - for stdin")
     p.add_argument("-o", "--output", help="output file (default: stdout)")
-    p.add_argument("--format", choices=("jsonl", "csv"), default=None,
-                   help="jsonl: one report per line; csv: one row per fact (default: from -o's "
-                        "extension, else jsonl)")
+    p.add_argument("--format", choices=("jsonl", "csv", "sqlite"), default=None,
+                   help="jsonl: one report per line; csv: one row per fact; sqlite: tables reports, facts, "
+                        "entities, table_cells, warnings (default: from -o's extension, .csv/.sqlite/.db, "
+                        "else jsonl)")
+    p.add_argument("--excel", action="store_true",
+                   help="CSV that Excel opens with the Chinese intact (UTF-8 with a BOM); implies csv")
     p.add_argument("--raw-csv", action="store_true",
                    help="write CSV cells as they are (no ' before a leading = + - @)")
     p.add_argument("--report-year", type=int, default=None, help="override the report year")
@@ -315,6 +362,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tables", help="the FOI template tables, one row per report, every cell a column")
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive) or - for stdin")
     p.add_argument("-o", "--output", help="output csv (default: stdout)")
+    p.add_argument("--excel", action="store_true",
+                   help="CSV that Excel opens with the Chinese intact (UTF-8 with a BOM)")
     p.add_argument("--raw-csv", action="store_true",
                    help="write CSV cells as they are (no ' before a leading = + - @)")
     p.add_argument("--report-year", type=int, default=None, help="override the report year")
