@@ -140,3 +140,27 @@ def test_api_to_pandas_has_one_row_per_fact(seed_report):
     frame = seed_report.to_pandas()
     assert len(frame) == len(seed_report.facts)
     assert frame.loc[frame["text"] == "31.08亿元", "subject"].item() == "预算资金"
+
+
+def test_api_to_pandas_columns_are_typed(seed_report):
+    pytest.importorskip("pandas")
+    frame = seed_report.to_pandas()
+    row = frame.loc[frame["text"] == "31.08亿元"].iloc[0]
+    assert row["value"] == 3108000000.0 and row["value_exact"] == "3108000000"
+    assert str(frame["value"].dtype) == "float64" and str(frame["start"].dtype) == "int64"
+
+
+def test_api_tables_frame_is_long_and_as_printed(nlp):
+    pytest.importorskip("pandas")
+    from conftest import DEV
+
+    path = DEV / "hebei_jyt_foi_2023.txt"
+    if not path.is_file():
+        pytest.skip("no dev corpus")
+    report = extract(path.read_text(encoding="utf-8"), nlp=nlp)
+    frame = report.tables_frame()
+    assert list(frame.columns) == ["table", "row", "column", "value", "unit"]
+    cell = frame[(frame["table"] == "table3") & (frame["column"] == "总计")].iloc[0]
+    assert isinstance(cell["value"], int)
+    assert set(frame.loc[frame["column"] == "本年收费金额", "unit"]) <= {"万元"}
+    assert len(frame) == sum(len(cols) for rows in report.template_tables.values() for cols in rows.values())

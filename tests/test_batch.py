@@ -168,8 +168,8 @@ def test_batch_sigterm_ends_the_workers_with_the_command(tmp_path, seed_text):
 
     folder = tmp_path / "in"
     folder.mkdir()
-    for k in range(60):
-        (folder / f"r{k:02d}.txt").write_text(seed_text, encoding="utf-8")
+    for k in range(400):
+        (folder / f"r{k:03d}.txt").write_text(seed_text, encoding="utf-8")
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "govreport_nlp", "extract", str(folder), "-j", "2", "-q",
                              "-o", str(out)], stderr=subprocess.PIPE)
@@ -194,8 +194,11 @@ def test_batch_sigterm_ends_the_workers_with_the_command(tmp_path, seed_text):
         workers = children()
     if proc.poll() is not None:
         pytest.skip("the batch ended before its workers could be seen")
+    time.sleep(0.5)  # the workers are at work now
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=60)
+    if proc.returncode == 0:
+        pytest.skip("the batch ended before the signal arrived")
     time.sleep(1)
     alive = [pid for pid in workers if os.path.exists(f"/proc/{pid}") and
              open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"]

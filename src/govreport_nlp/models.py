@@ -193,12 +193,41 @@ class Report(BaseModel):
         return [fact.row() for fact in self.facts]
 
     def to_pandas(self) -> Any:
-        """The facts as a pandas DataFrame (one row per fact, the columns of
-        :meth:`facts_table`). Needs the ``pandas`` extra: ``pip install 'govreport-nlp[pandas]'``."""
-        try:
-            import pandas as pd
-        except ImportError as e:
-            raise ImportError(
-                "Report.to_pandas() needs pandas: pip install 'govreport-nlp[pandas]'"
-            ) from e
-        return pd.DataFrame(self.facts_table(), columns=list(FACT_COLUMNS))
+        """The facts as a pandas DataFrame, one row per fact: the columns of
+        :meth:`facts_table`, with ``value`` and ``value_high`` as floats (for sums and
+        plots) and the exact decimals beside them in ``value_exact`` and
+        ``value_high_exact`` (strings), ``start``/``end`` as integers.
+        Needs the ``pandas`` extra: ``pip install 'govreport-nlp[pandas]'``."""
+        pd = _pandas("Report.to_pandas()")
+        frame = pd.DataFrame(self.facts_table(), columns=list(FACT_COLUMNS))
+        for column in ("value", "value_high"):
+            frame.insert(frame.columns.get_loc(column) + 1, f"{column}_exact", frame[column].astype("string"))
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+        frame["start"] = frame["start"].astype("int64")
+        frame["end"] = frame["end"].astype("int64")
+        return frame
+
+    def tables_frame(self) -> Any:
+        """The FOI template tables in long form, one row per cell: ``table`` (table2,
+        table3, table4), ``row``, ``column``, ``value`` (as printed: an int, or a float for
+        money) and ``unit`` (万元 for the money columns, else ""). Empty for a report with no
+        template tables. Needs pandas."""
+        from .rules.tables import money_columns
+
+        pd = _pandas("Report.tables_frame()")
+        rows = [{"table": table, "row": row, "column": column, "value": value,
+                 "unit": "万元" if column in money_columns() else ""}
+                for table, table_rows in (self.template_tables or {}).items()
+                for row, cells in table_rows.items() for column, value in cells.items()]
+        frame = pd.DataFrame(rows, columns=["table", "row", "column", "value", "unit"])
+        # As printed: counts stay ints beside money floats (a float column would turn 19 into 19.0).
+        frame["value"] = pd.Series([r["value"] for r in rows], dtype="object")
+        return frame
+
+
+def _pandas(what: str) -> Any:
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise ImportError(f"{what} needs pandas: pip install 'govreport-nlp[pandas]'") from e
+    return pd

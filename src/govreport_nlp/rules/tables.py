@@ -23,7 +23,7 @@ import regex
 
 from ..models import TableWarning
 
-__all__ = ["ParsedTables", "cell_columns", "check_tables", "flatten", "parse_tables"]
+__all__ = ["ParsedTables", "cell_columns", "check_tables", "flatten", "money_columns", "parse_tables"]
 
 Number = Union[int, float]
 APPLICANTS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
@@ -489,6 +489,11 @@ def parse_tables(text: str) -> ParsedTables:
     table_end = t4_end if t4 is not None and "table4" in tables else t3_end
     result.spans = [(table_start, table_end)]
     return result
+
+
+def money_columns() -> frozenset[str]:
+    """The template columns printed in 万元 (本年收费金额, 采购总金额)."""
+    return frozenset(_MONEY_COLUMNS)
 
 
 def cell_columns() -> list[str]:
