@@ -185,3 +185,38 @@ def test_cli_excel_csv_starts_with_a_bom(tmp_path, seed_text):
     assert main(["extract", str(src), "--excel", "-q", "-o", str(out)]) == 0
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and "31.08亿元".encode("utf-8") in data
+
+
+def test_cli_panel_is_one_long_table_across_reports(tmp_path, seed_text):
+    import csv as csv_module
+
+    from govreport_nlp.runners.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "tuyouqi.txt").write_text(seed_text, encoding="utf-8")
+    out = tmp_path / "panel.csv"
+    assert main(["panel", str(folder), "-q", "-o", str(out)]) == 0
+    rows = list(csv_module.DictReader(out.open(encoding="utf-8")))
+    assert {r["source"] for r in rows} == {"fact"}  # a 2017 report: no template tables
+    budget = next(r for r in rows if r["text"] == "31.08亿元")
+    assert (budget["issuer"], budget["report_year"], budget["subject"], budget["value_exact"]) == (
+        "土右旗", "2017", "预算资金", "3108000000")
+
+
+def test_cli_panel_api_has_template_cells(nlp):
+    import pytest
+
+    pytest.importorskip("pandas")
+    import govreport_nlp
+
+    from conftest import DEV
+
+    path = DEV / "hebei_jyt_foi_2023.txt"
+    if not path.is_file():
+        pytest.skip("no dev corpus")
+    frame = govreport_nlp.panel([path])
+    cells = frame[frame["source"] == "table"]
+    total = cells[(cells["table"] == "table3") & (cells["row"] == "本年新收政府信息公开申请数量")
+                  & (cells["column"] == "总计")]
+    assert total["value"].item() == 19.0 and total["report_year"].item() == 2023

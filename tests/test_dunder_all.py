@@ -4,8 +4,8 @@ import govreport_nlp
 
 EXPECTED = {
     "BatchResult", "Entity", "Fact", "GovReportError", "InputError", "ModelDownloadError", "ModelNotFoundError",
-    "Quantity", "Report", "Section", "TableWarning", "__version__", "download_model", "extract", "extract_file", "extract_many",
-    "find_quantities", "load", "normalize", "parse_number",
+    "Quantity", "ReadWarning", "Report", "Section", "TableWarning", "__version__", "download_model", "extract", "extract_file", "extract_many",
+    "find_quantities", "load", "normalize", "panel", "parse_number",
 }
 
 

@@ -10,8 +10,9 @@ returns a :class:`Report`; ``load()`` gives the pipeline itself.
 
 from .api import extract, extract_file
 from .runners.batch import BatchResult, extract_many
+from .runners.panel import panel
 from .errors import GovReportError, InputError, ModelDownloadError, ModelNotFoundError
-from .models import Entity, Fact, Quantity, Report, Section, TableWarning
+from .models import Entity, Fact, Quantity, ReadWarning, Report, Section, TableWarning
 from .numbers import find_quantities, normalize, parse_number
 from .pipeline import load
 from .segment.resources import download_model
@@ -27,6 +28,7 @@ __all__ = [
     "ModelDownloadError",
     "ModelNotFoundError",
     "Quantity",
+    "ReadWarning",
     "Report",
     "Section",
     "TableWarning",
@@ -38,5 +40,6 @@ __all__ = [
     "find_quantities",
     "load",
     "normalize",
+    "panel",
     "parse_number",
 ]

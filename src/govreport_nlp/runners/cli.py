@@ -295,6 +295,25 @@ def _cmd_tables(args: argparse.Namespace) -> int:
     return _run_batch(args, start)
 
 
+def _cmd_panel(args: argparse.Namespace) -> int:
+    """One long table across reports (runners/panel.py): CSV, or SQLite by -o's extension."""
+    from .panel import PANEL_COLUMNS, panel_rows
+
+    if _format(args) == "sqlite":
+        raise UsageError("panel writes CSV; for a database use: govreport-nlp extract PATH -o reports.sqlite")
+    cell = (lambda v: v) if args.raw_csv else safe_cell
+
+    def start(out: IO[str]) -> Callable[[str, Report], None]:
+        if args.excel:
+            out.write("\ufeff")  # Excel reads a CSV as UTF-8 only after a BOM
+        writer = csv.DictWriter(out, fieldnames=list(PANEL_COLUMNS))
+        writer.writeheader()
+        return lambda source, report: writer.writerows(
+            {k: cell(v) for k, v in row.items()} for row in panel_rows(source, report))
+
+    return _run_batch(args, start)
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
     from .render import render_html
 
@@ -370,6 +389,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (0: one per core)")
     p.set_defaults(func=_cmd_tables)
+
+    p = sub.add_parser("panel", help="one long CSV across reports: every template cell and fact with "
+                                     "issuer, year and kind (to compare bodies and years)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive) or - for stdin")
+    p.add_argument("-o", "--output", help="output csv (default: stdout)")
+    p.add_argument("--format", choices=("csv",), default=None, help=argparse.SUPPRESS)
+    p.add_argument("--excel", action="store_true",
+                   help="CSV that Excel opens with the Chinese intact (UTF-8 with a BOM)")
+    p.add_argument("--raw-csv", action="store_true",
+                   help="write CSV cells as they are (no ' before a leading = + - @)")
+    p.add_argument("--report-year", type=int, default=None, help="override the report year")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (0: one per core)")
+    p.set_defaults(func=_cmd_panel)
 
     p = sub.add_parser("render", help="an HTML page of a report with headings, entities and facts marked")
     p.add_argument("path", metavar="FILE", help="a report file, or - for stdin")
