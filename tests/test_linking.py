@@ -353,3 +353,18 @@ def test_linking_completion_rate_across_a_pdf_line_break(nlp):
 def test_linking_categories_self_reference_and_origins(nlp, text, quantity, subject):
     facts = {q: s for q, s, _ in _facts(nlp, "2024年度报告\n" + text)}
     assert facts[quantity] == subject
+
+
+@pytest.mark.parametrize("text, quantity, subject", [
+    # sichuan_province_work_report_2025_excerpt, guangdong_province_work_report_2026 (bulk):
+    # 投入 before the fund is a verb, right before the number a noun.
+    ("东西部协作和对口支援投入财政帮扶资金34.4亿元。", "34.4亿元", "财政帮扶资金"),
+    ("新一轮市际横向帮扶协作投入帮扶资金179亿元。", "179亿元", "帮扶资金"),
+    ("全社会研发投入12亿元，增长5%。", "12亿元", "全社会研发投入"),
+    # guangdong (bulk): 免费提供 begins the predicate after a counted noun.
+    ("为超53万名适龄妇女免费提供乳腺癌和宫颈癌筛查。", "53万名", "适龄妇女"),
+    ("为超8000名孤独症儿童免费提供个体康复服务。", "8000名", "孤独症儿童"),
+])
+def test_linking_verbs_that_are_nouns_and_predicates_of_service(nlp, text, quantity, subject):
+    facts = {q: s for q, s, _ in _facts(nlp, "2025年政府工作报告\n" + text)}
+    assert facts[quantity] == subject

@@ -10,7 +10,7 @@ from __future__ import annotations
 __all__ = [
     "BARE_ADDITIONS", "BUDGET_HEADS", "BUDGET_STAGES", "BUDGET_TIME_WORDS", "CATEGORY_WORDS",
     "DECREASE_VERBS", "DIVISION_NOUNS", "FEE_SUFFIXES", "FILLERS", "GLUED_FILLERS", "INCREASE_VERBS",
-    "LIST_JOINERS", "MANNER_ADVERBS", "NOT_NOUN_STARTS", "OBJECT_VERBS", "OTHER_STOPS", "PREDICATE_VERBS",
+    "LIST_JOINERS", "MANNER_ADVERBS", "NOT_NOUN_STARTS", "NOUN_WHEN_FINAL", "OBJECT_VERBS", "OTHER_STOPS", "PREDICATE_VERBS",
     "REACHING_VERBS", "SCOPE_WORDS",
 ]
 
@@ -55,7 +55,11 @@ OBJECT_VERBS = frozenset({
     "组建", "打造", "统筹", "撬动", "募集", "筹集",
     # verbs of works and lists (开工建设安置住房7.4万套, 推送储备项目13082个, 划分学区732个)
     "开工建设", "开工", "推送", "划分",
+    # 投入帮扶资金179亿元 (but 研发投入12亿元 is a noun: see NOUN_WHEN_FINAL)
+    "投入",
 })
+# Object verbs that are nouns when the number follows them directly (研发投入12亿元).
+NOUN_WHEN_FINAL = frozenset({"投入"})
 # Other words that end the subject phrase on its left.
 OTHER_STOPS = frozenset({
     # function words and prepositions
@@ -76,7 +80,7 @@ OTHER_STOPS = frozenset({
     # adverbs of manner that open the predicate after a counted noun (31个水电站加快建设,
     # 254个项目有序推进, 34个大模型成功备案): the noun ends before them
     "加快", "有序", "成功", "扎实", "顺利", "深入", "率先", "正式", "陆续", "相继", "如期", "提前",
-    "最快", "超过",
+    "最快", "超过", "免费",
 })
 # Adverbs before an object verb (粉丝量迅速跃升至3.7万): no part of the name.
 MANNER_ADVERBS = ("迅速", "快速", "不断", "持续", "进一步", "稳步", "大幅", "显著", "明显", "逐步", "有效",
@@ -93,7 +97,8 @@ SCOPE_WORDS = frozenset({"全国", "全省", "全市", "全区", "全县"})
 # Verbs that begin the predicate after a counted noun (144所县级中医医院配备…, 12个县入选…):
 # they end a noun on the right only. (建设, 实施, 运行 are left out: 新型城镇化建设示范县 and
 # 运行维护费 are nouns.)
-PREDICATE_VERBS = ("配备", "纳入", "入选", "进入", "获批", "获评", "承担", "参与", "投用", "投产", "建成", "完成")
+PREDICATE_VERBS = ("配备", "纳入", "入选", "进入", "获批", "获评", "承担", "参与", "投用", "投产", "建成", "完成",
+                   "提供")
 # Time words that open the name of a budget line when a budget head follows them
 # (年初预算, 本年收入合计, 上年结转, 年末结转和结余), instead of ending a phrase.
 BUDGET_TIME_WORDS = frozenset({"年初", "本年", "上年", "年末", "年底", "当年", "全年"})

@@ -254,6 +254,8 @@ def _left_phrase(text: str, lo: int, hi: int, bounds: frozenset[int]) -> tuple[i
     A 的 after a quoted term closes a relative clause that names a category
     (绩效评级为“良”的项目0个): the phrase keeps the clause."""
     stops = _stops(text, lo, hi, bounds)
+    if stops and stops[-1].end() == hi and stops[-1].group() in lex.NOUN_WHEN_FINAL:
+        stops.pop()  # 研发投入|12亿元: the verb is the noun here
     if stops and stops[-1].end() == hi:
         return hi, stops[-1]
     while stops and stops[-1].group() == "的" and text[stops[-1].start() - 1:stops[-1].start()] in "”」’":
