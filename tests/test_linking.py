@@ -368,3 +368,18 @@ def test_linking_categories_self_reference_and_origins(nlp, text, quantity, subj
 def test_linking_verbs_that_are_nouns_and_predicates_of_service(nlp, text, quantity, subject):
     facts = {q: s for q, s, _ in _facts(nlp, "2025年政府工作报告\n" + text)}
     assert facts[quantity] == subject
+
+
+@pytest.mark.parametrize("text, quantity, subject", [
+    # GUIDELINES.md's own example: the share named with what it is of, for both numbers.
+    ("全年第三产业增加值占GDP的比重为63.1%，比上年提高0.5个百分点。", "63.1%", "占GDP的比重"),
+    ("全年第三产业增加值占GDP的比重为63.1%，比上年提高0.5个百分点。", "0.5个百分点", "占GDP的比重"),
+    # jiangxi_province_stats_communique_2022_excerpt: the share's other name in brackets.
+    ("城镇常住人口2810万人，占总人口的比重（常住人口城镇化率）为62.07%。", "62.07%", "占总人口的比重"),
+    ("全年研究与试验发展（R&D）经费支出占GDP的比重预计为1.8%。", "1.8%", "占GDP的比重"),
+    # pingtan_stats_communique_2014 (bulk)
+    ("食品消费支出占家庭总消费支出的比重（即恩格系数）为33.3%。", "33.3%", "占家庭总消费支出的比重"),
+])
+def test_linking_share_named_with_what_it_is_of(nlp, text, quantity, subject):
+    facts = {q: s for q, s, _ in _facts(nlp, "2022年国民经济和社会发展统计公报\n" + text)}
+    assert facts[quantity] == subject

@@ -67,7 +67,8 @@ _CATEGORY_TAIL = re.compile(f"(?:{_alternation(w for w in lex.CATEGORY_WORDS if 
 _LIST_JOINERS = lex.LIST_JOINERS
 _ADDED = re.compile(r"新增$")
 # A phrase that begins so names a baseline (比上年年初预算), not the indicator.
-_BASELINE = re.compile(r"^(?:比|较|同比|环比|与)")
+# (比重, 比例, 比率 are nouns: the share itself.)
+_BASELINE = re.compile(r"^(?:比(?![重例率值])|较|同比|环比|与)")
 # …the same, cut after its time word (比上年|年初预算).
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同)(?:上年度|上年|去年|上一年)?$")
 # 提高到66.2%, 下降至3%: a level reached, not a change by that much.
@@ -96,6 +97,9 @@ _LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六
 _FOOTNOTE = re.compile(r"\[[0-9]{1,2}\]|[①-⑩]")
 _MAX_SUBJECT = 20
 _WHITESPACE = re.compile(r"\s+")
+# A share named with what it is of (占GDP的比重) and its other name in brackets.
+_SHARE_OF = re.compile(r"占[^，,；;。、占]{1,20}的$")
+_SHARE_NOTE = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 # A share named by its origin after the number (其中47%来自海外, 60%来源于企业).
 _ORIGIN = re.compile(r"(?:来自|来源于|源自|属于)[\u4e00-\u9fff]{1,8}?(?=[，,；;。、）)]|$)")
 # Words inside a relative clause that names a category (…评级为“良”的项目): not its end.
@@ -425,9 +429,19 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             # (城镇新增就业1244万人 keeps 新增 inside its indicator.)
             verb = _ADDITION_RE.match(text, start)
             start, subject = hi, ""
+        note = _SHARE_NOTE.search(subject) if subject.startswith(("比重", "比例")) else None
+        if note:
+            # 比重（即恩格系数）: the bracket gives the share's other name; the subject is the share.
+            hi = start + len(subject) - len(note.group())
+            subject = _clean(text[start:hi])
         if subject and start > lo and text[start - 1] == "占" and subject.endswith(("比重", "比例")):
             start -= 1  # 占GDP比重: the share is named with its 占
             subject = _clean(text[start:hi])
+        elif subject in ("比重", "比例"):
+            share = _SHARE_OF.search(text, max(lo, start - 22), start)
+            if share:
+                start = share.start()  # 占GDP的比重 (GUIDELINES.md): the share with what it is of
+                subject = _clean(text[start:hi])
         category = _CATEGORY_TAIL.search(subject)
         subject_rule = "attribute_before"
         if category and category.start() > 0:
