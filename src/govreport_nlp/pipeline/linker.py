@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 
 from .base import StatelessComponent
 from .extensions import register_extensions
-from ..rules.linker import Link, link_breakdowns, link_sentence
+from ..rules.breakdowns import link_breakdowns
+from ..rules.linker import Link, link_sentence
 from ..models import Entity, Fact, Quantity, Section
 from .doc_cache import doc_text, forget_text, word_bounds
 

@@ -21,8 +21,11 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from .gazetteer import divisions
 from ..lexicons import subjects as lex
+from .phrases import BOUNDARY as _BOUNDARY
+from .phrases import clause_start as _clause_start
+from .phrases import clean as _clean
+from .phrases import depths as _depths
 from ..models import Quantity
 
 __all__ = ["Link", "SUBJECT_RULES", "link_sentence"]
@@ -47,8 +50,6 @@ SUBJECT_RULES = {
 # Punctuation that ends the phrase a subject can come from. 、 is not among them: a list
 # of facts is split by the quantities themselves (政策类文件89条、政策解读20条), while
 # 、 inside a phrase joins names (计算机、通信和其他电子设备制造业).
-_BOUNDARY = set("，,；;。：:！？!?")
-_OPEN, _CLOSE = "（(", "）)"
 def _alternation(words) -> str:
     """A regex alternation of words, longest first."""
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
@@ -93,8 +94,6 @@ _NOT_A_NOUN = re.compile(_alternation(lex.NOT_NOUN_STARTS))
 _BARE_ADDITIONS = lex.BARE_ADDITIONS
 _ADDITION_RE = re.compile(_alternation(_BARE_ADDITIONS))
 _QUOTED_NAME = re.compile(r"“[^”]{4,}”")
-_LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])")
-_FOOTNOTE = re.compile(r"\[[0-9]{1,2}\]|[①-⑩]")
 _MAX_SUBJECT = 20
 _WHITESPACE = re.compile(r"\s+")
 # A share named with what it is of (占GDP的比重) and its other name in brackets.
@@ -104,7 +103,6 @@ _SHARE_NOTE = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 _ORIGIN = re.compile(r"(?:来自|来源于|源自|属于)[\u4e00-\u9fff]{1,8}?(?=[，,；;。、）)]|$)")
 # Words inside a relative clause that names a category (…评级为“良”的项目): not its end.
 _COPULAS = {"为", "是", "在", "对"}
-_CLASS_MARK = re.compile(r"(?<=.)[（(][类款项][）)]$")
 # 完成预算的98.2%, 占调整预算的83.1%: the completion rate of the budget line the
 # sentence is about; its subject is that line, named before the stage of the budget.
 _COMPLETION = re.compile(r"(?:完成|为|占|达到?)(?:年初|调整后?的?|全年)?预算(?:数)?的?\s*$")
@@ -119,76 +117,6 @@ class Link:
     change: Optional[str] = None
     subject_start: Optional[int] = None
     rule: Optional[str] = None  # which rule chose the subject (see SUBJECT_RULES)
-
-
-def _clean(phrase: str) -> str:
-    phrase = _FOOTNOTE.sub("", re.sub(r"\s+", "", phrase))  # 电信业务总量[4]: a note mark
-    close = phrase.rfind("》")
-    if 0 <= close < len(phrase) - 1 and "《" not in phrase[close:]:
-        # 《…工作总体情况》及主合办人大代表建议: a document named before the thing counted.
-        phrase = phrase[close + 1:].lstrip("及和与、")
-    phrase = _LIST_NUMBER.sub("", phrase.strip("·-—、"))
-    # A phrase cut before the next list item keeps no dangling conjunction (鲍鱼和).
-    phrase = phrase.rstrip("和及与或、")
-    # 住房保障支出（类）: the level of the budget classification is no part of the name.
-    phrase = _CLASS_MARK.sub("", phrase)
-    return _balance_quotes(_strip_place(phrase))
-
-
-def _strip_place(phrase: str) -> str:
-    """Drop a leading place name (万载县农业机械总动力 -> 农业机械总动力): the place says
-    where, like 全县 does, not what is measured."""
-    for size in (6, 5, 4, 3, 2):
-        if len(phrase) > size + 1 and phrase[:size] in divisions() and phrase[size - 1] in "省市县区旗州盟":
-            return phrase[size:]
-    return phrase
-
-
-_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "\"": "\"", "'": "'"}
-_CLOSERS = {v: k for k, v in _PAIRS.items()}
-
-
-def _balance_quotes(phrase: str) -> str:
-    """Drop quotes at the ends that are not paired inside: “两院”院士 keeps its pair,
-    政务微信发布信息” loses its stray closer."""
-    while phrase and phrase[0] in _PAIRS and _PAIRS[phrase[0]] not in phrase[1:]:
-        phrase = phrase[1:]
-    while phrase and phrase[-1] in _CLOSERS and _CLOSERS[phrase[-1]] not in phrase[:-1]:
-        phrase = phrase[:-1]
-    return phrase
-
-
-def _depths(text: str, lo: int, hi: int) -> list[int]:
-    """Bracket depth at each offset of text[lo:hi], counted from ``hi`` leftwards."""
-    out = [0] * (hi - lo + 1)
-    depth = 0
-    for i in range(hi - 1, lo - 1, -1):
-        ch = text[i]
-        if ch in _CLOSE:
-            depth += 1
-        elif ch in _OPEN and depth:
-            depth -= 1
-        out[i - lo] = depth
-    return out
-
-
-def _clause_start(text: str, lo: int, hi: int) -> int:
-    """Where the phrase ending at ``hi`` begins: after the last boundary punctuation
-    outside brackets (居民消费价格（CPI） keeps its brackets)."""
-    depth = 0
-    i = hi - 1
-    while i >= lo:
-        ch = text[i]
-        if ch in _CLOSE:
-            depth += 1
-        elif ch in _OPEN:
-            if depth == 0:
-                return i + 1
-            depth -= 1
-        elif depth == 0 and ch in _BOUNDARY:
-            return i + 1
-        i -= 1
-    return lo
 
 
 def _strip_filler(text: str, lo: int, hi: int, bounds: frozenset[int]) -> int:
@@ -537,55 +465,3 @@ def _budget_line(text: str, sent_start: int, links: Sequence[Link]) -> Optional[
         if len(line) >= 2:
             return line, link.subject_start
     return None
-
-
-_BREAKDOWN = re.compile(r"其中")
-_BREAKDOWN_REACH = 400  # characters a 其中 breakdown may run on for
-_BREAKDOWN_END = re.compile(r"[。；;]")
-
-
-def _similar(a: Optional[str], b: Optional[str]) -> bool:
-    """Same attribute named twice (预算资金 / 预算资金, 资金节约率 / 资金节约)."""
-    if not a or not b:
-        return False
-    return a in b or b in a
-
-
-def link_breakdowns(text: str, quantities: Sequence[Quantity], links: Sequence[Link]) -> list[tuple[Optional[str], Optional[str]]]:
-    """``(parent, context_of)`` of each quantity in a breakdown after 其中.
-
-    After 其中, a quantity with the unit of a total stated before it in the same
-    sentence, and not the same attribute again, is a part of that total
-    (其中,建设工程招投标项目179项 -> parent 进场交易项目); the other quantities describe
-    the part named last (预算资金28.32亿元 -> context_of 建设工程招投标项目). Changes
-    (同比增长1.5%) belong to their own indicator and take neither.
-    """
-    out: list[tuple[Optional[str], Optional[str]]] = [(None, None)] * len(quantities)
-    marks = [m.start() for m in _BREAKDOWN.finditer(text)]
-    if not marks:
-        return out
-    item: Optional[str] = None
-    current_mark = -1
-    for i, (q, link) in enumerate(zip(quantities, links)):
-        mark = next((p for p in reversed(marks) if p < q.start), None)
-        if mark is None or q.start - mark > _BREAKDOWN_REACH or _BREAKDOWN_END.search(text, mark, q.start):
-            continue
-        if mark != current_mark:
-            current_mark, item = mark, None
-        if link.change or not link.subject:
-            continue
-        # Totals: same unit, before 其中, in the sentence that ends at it.
-        sentence_start = text.rfind("。", 0, mark) + 1
-        if not text[sentence_start:mark].strip(" \t\n\u3000（(，,："):
-            sentence_start = text.rfind("。", 0, sentence_start - 1) + 1  # 。其中, opens a sentence
-        totals = [j for j in range(i) if sentence_start <= quantities[j].start and quantities[j].end <= mark
-                  and quantities[j].unit == q.unit and quantities[j].kind == q.kind and not links[j].change]
-        if totals and not any(_similar(links[j].subject, link.subject) for j in totals):
-            parent = links[totals[0]].subject
-            if parent:
-                out[i] = (parent, None)
-                item = link.subject
-                continue
-        if item and item != link.subject:
-            out[i] = (None, item)
-    return out
