@@ -10,7 +10,7 @@ from conftest import ROOT
 PACKAGE = ROOT / "src" / "govreport_nlp"
 MAX_LINES = 500
 # Modules still over the limit, with the size they may not grow past (issue #17 splits them).
-OVER = {"numbers/normalizer.py": 801, "rules/tables.py": 518}
+OVER = {"numbers/normalizer.py": 801}
 
 
 def test_layout_modules_are_small():

@@ -7,10 +7,10 @@ import inspect
 
 import pytest
 
-from govreport_nlp.lexicons import central_bodies, names, regions, subjects
+from govreport_nlp.lexicons import central_bodies, foi_templates, names, regions, subjects
 
 
-@pytest.mark.parametrize("module", [subjects, names, regions, central_bodies], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [subjects, names, regions, central_bodies, foi_templates], ids=lambda m: m.__name__)
 def test_lexicons_every_list_says_what_it_is_for(module):
     source = inspect.getsource(module)
     lines = source.splitlines()
@@ -21,12 +21,12 @@ def test_lexicons_every_list_says_what_it_is_for(module):
             if name.isupper():
                 above = lines[node.lineno - 2].strip()
                 # A list is documented by the comment above it, or shares its neighbour's.
-                if not above.startswith("#") and not lines[node.lineno - 2].rstrip().endswith(("}", ")")):
+                if not above.startswith("#") and not lines[node.lineno - 2].rstrip().endswith(("}", ")", "]")):
                     undocumented.append(name)
     assert not undocumented, undocumented
 
 
-@pytest.mark.parametrize("module", [subjects, names, regions, central_bodies], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [subjects, names, regions, central_bodies, foi_templates], ids=lambda m: m.__name__)
 def test_lexicons_public_names_are_the_lists(module):
     public = {n for n in vars(module) if n.isupper() and not n.startswith("_")}
     assert public == set(module.__all__)
