@@ -8,7 +8,7 @@ on the right (18个|单位); these lists say where such a phrase stops and what 
 from __future__ import annotations
 
 __all__ = [
-    "BARE_ADDITIONS", "BUDGET_HEADS", "BUDGET_STAGES", "BUDGET_TIME_WORDS", "CATEGORY_WORDS",
+    "BARE_ADDITIONS", "BASELINE_PERIODS", "BASELINE_WORDS", "BUDGET_HEADS", "BUDGET_STAGES", "BUDGET_TIME_WORDS", "CATEGORY_WORDS",
     "DECREASE_VERBS", "DIVISION_NOUNS", "FEE_SUFFIXES", "FILLERS", "GLUED_FILLERS", "INCREASE_VERBS",
     "LIST_JOINERS", "MANNER_ADVERBS", "NOT_NOUN_STARTS", "NOUN_WHEN_FINAL", "OBJECT_VERBS", "OTHER_STOPS", "PREDICATE_VERBS",
     "REACHING_VERBS", "SCOPE_WORDS",
@@ -31,6 +31,10 @@ GLUED_FILLERS = {"达": frozenset("送到抵下传表发通直雷高多"), "近"
 INCREASE_VERBS = ("增长", "增加", "提高", "上升", "上涨", "扩大", "回升", "加快", "提升", "多增", "增支",
                   "增收", "增产")
 DECREASE_VERBS = ("下降", "减少", "降低", "回落", "下滑", "收窄", "缩小", "减支", "减收", "减产", "少增", "减")
+# Words that open a baseline, what a change is measured from (比上年增长, 较去年末, 同比, 环比).
+BASELINE_WORDS = ("比", "较", "与", "同比", "环比")
+# The periods a baseline names after 比/较/与 (上年同期, 上年末, 去年 ...).
+BASELINE_PERIODS = ("上年同期", "上年末", "上年底", "上年度", "上年", "去年", "上一年")
 # Verbs of a level reached before 至/到 (扩展至355项, 缩短至1.5小时): no part of the indicator.
 REACHING_VERBS = ("扩展", "扩大", "拓展", "增加", "增长", "提高", "提升", "上升", "下降", "降低", "减少",
                   "缩短", "缩小", "延长", "压缩", "攀升", "跃升", "增", "降")

@@ -57,8 +57,11 @@ def _alternation(words) -> str:
 
 _FILLER = re.compile(f"(?:{_alternation(lex.FILLERS)})$")
 _GLUED_FILLERS = lex.GLUED_FILLERS
+_OPENERS = _alternation(w for w in lex.BASELINE_WORDS if len(w) == 1)
+_SELF_BASELINES = _alternation(w for w in lex.BASELINE_WORDS if len(w) > 1)  # 同比, 环比
+_PERIODS = _alternation(lex.BASELINE_PERIODS)
 _CHANGE = re.compile(
-    r"(?:(?:比|较|与)(?:上年同期|上年末|上年底|上年|去年|[0-9]{4}\s*年末?|上一年)(?:相比)?|同比|环比)?(?:年均|平均|净)?"
+    rf"(?:(?:{_OPENERS})(?:{_PERIODS}|[0-9]{{4}}\s*年末?)(?:相比)?|{_SELF_BASELINES})?(?:年均|平均|净)?"
     f"(?P<verb>{_alternation(lex.INCREASE_VERBS + lex.DECREASE_VERBS)})$"
 )
 _VERB_CATEGORY = re.compile(f"(?:{_alternation(lex.CATEGORY_WORDS)})$")
@@ -69,9 +72,9 @@ _LIST_JOINERS = lex.LIST_JOINERS
 _ADDED = re.compile(r"新增$")
 # A phrase that begins so names a baseline (比上年年初预算), not the indicator.
 # (比重, 比例, 比率 are nouns: the share itself.)
-_BASELINE = re.compile(r"^(?:比(?![重例率值])|较|同比|环比|与)")
+_BASELINE = re.compile(rf"^(?:比(?![重例率值])|{_alternation(w for w in lex.BASELINE_WORDS if w != '比')})")
 # …the same, cut after its time word (比上年|年初预算).
-_BASELINE_BEFORE = re.compile(r"(?:比|较|与|同)(?:上年度|上年|去年|上一年)?$")
+_BASELINE_BEFORE = re.compile(rf"(?:{_OPENERS}|同)(?:{_PERIODS})?$")
 # 提高到66.2%, 下降至3%: a level reached, not a change by that much.
 _REACHED = re.compile(r"(?:到|至)\s*$")
 _REACHING = re.compile(f"(?:{_alternation(lex.REACHING_VERBS)})(?:至|到)?$")
