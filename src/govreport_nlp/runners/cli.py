@@ -169,10 +169,13 @@ def _results(args: argparse.Namespace, names: list[str]) -> Iterator["BatchResul
             progress.close()
 
 
-def _run_batch(args: argparse.Namespace, start: Callable[[IO[str]], Callable[[str, Report], None]]) -> int:
-    """Process every input and hand each report to the writer ``start(out)`` returns.
+def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Callable[[str, Report], None]]],
+               *, database: bool = False) -> int:
+    """Process every input and hand each report to the writer ``start(out)`` returns, or
+    with ``database=True`` to a SQLite database at ``-o`` (runners/sqlite_out.py).
 
-    A document that fails is reported on stderr and skipped; the exit code is 1 then.
+    Either output is written under a temporary name and renamed when complete. A document
+    that fails is reported on stderr and skipped; the exit code is 1 then.
     """
     check_output(args.output, args.paths)
     names = list(_inputs(args.paths))
@@ -180,9 +183,16 @@ def _run_batch(args: argparse.Namespace, start: Callable[[IO[str]], Callable[[st
         print("govreport-nlp: no input files found", file=sys.stderr)
         return 1
     failed = 0
-    out, atomic = _open_out(args.output)
+    if database:
+        from .sqlite_out import SqliteOutput
+
+        out, sink = None, SqliteOutput(args.output)
+    else:
+        out, sink = _open_out(args.output)
     try:
-        write = start(out)
+        if out is not None and getattr(args, "excel", False):
+            out.write("\ufeff")  # --excel: Excel reads a CSV as UTF-8 only after a BOM
+        write = sink.write if database else start(out)
         for result in _results(args, names):
             if result.report is None:
                 failed += 1
@@ -193,13 +203,14 @@ def _run_batch(args: argparse.Namespace, start: Callable[[IO[str]], Callable[[st
                 page = f" (page {warning.page})" if warning.page else ""
                 print(f"govreport-nlp: {result.source}{page}: {warning.message}", file=sys.stderr)
             write(result.source, result.report)
-            out.flush()
+            if out is not None:
+                out.flush()
     except BaseException:
-        if atomic is not None:
-            atomic.discard()
+        if sink is not None:
+            sink.discard()
         raise
-    if atomic is not None:
-        atomic.commit()
+    if sink is not None:
+        sink.commit()
     if failed:
         print(f"govreport-nlp: {failed} of {len(names)} file(s) failed", file=sys.stderr)
     return 1 if failed else 0
@@ -218,12 +229,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     fmt = _format(args)
     cell = (lambda v: v) if args.raw_csv else safe_cell
     if fmt == "sqlite":
-        return _run_sqlite(args)
+        if args.output in (None, "-"):
+            raise UsageError("--format sqlite needs -o FILE (a database is not written to stdout)")
+        return _run_batch(args, None, database=True)
 
     def start(out: IO[str]) -> Callable[[str, Report], None]:
         if fmt == "csv":
-            if args.excel:
-                out.write("\ufeff")  # Excel reads a CSV as UTF-8 only after a BOM
             writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
             writer.writeheader()
             return lambda source, report: writer.writerows(
@@ -238,35 +249,6 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return _run_batch(args, start)
 
 
-def _run_sqlite(args: argparse.Namespace) -> int:
-    """extract -o reports.sqlite: every report into one database (runners/sqlite_out.py)."""
-    from .sqlite_out import SqliteOutput
-
-    if args.output in (None, "-"):
-        raise UsageError("--format sqlite needs -o FILE (a database is not written to stdout)")
-    check_output(args.output, args.paths)
-    names = list(_inputs(args.paths))
-    if not names:
-        print("govreport-nlp: no input files found", file=sys.stderr)
-        return 1
-    failed = 0
-    db = SqliteOutput(args.output)
-    try:
-        for result in _results(args, names):
-            if result.report is None:
-                failed += 1
-                print(f"govreport-nlp: skipped {result.source}: {result.error}", file=sys.stderr)
-                continue
-            db.write(result.source, result.report)
-    except BaseException:
-        db.discard()
-        raise
-    db.commit()
-    if failed:
-        print(f"govreport-nlp: {failed} of {len(names)} file(s) failed", file=sys.stderr)
-    return 1 if failed else 0
-
-
 def _cmd_tables(args: argparse.Namespace) -> int:
     from ..rules.tables import cell_columns, flatten
 
@@ -275,8 +257,6 @@ def _cmd_tables(args: argparse.Namespace) -> int:
     cell = (lambda v: v) if args.raw_csv else safe_cell
 
     def start(out: IO[str]) -> Callable[[str, Report], None]:
-        if args.excel:
-            out.write("\ufeff")  # Excel reads a CSV as UTF-8 only after a BOM
         writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
 
@@ -304,8 +284,6 @@ def _cmd_panel(args: argparse.Namespace) -> int:
     cell = (lambda v: v) if args.raw_csv else safe_cell
 
     def start(out: IO[str]) -> Callable[[str, Report], None]:
-        if args.excel:
-            out.write("\ufeff")  # Excel reads a CSV as UTF-8 only after a BOM
         writer = csv.DictWriter(out, fieldnames=list(PANEL_COLUMNS))
         writer.writeheader()
         return lambda source, report: writer.writerows(
@@ -362,46 +340,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"govreport-nlp {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("extract", help="extract facts from files, folders or stdin")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive) or - for stdin")
-    p.add_argument("-o", "--output", help="output file (default: stdout)")
+    p = _batch_parser(sub, "extract", "extract facts from files, folders or stdin", "output file (default: stdout)")
     p.add_argument("--format", choices=("jsonl", "csv", "sqlite"), default=None,
                    help="jsonl: one report per line; csv: one row per fact; sqlite: tables reports, facts, "
                         "entities, table_cells, warnings (default: from -o's extension, .csv/.sqlite/.db, "
                         "else jsonl)")
-    p.add_argument("--excel", action="store_true",
-                   help="CSV that Excel opens with the Chinese intact (UTF-8 with a BOM); implies csv")
-    p.add_argument("--raw-csv", action="store_true",
-                   help="write CSV cells as they are (no ' before a leading = + - @)")
-    p.add_argument("--report-year", type=int, default=None, help="override the report year")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (0: one per core)")
     p.set_defaults(func=_cmd_extract)
 
-    p = sub.add_parser("tables", help="the FOI template tables, one row per report, every cell a column")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive) or - for stdin")
-    p.add_argument("-o", "--output", help="output csv (default: stdout)")
-    p.add_argument("--excel", action="store_true",
-                   help="CSV that Excel opens with the Chinese intact (UTF-8 with a BOM)")
-    p.add_argument("--raw-csv", action="store_true",
-                   help="write CSV cells as they are (no ' before a leading = + - @)")
-    p.add_argument("--report-year", type=int, default=None, help="override the report year")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (0: one per core)")
+    p = _batch_parser(sub, "tables", "the FOI template tables, one row per report, every cell a column",
+                      "output csv (default: stdout)")
     p.set_defaults(func=_cmd_tables)
 
-    p = sub.add_parser("panel", help="one long CSV across reports: every template cell and fact with "
-                                     "issuer, year and kind (to compare bodies and years)")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive) or - for stdin")
-    p.add_argument("-o", "--output", help="output csv (default: stdout)")
+    p = _batch_parser(sub, "panel", "one long CSV across reports: every template cell and fact with "
+                                    "issuer, year and kind (to compare bodies and years)",
+                      "output csv (default: stdout)")
     p.add_argument("--format", choices=("csv",), default=None, help=argparse.SUPPRESS)
-    p.add_argument("--excel", action="store_true",
-                   help="CSV that Excel opens with the Chinese intact (UTF-8 with a BOM)")
-    p.add_argument("--raw-csv", action="store_true",
-                   help="write CSV cells as they are (no ' before a leading = + - @)")
-    p.add_argument("--report-year", type=int, default=None, help="override the report year")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (0: one per core)")
     p.set_defaults(func=_cmd_panel)
 
     p = sub.add_parser("render", help="an HTML page of a report with headings, entities and facts marked")
@@ -414,6 +367,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="fetch again even if cached")
     p.set_defaults(func=_cmd_download)
     return parser
+
+
+def _batch_parser(sub, name: str, help_text: str, output_help: str) -> argparse.ArgumentParser:
+    """A subcommand over many reports, with the options every batch command takes."""
+    p = sub.add_parser(name, help=help_text)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive) or - for stdin")
+    p.add_argument("-o", "--output", help=output_help)
+    p.add_argument("--excel", action="store_true",
+                   help="CSV that Excel opens with the Chinese intact (UTF-8 with a BOM)")
+    p.add_argument("--raw-csv", action="store_true",
+                   help="write CSV cells as they are (no ' before a leading = + - @)")
+    p.add_argument("--report-year", type=int, default=None, help="override the report year")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (0: one per core)")
+    return p
 
 
 def _exit_on_sigterm() -> None:
