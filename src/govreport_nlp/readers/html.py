@@ -50,7 +50,11 @@ def html_to_text(html: str) -> str:
     """
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(html)
+    return _visible_text(LexborHTMLParser(html))
+
+
+def _visible_text(tree) -> str:
+    """The text of a parsed page (scripts, styles and controls dropped from the tree)."""
     for selector in _SKIP:
         for node in tree.css(selector):
             node.decompose()
@@ -148,7 +152,9 @@ def html_document(html: str) -> HtmlDocument:
     title = title or _meta(tree, ("ArticleTitle", "og:title"))
     if title is None and tree.css_first("title") is not None:
         title = _WS.sub("", tree.css_first("title").text()) or None
-    whole = html_to_text(html)
+    raw = _meta(tree, _META_DATE)
+    issuer = _meta(tree, _META_ISSUER[:2])
+    whole = _visible_text(tree)  # the same parse: the metadata is read before it is pruned
     text = whole
     article = main_text(html)
     if article:
@@ -156,14 +162,12 @@ def html_document(html: str) -> HtmlDocument:
         if len(_HAN_CHARS.findall(candidate)) * 3 >= len(_HAN_CHARS.findall(whole)):
             text = candidate
     published = None
-    raw = _meta(tree, _META_DATE)
     if raw:
         m = re.search(_DATE_VALUE, raw)
         published = _iso(m) if m else None
     if published is None:
         m = _PUBLISHED.search(whole)
         published = _iso(m) if m else None
-    issuer = _meta(tree, _META_ISSUER[:2])
     if issuer is None:
         m = _SOURCE.search(whole)
         issuer = m.group(1) if m else None

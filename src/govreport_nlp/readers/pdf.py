@@ -30,11 +30,6 @@ _WORDLIKE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]")
 _PRIVATE = re.compile(r"(?<=[0-9０-９])[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
-def _is_private(ch: str) -> bool:
-    o = ord(ch)
-    return 0xE000 <= o <= 0xF8FF or o >= 0xF0000
-
-
 def _numberish(chars: list[dict]) -> bool:
     return not any(_WORDLIKE.match(c["text"]) for c in chars) and any(c["text"].strip() for c in chars)
 

@@ -81,7 +81,8 @@ def _word_index(words: Sequence[Word]) -> dict[int, int]:
 
 _HEAD_WORDS = lex.HEAD_WORDS
 _VERB_START = re.compile("|".join(sorted((w for w in _NOT_NAME if len(w) >= 2), key=len, reverse=True))
-                         + r"|[报送请向由在对把将从以为是各]")
+                         # (not 经, which begins 经济… names as a head word would)
+                         + "|[" + "".join(sorted((_VERB_CHARS - {"经"}) | {"各"})) + "]")
 
 
 def _is_head(text: str, words: Sequence[Word], k: int, end: int) -> bool:
