@@ -11,6 +11,11 @@ def _facts(nlp, text):
     return [(f.quantity.text, f.subject, f.change) for f in govreport_nlp.extract(text, nlp=nlp, report_year=2017).facts]
 
 
+def _subject_of(nlp, text, quantity):
+    """The subject the linker gives the quantity written ``quantity`` in ``text``."""
+    return {q: s for q, s, _ in _facts(nlp, text)}[quantity]
+
+
 @pytest.mark.parametrize("text,expected", [
     # attribute before the number
     ("累计进场交易项目376项,预算资金31.08亿元,项目中标资金29.78亿元,资金节约率4.18%。",
@@ -193,8 +198,7 @@ def test_linking_completion_rate_names_the_budget_line(nlp, text, expected):
      "189 件", "上年结转"),
 ])
 def test_linking_time_word_opens_a_budget_line(nlp, text, quantity, subject):
-    facts = {q: s for q, s, _ in _facts(nlp, "2024年度决算\n" + text)}
-    assert facts[quantity] == subject
+    assert _subject_of(nlp, "2024年度决算\n" + text, quantity) == subject
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -245,8 +249,7 @@ def test_linking_share_of_the_noun_after_de(nlp, text, expected):
     ("依法送达文书12件。", "12件", "依法送达文书"),
 ])
 def test_linking_glued_filler_is_no_part_of_the_subject(nlp, text, quantity, subject):
-    facts = {q: s for q, s, _ in _facts(nlp, "2025年报告\n" + text)}
-    assert facts[quantity] == subject
+    assert _subject_of(nlp, "2025年报告\n" + text, quantity) == subject
 
 
 @pytest.mark.parametrize("text, quantity, subject", [
@@ -255,8 +258,7 @@ def test_linking_glued_filler_is_no_part_of_the_subject(nlp, text, quantity, sub
     ("目前,已完成8个乡镇视频监控组网。", "8个", "乡镇视频监控组网"),
 ])
 def test_linking_division_noun_after_a_classifier(nlp, text, quantity, subject):
-    facts = {q: s for q, s, _ in _facts(nlp, "2025年报告\n" + text)}
-    assert facts[quantity] == subject
+    assert _subject_of(nlp, "2025年报告\n" + text, quantity) == subject
 
 
 @pytest.mark.parametrize("text, quantity, subject", [
@@ -265,8 +267,7 @@ def test_linking_division_noun_after_a_classifier(nlp, text, quantity, subject):
     ("不予公开5件，占6.17%；无法提供31件，占38.27%。", "31件", "无法提供"),
 ])
 def test_linking_negated_outcome_after_its_cause(nlp, text, quantity, subject):
-    facts = {q: s for q, s, _ in _facts(nlp, "2025年政府信息公开工作年度报告\n" + text)}
-    assert facts[quantity] == subject
+    assert _subject_of(nlp, "2025年政府信息公开工作年度报告\n" + text, quantity) == subject
 
 
 def test_linking_every_subject_names_its_rule(nlp):
@@ -313,8 +314,7 @@ def test_linking_addition_after_a_noun_is_its_increase(nlp, text, quantity, subj
     ("推动县中托管帮扶从15个县（市）扩大到57个县（市）。", "15个", "县（市）"),
 ])
 def test_linking_predicate_words_are_cut_from_the_subject(nlp, text, quantity, subject):
-    facts = {q: s for q, s, _ in _facts(nlp, "2025年政府工作报告\n" + text)}
-    assert facts[quantity] == subject
+    assert _subject_of(nlp, "2025年政府工作报告\n" + text, quantity) == subject
 
 
 @pytest.mark.parametrize("text, quantity, subject", [
@@ -326,8 +326,7 @@ def test_linking_predicate_words_are_cut_from_the_subject(nlp, text, quantity, s
     ("全年销售社会福利彩票31.0亿元，筹集福利彩票公益金9.9亿元。", "9.9亿元", "福利彩票公益金"),
 ])
 def test_linking_money_after_a_verb_of_funds(nlp, text, quantity, subject):
-    facts = {q: s for q, s, _ in _facts(nlp, "2025年政府工作报告\n" + text)}
-    assert facts[quantity] == subject
+    assert _subject_of(nlp, "2025年政府工作报告\n" + text, quantity) == subject
 
 
 def test_linking_completion_rate_across_a_pdf_line_break(nlp):
@@ -351,8 +350,7 @@ def test_linking_completion_rate_across_a_pdf_line_break(nlp):
     ("总浏览量为 536 万，同比显著增长82%，其中 47%来自海外。", "47%", "来自海外"),
 ])
 def test_linking_categories_self_reference_and_origins(nlp, text, quantity, subject):
-    facts = {q: s for q, s, _ in _facts(nlp, "2024年度报告\n" + text)}
-    assert facts[quantity] == subject
+    assert _subject_of(nlp, "2024年度报告\n" + text, quantity) == subject
 
 
 @pytest.mark.parametrize("text, quantity, subject", [
@@ -366,8 +364,7 @@ def test_linking_categories_self_reference_and_origins(nlp, text, quantity, subj
     ("为超8000名孤独症儿童免费提供个体康复服务。", "8000名", "孤独症儿童"),
 ])
 def test_linking_verbs_that_are_nouns_and_predicates_of_service(nlp, text, quantity, subject):
-    facts = {q: s for q, s, _ in _facts(nlp, "2025年政府工作报告\n" + text)}
-    assert facts[quantity] == subject
+    assert _subject_of(nlp, "2025年政府工作报告\n" + text, quantity) == subject
 
 
 @pytest.mark.parametrize("text, quantity, subject", [
@@ -381,5 +378,4 @@ def test_linking_verbs_that_are_nouns_and_predicates_of_service(nlp, text, quant
     ("食品消费支出占家庭总消费支出的比重（即恩格系数）为33.3%。", "33.3%", "占家庭总消费支出的比重"),
 ])
 def test_linking_share_named_with_what_it_is_of(nlp, text, quantity, subject):
-    facts = {q: s for q, s, _ in _facts(nlp, "2022年国民经济和社会发展统计公报\n" + text)}
-    assert facts[quantity] == subject
+    assert _subject_of(nlp, "2022年国民经济和社会发展统计公报\n" + text, quantity) == subject
