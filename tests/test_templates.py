@@ -158,3 +158,37 @@ def test_templates_long_run_of_digits_is_bounded():
     text = T3_ROWS_2021.replace("18\t1\t0\t0\t0\t0\t19", "1" * 100)
     parsed = parse_tables(text)
     assert "本年新收政府信息公开申请数量" not in parsed.tables["table3"]
+
+
+# 河北省工业和信息化厅 2022: 表三 printed with every row's cells run together.
+T3_RUN_TOGETHER = (
+    "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织"
+    "总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量121010014二、上年结转政府信息公开申请数量0000000"
+    "三、本年度办理结果（一）予以公开3101005（二）部分公开（区分处理的，只计这一情形，不计其他情形）1000001（三）不予公开1.属于国家秘密"
+    "00000002.其他法律行政法规禁止公开00000003.危及“三安全一稳定”00000004.保护第三方合法权益00000005.属于三类内部事务信息0000000"
+    "6.属于四类过程性信息00000007.属于行政执法案卷00000008.属于行政查询事项0000000（四）无法提供1.本机关不掌握相关政府信息8000008"
+    "2.没有现成信息需要另行制作00000003.补正后申请内容仍不明确0000000（五）不予处理1.信访举报投诉类申请00000002.重复申请0000000"
+    "3.要求提供公开出版物00000004.无正当理由大量反复申请00000005.要求行政机关确认或重新出具已获取信息0000000（六）其他处理"
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请00000002.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其"
+    "政府信息公开申请00000003.其他0000000（七）总计121010014四、结转下年度继续办理0000000"
+)
+
+
+def test_templates_runs_of_digits_are_cut_by_the_whole_tables_arithmetic():
+    # 121010014 cuts three ways on its own row (12+1+0+1+0+0=14, 1+2+1+0+10+0=14, ...);
+    # the result rows' column sums leave one.
+    parsed = parse_tables(T3_RUN_TOGETHER)
+    t3 = parsed.tables["table3"]
+    expected = {"自然人": 12, "商业企业": 1, "科研机构": 0, "社会公益组织": 1, "法律服务机构": 0, "其他": 0, "总计": 14}
+    assert t3["本年新收政府信息公开申请数量"] == expected and t3["总计"] == expected
+    assert not [w for w in parsed.warnings if w.table == "table3"]
+    text = T3_RUN_TOGETHER
+    start, end = parsed.cell_spans["table3/总计/自然人"]
+    assert text[start:end] == "12" and text[start - 5:start] == "（七）总计"
+
+
+def test_templates_runs_of_digits_are_not_guessed_when_a_row_is_missing():
+    # Without 结转下年度 the equations no longer fix one reading: left out, with the warning.
+    parsed = parse_tables(T3_RUN_TOGETHER.replace("四、结转下年度继续办理0000000", ""))
+    assert "本年新收政府信息公开申请数量" not in parsed.tables["table3"]
+    assert any("121010014" in w.message for w in parsed.warnings)

@@ -14,6 +14,7 @@ only when the arithmetic admits exactly one split.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Optional, Union
@@ -25,6 +26,7 @@ from ..lexicons.foi_templates import MONEY_COLUMNS as _MONEY_COLUMNS
 from ..lexicons.foi_templates import T2 as _T2
 from ..lexicons.foi_templates import T3_ROWS as _T3_ROWS
 from ..models import TableWarning
+from .table_cells import as_number, cells_between, locate_cells, splits, tab_cells
 
 __all__ = ["ParsedTables", "cell_columns", "check_tables", "flatten", "money_columns", "parse_tables"]
 
@@ -39,12 +41,6 @@ _T4_END = re.compile(r"(?:^|\n)\s*[一二三四五六七八九十]{1,2}[、.．]
 _FIRST_ROW = re.compile(r"本\s*年\s*新\s*收")
 _T2021 = re.compile(r"本年制发件数|因政府信息公开工作被申请行政复议|本年处理决定数量")
 _T2019 = re.compile(r"本年新制作数量|上一年项目数量")
-# A printed cell: digits (full-width too), thousands separators, a decimal part, a unit.
-_NUMBER = re.compile(r"(?<![0-9０-９.．,，])(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?(?:万元|元)?")
-_CELL_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.", ",，")
-# More significant digits than a float keeps: such a cell is left out, never rounded.
-_MAX_DIGITS = 15
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—－]\s*[0-9]{1,3}\s*[-—－]|第\s*[0-9]+\s*页|[0-9]{1,3})\s*$", re.M)
 _WS = re.compile(r"\s+")
 
 
@@ -57,6 +53,8 @@ class ParsedTables:
     warnings: list[TableWarning] = field(default_factory=list)
     # Where the tables stand in the text: their numbers are cells, not facts of the prose.
     spans: list[tuple[int, int]] = field(default_factory=list)
+    # Where each cell is printed: {"table3/总计/总计": (start, end)}.
+    cell_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -77,125 +75,17 @@ class _Squeezed:
         return cls("".join(chars), offsets)
 
 
-def _as_number(cell: str, money: bool) -> Optional[Number]:
-    """A printed cell as a number, exactly as printed (1,550 -> 1550, ９９.５ -> 99.5);
-    money converted to 万元 when printed in 元. None for a cell no float holds exactly
-    (more than 15 significant digits): it is left out rather than changed."""
-    cell = cell.translate(_CELL_DIGITS)
-    unit = ""
-    if cell.endswith("万元"):
-        cell, unit = cell[:-2], "万元"
-    elif cell.endswith("元"):
-        cell, unit = cell[:-1], "元"
-    if len(cell.replace(".", "").lstrip("0")) > _MAX_DIGITS:
-        return None
-    value: Number = float(cell) if "." in cell else int(cell)
-    if money and unit == "元":
-        value = value / 10000
-    return value
-
-
-def _cells_between(text: str, start: int, end: int) -> list[str]:
-    """The number cells in text[start:end], without list numbering (2.其他...) or page numbers."""
-    piece = _PAGE_NUMBER.sub(lambda m: " " * len(m.group()), text[start:end])
-    out = []
-    for m in _NUMBER.finditer(piece):
-        cell = m.group()
-        after = text[start + m.end():start + m.end() + 2]  # may look past ``end``: 1.属于…
-        if re.match(r"[.．、][\u4e00-\u9fff“]", after):
-            # 00000002.其他法律…: the last digit numbers the next row.
-            if len(cell) > 1 and cell.isdigit():
-                out.append(cell[:-1])
-            continue
-        if after[:1] and after[0] in "年月日号条项届次个版":
-            continue  # 2020年, 第9号 and the like are not cells
-        out.append(cell)
-    return out
-
-
-def _tab_cells(text: str, label_end: int, end: int, *, labelled: bool = True) -> Optional[list[Optional[str]]]:
-    """Cells after a label on a tab-separated or markdown line, blanks kept as None.
-    Without a label (``labelled=False``) the cells are those of the next non-blank line."""
-    if not labelled:
-        while True:  # start at the next line with a number on it (not a |---| rule or header)
-            nl = text.find("\n", label_end, end)
-            if nl < 0 or re.search(r"[0-9]", text[label_end:nl]):
-                break
-            label_end = nl + 1
-    line_end = text.find("\n", label_end)
-    line_end = len(text) if line_end < 0 or line_end > end else line_end
-    rest = text[label_end:line_end]
-    sep = "\t" if "\t" in rest else ("|" if rest.count("|") >= 2 else None)
-    if sep is None:
-        return None
-    if sep == "|":
-        # A markdown row: the outer bars open and close it; an empty cell is "|  |".
-        rest = rest.strip()
-        rest = rest[1:] if rest.startswith("|") else rest
-        rest = rest[:-1] if rest.endswith("|") else rest
-    parts = [p.strip() for p in rest.split(sep)]
-    if labelled and parts and not _NUMBER.fullmatch(parts[0] or "x"):
-        parts = parts[1:]  # the rest of the label cell
-    cells: list[Optional[str]] = []
-    for p in parts:
-        if p == "" or p in ("-", "—", "/"):
-            cells.append(None)
-        elif _NUMBER.fullmatch(p):
-            cells.append(p)
-        else:
-            return None
-    return cells
-
-
-# The longest count a template cell holds (99999): cuts that make a longer one are not
-# tried, so a run of n digits costs at most n x 6^parts checks, not n^parts.
-_MAX_CELL_DIGITS = 6
-
-
-def _splits(digits: str, parts: int, check) -> list[list[int]]:
-    """The ways (at most two: one is an answer, two an ambiguity) to cut a run of digits
-    into ``parts`` numbers (no leading zeros, none longer than six digits) that pass
-    ``check``."""
-    found: list[list[int]] = []
-    n = len(digits)
-    if parts > n or n > parts * _MAX_CELL_DIGITS:
-        return found
-    pieces: list[int] = []
-
-    def cut(pos: int) -> None:
-        if len(found) > 1:
-            return
-        left = parts - len(pieces)
-        if left == 0:
-            if pos == n and check(list(pieces)):
-                found.append(list(pieces))
-            return
-        rest = n - pos
-        if rest < left or rest > left * _MAX_CELL_DIGITS:
-            return
-        for size in range(1, min(_MAX_CELL_DIGITS, rest - left + 1) + 1):
-            piece = digits[pos:pos + size]
-            if size > 1 and piece[0] == "0":
-                break
-            pieces.append(int(piece))
-            cut(pos + size)
-            pieces.pop()
-
-    cut(0)
-    return found
-
-
 def _row_values(text: str, label_end: int, end: int, width: int, check,
                 *, labelled: bool = True) -> tuple[Optional[list[Optional[Number]]], str]:
     """The ``width`` cells of one row, or None and why not."""
-    tab = _tab_cells(text, label_end, end, labelled=labelled)
+    tab = tab_cells(text, label_end, end, labelled=labelled)
     if tab is not None and len(tab) >= width:
-        return [None if c is None else _as_number(c, False) for c in tab[:width]], ""
-    cells = _cells_between(text, label_end, end)
+        return [None if c is None else as_number(c, False) for c in tab[:width]], ""
+    cells = cells_between(text, label_end, end)
     if len(cells) == width:
-        return [_as_number(c, False) for c in cells], ""
+        return [as_number(c, False) for c in cells], ""
     if len(cells) == 1 and cells[0].isdigit() and len(cells[0]) >= width:
-        options = _splits(cells[0], width, check)
+        options = splits(cells[0], width, check)
         if len(options) == 1:
             return list(options[0]), ""
         return None, f"cells run together ({cells[0]}): {len(options) or 'no'} split(s) fit the arithmetic"
@@ -223,7 +113,11 @@ def _find_labels(text: str, start: int, end: int, rows) -> list[tuple[str, int, 
     return out
 
 
-def _table3(text: str, start: int, end: int, warnings: list[TableWarning]) -> dict[str, dict[str, Number]]:
+Regions = list[tuple[int, int, list[str]]]
+
+
+def _table3(text: str, start: int, end: int, warnings: list[TableWarning],
+            regions: Regions) -> dict[str, dict[str, Number]]:
     if re.search(r"本年新收", _WS.sub("", text[start:end])) is None:
         return {}
     labels = _find_labels(text, start, end, _T3_ROWS)
@@ -239,6 +133,7 @@ def _table3(text: str, start: int, end: int, warnings: list[TableWarning]) -> di
         return sum(v[:6]) == v[6]
 
     table: dict[str, dict[str, Number]] = {}
+    ambiguous: dict[str, list[list[int]]] = {}  # rows whose run of digits cuts several ways
     for i, (key, _, label_end) in enumerate(labels):
         nxt = labels[i + 1][1] if i + 1 < len(labels) else end
         # Rows whose label was not found (misprinted: 其他法律行政止公开) between this label
@@ -246,13 +141,17 @@ def _table3(text: str, start: int, end: int, warnings: list[TableWarning]) -> di
         following = labels[i + 1][0] if i + 1 < len(labels) else None
         skipped = rows[order[key] + 1:order[following]] if following else []
         values, why = _row_values(text, label_end, nxt, 7, check)
+        if values is None and "split(s) fit" in why:
+            run = cells_between(text, label_end, nxt)[0]
+            ambiguous[key] = splits(run, 7, check, limit=_MAX_READINGS + 1)
         group = [(key, values)]
         if values is None and skipped:
-            cells = _cells_between(text, label_end, nxt)
+            cells = cells_between(text, label_end, nxt)
             if len(cells) == 7 * (len(skipped) + 1):
-                numbers = [_as_number(c, False) for c in cells]
+                numbers = [as_number(c, False) for c in cells]
                 group = [(k, numbers[n * 7:(n + 1) * 7]) for n, k in enumerate([key, *skipped])]
                 why = ""
+        regions.append((label_end, nxt, [f"table3/{k}/{col}" for k, _ in group for col in APPLICANTS]))
         for row_key, row_values in group:
             if row_values is None:
                 if why:
@@ -261,7 +160,39 @@ def _table3(text: str, start: int, end: int, warnings: list[TableWarning]) -> di
             row = {col: v for col, v in zip(APPLICANTS, row_values) if v is not None}
             if row:
                 table[row_key] = row
+    if ambiguous and _resolve_runs(table, ambiguous, rows):
+        warnings[:] = [w for w in warnings if w.row not in ambiguous]
     return table
+
+
+# How many readings of one ambiguous row are weighed against the rest of the table.
+_MAX_READINGS = 8
+
+
+def _resolve_runs(table: dict[str, dict[str, Number]], ambiguous: dict[str, list[list[int]]],
+                  rows: list[str]) -> bool:
+    """Rows printed as one run of digits that cut into seven cells several ways
+    (121010014: 12+1+0+1+0+0=14, 1+2+1+0+10+0=14 or 1+2+10+1+0+0=14) take the one reading under which
+    the whole table keeps the template's arithmetic (新收 + 结转 = 总计 + 结转下年度, 总计 =
+    the sum of the result rows, column by column), when exactly one combination does and
+    every other row was read. Fills ``table`` and says whether it did."""
+    if len(ambiguous) > 3 or any(len(options) > _MAX_READINGS for options in ambiguous.values()):
+        return False
+    if any(key not in table and key not in ambiguous for key in rows):
+        return False
+    keys = list(ambiguous)
+    fitting = []
+    for combination in itertools.product(*(ambiguous[k] for k in keys)):
+        trial = dict(table)
+        trial.update({k: dict(zip(APPLICANTS, cells)) for k, cells in zip(keys, combination)})
+        if not check_tables({"table3": trial}):
+            fitting.append(trial)
+            if len(fitting) > 1:
+                return False
+    if len(fitting) != 1:
+        return False
+    table.update({k: fitting[0][k] for k in keys})
+    return True
 
 
 def _rows_in_order(text: str, start: int, end: int) -> list[list[Optional[Number]]]:
@@ -271,13 +202,13 @@ def _rows_in_order(text: str, start: int, end: int) -> list[list[Optional[Number
     pos = start
     for line in text[start:end].split("\n"):
         line_start, pos = pos, pos + len(line) + 1
-        tab = _tab_cells(text, line_start, line_start + len(line))
+        tab = tab_cells(text, line_start, line_start + len(line))
         if tab is not None and len(tab) >= 7 and any(c is not None for c in tab[:7]):
-            rows.append([None if c is None else _as_number(c, False) for c in tab[:7]])
+            rows.append([None if c is None else as_number(c, False) for c in tab[:7]])
             continue
-        cells = _cells_between(text, line_start, line_start + len(line))
+        cells = cells_between(text, line_start, line_start + len(line))
         if len(cells) == 7:
-            rows.append([_as_number(c, False) for c in cells])
+            rows.append([as_number(c, False) for c in cells])
     return rows
 
 
@@ -299,7 +230,8 @@ def _table3_by_order(text: str, start: int, end: int) -> dict[str, dict[str, Num
     return {}
 
 
-def _table4(text: str, start: int, end: int, warnings: list[TableWarning]) -> dict[str, dict[str, Number]]:
+def _table4(text: str, start: int, end: int, warnings: list[TableWarning],
+            regions: Regions) -> dict[str, dict[str, Number]]:
     # The data follow the last header word (总计 / 审结 / 结果).
     sq = _Squeezed.of(text, start, end)
     last = max((m.end() for m in re.finditer(r"总计|审结|结$|结果", sq.text)), default=0)
@@ -313,6 +245,7 @@ def _table4(text: str, start: int, end: int, warnings: list[TableWarning]) -> di
         if why:
             warnings.append(TableWarning(table="table4", row="", column="", message=why))
         return {}
+    regions.append((data_start, end, [f"table4/{g}/{c}" for g in TABLE4_GROUPS for c in TABLE4_COLUMNS]))
     table: dict[str, dict[str, Number]] = {}
     for g, group in enumerate(TABLE4_GROUPS):
         row = {col: values[g * 5 + c] for c, col in enumerate(TABLE4_COLUMNS) if values[g * 5 + c] is not None}
@@ -321,7 +254,8 @@ def _table4(text: str, start: int, end: int, warnings: list[TableWarning]) -> di
     return table
 
 
-def _table2(text: str, start: int, end: int, template: str, warnings: list[TableWarning]) -> dict[str, dict[str, Number]]:
+def _table2(text: str, start: int, end: int, template: str, warnings: list[TableWarning],
+            regions: Regions) -> dict[str, dict[str, Number]]:
     rows = _T2[template]
     labels = _find_labels(text, start, end, [(key, pattern) for key, pattern, _ in rows])
     columns = {key: cols for key, _, cols in rows}
@@ -329,11 +263,11 @@ def _table2(text: str, start: int, end: int, template: str, warnings: list[Table
     for i, (key, _, label_end) in enumerate(labels):
         nxt = labels[i + 1][1] if i + 1 < len(labels) else end
         cols = columns[key]
-        tab = _tab_cells(text, label_end, nxt)
-        cells = tab if tab is not None and len(tab) >= len(cols) else _cells_between(text, label_end, nxt)
+        tab = tab_cells(text, label_end, nxt)
+        cells = tab if tab is not None and len(tab) >= len(cols) else cells_between(text, label_end, nxt)
         if len(cells) == 1 and len(cols) > 1 and cells[0].isdigit():
             # 规章000: cells run together; only a split with no other reading is taken.
-            options = _splits(cells[0], len(cols), lambda v: True)
+            options = splits(cells[0], len(cols), lambda v: True)
             if len(options) == 1:
                 cells = [str(v) for v in options[0]]
             else:
@@ -345,8 +279,9 @@ def _table2(text: str, start: int, end: int, template: str, warnings: list[Table
                 warnings.append(TableWarning(table="table2", row=key, column="",
                                              message=f"expected {len(cols)} cells, found {len(cells)}"))
             continue
+        regions.append((label_end, nxt, [f"table2/{key}/{col}" for col in cols]))
         row = {col: v for col, c in zip(cols, cells) if c is not None
-               and (v := _as_number(c, col in _MONEY_COLUMNS)) is not None}
+               and (v := as_number(c, col in _MONEY_COLUMNS)) is not None}
         if row:
             table[key] = row
     return table
@@ -405,16 +340,20 @@ def parse_tables(text: str) -> ParsedTables:
     for m in _T2_START.finditer(text, 0, t3.start()):
         t2 = m
     tables: dict[str, dict[str, dict[str, Number]]] = {}
+    regions: Regions = []  # what each stretch of text gave: (start, end, cell keys in order)
     if t2 is not None:
-        table2 = _table2(text, t2.end(), t3.start(), result.template, result.warnings)
+        table2 = _table2(text, t2.end(), t3.start(), result.template, result.warnings, regions)
         if table2:
             tables["table2"] = table2
     table3_warnings: list[TableWarning] = []
-    table3 = _table3(text, t3.end(), t3_end, table3_warnings)
+    table3_regions: Regions = []
+    table3 = _table3(text, t3.end(), t3_end, table3_warnings, table3_regions)
     if table3_warnings:
         by_order = _table3_by_order(text, t3.end(), t3_end)
         if len(by_order) > len(table3):
             table3, table3_warnings = by_order, []
+            table3_regions = [(t3.end(), t3_end, [f"table3/{r}/{c}" for r in by_order for c in APPLICANTS])]
+    regions += table3_regions
     result.warnings.extend(table3_warnings)
     if table3:
         tables["table3"] = table3
@@ -422,7 +361,7 @@ def parse_tables(text: str) -> ParsedTables:
     if t4 is not None:
         end_m = _T4_END.search(text, t4.end())
         t4_end = end_m.start() if end_m else min(len(text), t4.end() + 2000)
-        table4 = _table4(text, t4.end(), t4_end, result.warnings)
+        table4 = _table4(text, t4.end(), t4_end, result.warnings, regions)
         if table4:
             tables["table4"] = table4
     if not tables:
@@ -433,6 +372,7 @@ def parse_tables(text: str) -> ParsedTables:
     table_start = t2.start() if t2 is not None and "table2" in tables else t3.start()
     table_end = t4_end if t4 is not None and "table4" in tables else t3_end
     result.spans = [(table_start, table_end)]
+    result.cell_spans = locate_cells(text, regions, flatten(tables), lambda key: key.rsplit("/", 1)[1] in _MONEY_COLUMNS)
     return result
 
 
