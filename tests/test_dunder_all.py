@@ -3,8 +3,8 @@
 import govreport_nlp
 
 EXPECTED = {
-    "BatchResult", "Entity", "Fact", "GovReportError", "InputError", "ModelDownloadError", "ModelNotFoundError",
-    "Quantity", "ReadWarning", "Report", "Section", "TableWarning", "__version__", "download_model", "extract", "extract_file", "extract_many",
+    "BatchResult", "ConsistencyWarning", "Entity", "Fact", "GovReportError", "InputError", "ModelDownloadError", "ModelNotFoundError",
+    "Quantity", "ReadWarning", "Report", "Section", "TableCellRef", "TableWarning", "__version__", "download_model", "extract", "extract_file", "extract_many",
     "find_quantities", "load", "normalize", "panel", "parse_number",
 }
 

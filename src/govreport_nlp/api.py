@@ -62,6 +62,7 @@ def report_from_doc(doc: "Doc", *, offset: int = 0) -> Report:
         facts=list(doc._.govreport_facts or []), entities=entities, chars=(doc[-1].idx + len(doc[-1].text_with_ws)) if len(doc) else 0,
         template=doc._.govreport_template, template_tables=doc._.govreport_tables,
         warnings=list(doc._.govreport_table_warnings or []),
+        consistency_warnings=list(doc._.govreport_consistency_warnings or []),
     )
     if offset:
         report = _shift(report, offset)
@@ -80,6 +81,10 @@ def _shift(report: Report, offset: int) -> Report:
         Section(level=s.level, title=s.title, start=s.start + offset, end=s.end + offset, path=s.path)
         for s in report.sections
     ]
+    ids = {fact.id.split("-", 1)[1]: fact.id for fact in report.facts}
+    report.consistency_warnings = [w.model_copy(update={
+        "start": w.start + offset, "end": w.end + offset, "fact_id": ids.get(w.fact_id.split("-", 1)[1], w.fact_id),
+        "cells": [(s + offset, e + offset) for s, e in w.cells]}) for w in report.consistency_warnings]
     return report
 
 
@@ -134,6 +139,7 @@ def _extract_text(text: str, report_year: Optional[int], nlp: Optional["Language
         first.facts.extend(part.facts)
         first.entities.extend(part.entities)
         first.sections.extend(part.sections)
+        first.consistency_warnings.extend(part.consistency_warnings)
     first.chars = len(text)
     return first
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "Change",
+    "ConsistencyWarning",
     "ENTITY_LABELS",
     "FACT_COLUMNS",
     "Entity",
@@ -27,13 +28,14 @@ __all__ = [
     "ReadWarning",
     "Report",
     "Section",
+    "TableCellRef",
     "TableWarning",
 ]
 
 # The columns of a fact row (Fact.row, Report.facts_table, the CLI's csv), in order.
 FACT_COLUMNS = (
     "id", "subject", "subject_rule", "column", "value", "value_high", "unit", "kind", "modifier", "change", "time", "org",
-    "context_of", "parent", "text", "start", "end", "section", "sentence",
+    "context_of", "parent", "table_cell", "text", "start", "end", "section", "sentence",
 )
 Kind = Literal["money", "percent", "percent_point", "count", "measure", "duration"]
 # The entity label of a quantity, by kind; other kinds are QUANTITY.
@@ -90,6 +92,19 @@ class Section(BaseModel):
     path: list[str] = Field(default_factory=list)
 
 
+class TableCellRef(BaseModel):
+    """A cell of an FOI template table, keyed as TEMPLATE_TABLES.md keys it.
+
+    ``row`` is a template row (``予以公开``), a group of rows standing for their sum
+    (``不予公开``: every ``不予公开.*`` row; ``行政诉讼``: both litigation rows), or rows
+    joined by ``+`` for a sum the text names (``予以公开+部分公开``).
+    """
+
+    table: str
+    row: str
+    column: str
+
+
 class Fact(BaseModel):
     """A quantity tied to what it measures.
 
@@ -113,6 +128,9 @@ class Fact(BaseModel):
     org: Optional[str] = None
     context_of: Optional[str] = None
     parent: Optional[str] = None
+    # The template table cell the sentence restates (予以公开208件 -> table3/予以公开/总计),
+    # set for an FOI report whose tables were read; see docs/consistency.md.
+    table_cell: Optional[TableCellRef] = None
     sentence: str = ""
     sentence_start: int = 0
     section_path: list[str] = Field(default_factory=list)
@@ -135,6 +153,8 @@ class Fact(BaseModel):
             "org": self.org,
             "context_of": self.context_of,
             "parent": self.parent,
+            "table_cell": None if self.table_cell is None else
+            f"{self.table_cell.table}/{self.table_cell.row}/{self.table_cell.column}",
             "text": q.text,
             "start": q.start,
             "end": q.end,
@@ -151,6 +171,28 @@ class TableWarning(BaseModel):
     column: str
     expected: Optional[float] = None
     found: Optional[float] = None
+    message: str = ""
+
+
+class ConsistencyWarning(BaseModel):
+    """The text of a report says one number and its own template table another.
+
+    ``code`` is ``value`` (a count or amount restated in the text differs from its cell)
+    or ``share`` (a percentage in the text is not the share the cells give). ``start`` /
+    ``end`` are the offsets of the number in the text (``fact_id`` its fact);
+    ``cells`` the offsets of the cell or cells it was compared with (several for a sum).
+    """
+
+    code: Literal["value", "share"]
+    fact_id: str
+    table: str
+    row: str
+    column: str
+    text_value: float
+    table_value: float
+    start: int
+    end: int
+    cells: list[tuple[int, int]] = Field(default_factory=list)
     message: str = ""
 
 
@@ -181,6 +223,8 @@ class Report(BaseModel):
     template: Optional[str] = None  # "2019" / "2021": the FOI table template, when found
     template_tables: Optional[dict[str, dict[str, dict[str, Union[int, float]]]]] = None
     warnings: list[TableWarning] = Field(default_factory=list)
+    # Where the text contradicts its own template tables (see ConsistencyWarning).
+    consistency_warnings: list[ConsistencyWarning] = Field(default_factory=list)
     # Set by extract_file(): what reading the file could not do well (see ReadWarning).
     read_warnings: list[ReadWarning] = Field(default_factory=list)
     chars: int = 0

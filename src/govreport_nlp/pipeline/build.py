@@ -17,7 +17,7 @@ __all__ = ["PIPE_NAMES", "build", "load"]
 
 # In data-flow order: each reads what the ones before it wrote.
 PIPE_NAMES = ("govreport_sections", "govreport_quantities", "govreport_entities", "govreport_tables",
-              "govreport_linker")
+              "govreport_linker", "govreport_consistency")
 # Long reports are split before segmentation (see api.extract); this bounds one Doc.
 MAX_DOC_CHARS = 300_000
 
@@ -34,7 +34,7 @@ def build(*, model_dir: Optional[Union[str, Path]] = None, download: Optional[bo
     the full default model instead of its pruned form."""
     import spacy
 
-    from . import entities, linker, quantities, sections, tables  # noqa: F401  (register factories)
+    from . import consistency, entities, linker, quantities, sections, tables  # noqa: F401  (register factories)
 
     # A model you point at (argument or GOVREPORT_NLP_PKUSEG_MODEL) is loaded as it is; the
     # cached default model is loaded in its compact form (segment/compact.py).

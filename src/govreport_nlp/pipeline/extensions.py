@@ -32,10 +32,13 @@ EXTENSIONS: dict[str, Any] = {
     "govreport_tables": None,  # {"table2": {row: {column: number}}, ...} or None
     "govreport_table_warnings": None,  # list[models.TableWarning]
     "govreport_table_spans": None,  # list[(start, end)]: where the template tables stand
+    "govreport_cell_spans": None,  # {"table3/总计/总计": (start, end)}: where each cell is printed
+    "govreport_consistency_warnings": None,  # list[models.ConsistencyWarning]
 }
 
 _MODELS = {cls.__name__: cls for cls in (
     models.Quantity, models.Entity, models.Section, models.Fact, models.TableWarning,
+    models.TableCellRef, models.ConsistencyWarning,
 )}
 _TAG = "__govreport__"
 

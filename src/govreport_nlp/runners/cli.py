@@ -252,7 +252,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_tables(args: argparse.Namespace) -> int:
     from ..rules.tables import cell_columns, flatten
 
-    columns = ["file", "issuer", "report_year", "template", "warnings", "warning_details", *cell_columns()]
+    columns = ["file", "issuer", "report_year", "template", "warnings", "warning_details",
+               "consistency_warnings", "consistency_details", *cell_columns()]
 
     cell = (lambda v: v) if args.raw_csv else safe_cell
 
@@ -267,7 +268,9 @@ def _cmd_tables(args: argparse.Namespace) -> int:
                 for w in report.warnings)
             row = {"file": source, "issuer": report.issuer, "report_year": report.report_year,
                    "template": report.template, "warnings": len(report.warnings),
-                   "warning_details": details, **flatten(report.template_tables)}
+                   "warning_details": details, "consistency_warnings": len(report.consistency_warnings),
+                   "consistency_details": "; ".join(w.message for w in report.consistency_warnings),
+                   **flatten(report.template_tables)}
             writer.writerow({k: cell(v) for k, v in row.items()})
 
         return write_row

@@ -4,12 +4,14 @@
 narrative fact, with the report's issuer, year and kind on every row::
 
     file  issuer  report_year  kind  source  table  row  column  subject  value  value_exact
-    unit  change  time  text
+    unit  change  time  text  table_cell  consistency
 
 ``source`` is ``table`` for a cell of the FOI template tables (表二/表三/表四; ``table``,
 ``row``, ``column`` name it) and ``fact`` for a fact of the text (``subject`` names it,
 ``column`` the column of a table cell read as a fact). ``value`` is a float for plots and
-sums, ``value_exact`` the exact number as printed.
+sums, ``value_exact`` the exact number as printed. ``table_cell`` names the template cell
+a fact of the text restates (``table3/予以公开/总计``), and ``consistency`` says where the
+text and its table disagree (on the fact's row and on the cell's), else it is empty.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from ..models import Report
 __all__ = ["PANEL_COLUMNS", "panel", "panel_rows"]
 
 PANEL_COLUMNS = ("file", "issuer", "report_year", "kind", "source", "table", "row", "column", "subject",
-                 "value", "value_exact", "unit", "change", "time", "text")
+                 "value", "value_exact", "unit", "change", "time", "text", "table_cell", "consistency")
 
 
 def panel_rows(source: str, report: Report) -> Iterator[dict[str, Any]]:
@@ -30,17 +32,26 @@ def panel_rows(source: str, report: Report) -> Iterator[dict[str, Any]]:
     from ..rules.tables import money_columns
 
     head = {"file": source, "issuer": report.issuer, "report_year": report.report_year, "kind": report.kind}
+    by_fact: dict[str, list[str]] = {}
+    by_cell: dict[tuple[str, str, str], list[str]] = {}
+    for w in report.consistency_warnings:
+        by_fact.setdefault(w.fact_id, []).append(w.message)
+        by_cell.setdefault((w.table, w.row, w.column), []).append(w.message)
     for table, rows in (report.template_tables or {}).items():
         for row, cells in rows.items():
             for column, value in cells.items():
                 yield {**head, "source": "table", "table": table, "row": row, "column": column, "subject": None,
                        "value": float(value), "value_exact": str(value),
-                       "unit": "万元" if column in money_columns() else "", "change": None, "time": None, "text": None}
+                       "unit": "万元" if column in money_columns() else "", "change": None, "time": None, "text": None,
+                       "table_cell": None, "consistency": "; ".join(by_cell.get((table, row, column), [])) or None}
     for fact in report.facts:
         q = fact.quantity
+        ref = fact.table_cell
         yield {**head, "source": "fact", "table": None, "row": None, "column": fact.column, "subject": fact.subject,
                "value": float(q.value), "value_exact": str(q.value), "unit": q.unit, "change": fact.change,
-               "time": fact.as_of or fact.period, "text": q.text}
+               "time": fact.as_of or fact.period, "text": q.text,
+               "table_cell": None if ref is None else f"{ref.table}/{ref.row}/{ref.column}",
+               "consistency": "; ".join(by_fact.get(fact.id, [])) or None}
 
 
 def panel(paths: Iterable[Union[str, Path]], *, jobs: int = 1, report_year: Optional[int] = None) -> Any:

@@ -10,7 +10,9 @@ dependency. Tables:
   as text beside it;
 - ``entities``: ORG/GPE/DATE/MONEY/PERCENT/QUANTITY with offsets and values;
 - ``table_cells``: the FOI template tables in long form (table_name, row, col, value);
-- ``warnings``: table arithmetic warnings and reading warnings.
+- ``warnings``: table arithmetic warnings (kind ``table``), reading warnings (``read``) and
+  places where the text contradicts its tables (``consistency``: ``expected`` the table's
+  value, ``found`` the text's, ``code`` value or share).
 """
 
 from __future__ import annotations
@@ -99,6 +101,9 @@ class SqliteOutput:
         warnings = [(rid, "table", w.table, w.row, w.column, w.expected, w.found, None, w.message)
                     for w in report.warnings]
         warnings += [(rid, "read", None, None, None, None, None, w.code, w.message) for w in report.read_warnings]
+        # The text against its tables: expected is the table's value, found the text's.
+        warnings += [(rid, "consistency", w.table, w.row, w.column, w.table_value, w.text_value, w.code, w.message)
+                     for w in report.consistency_warnings]
         self.db.executemany(
             'INSERT INTO warnings (report_id, kind, table_name, "row", col, expected, found, code, message) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", warnings)
