@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from govreport_nlp import extract
 from govreport_nlp.rules.consistency import cell_value, check_narrative
 from govreport_nlp.rules.table_cells import locate_cells
 
-from conftest import DEV
-
 DATA = Path(__file__).parent / "data"
 # 淮安市 2024 FOI annual report, as its PDF converts to text (columns aligned with spaces).
 HUAIAN = (DATA / "huaian_city_foi_2024.txt").read_text(encoding="utf-8")
-needs_dev = pytest.mark.skipif(not DEV.is_dir(), reason="needs the shared dev corpus (../shared/corpus/dev)")
+# 上海市人民政府办公厅 2025, a PDF converted to text and markdown tables.
+SHANGHAI = (DATA / "shanghai_office_foi_2025.txt").read_text(encoding="utf-8")
 
 
 def _links(report) -> dict[str, str]:
@@ -50,10 +48,9 @@ def test_consistency_one_changed_number_is_named_with_both_offsets(nlp):
     assert fact.table_cell.row == "总计"
 
 
-@needs_dev
 def test_consistency_shares_are_checked_against_the_cells(nlp):
-    # 上海市人民政府办公厅 2025: 不予公开 20 件（1.68%） is 20 of the 1191 requests decided.
-    text = (DEV / "shanghai_office_foi_2025.txt").read_text(encoding="utf-8")
+    # 不予公开 20 件（1.68%） is 20 of the 1191 requests decided.
+    text = SHANGHAI
     assert extract(text, nlp=nlp).consistency_warnings == []
     report = extract(text.replace("不予公开 20 件（1.68%）", "不予公开 20 件（2.68%）"), nlp=nlp)
     [w] = report.consistency_warnings
@@ -61,14 +58,18 @@ def test_consistency_shares_are_checked_against_the_cells(nlp):
     assert "20/1191" in w.message
 
 
-@needs_dev
-def test_consistency_a_sum_over_a_row_not_read_is_not_compared(nlp):
-    # Its 其他处理 row 申请人无正当理由逾期不补正 is printed apart from its label and not read:
-    # 其他处理 319 件 cannot be checked, and must not be called a contradiction.
-    report = extract((DEV / "shanghai_office_foi_2025.txt").read_text(encoding="utf-8"), nlp=nlp)
+def test_consistency_sums_over_rows_are_linked_and_a_row_not_read_is_not_compared(nlp):
+    report = extract(SHANGHAI, nlp=nlp)
     links = _links(report)
     assert links["208件"] == "table3/予以公开+部分公开/总计"
-    assert "319件" not in links and report.consistency_warnings == []
+    assert links["319件"] == "table3/其他处理/总计"  # its three rows, one printed apart from its label
+    assert report.consistency_warnings == []
+    # Without that row (its cells changed so that they no longer add up) 319 件 cannot be
+    # checked, and must not be called a contradiction.
+    broken = SHANGHAI.replace("| 行政机关不再处理其政府信息公 | 40 | 1 | 0 | 0 | 2 | 0 | 43 |",
+                              "| 行政机关不再处理其政府信息公 | 40 | 1 | 0 | 0 | 2 | 0 | 44 |")
+    report = extract(broken, nlp=nlp)
+    assert "319件" not in _links(report) and report.consistency_warnings == []
 
 
 def test_consistency_other_years_and_approximations_are_not_compared(nlp):

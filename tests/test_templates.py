@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from govreport_nlp.rules.tables import check_tables, parse_tables
@@ -192,3 +194,34 @@ def test_templates_runs_of_digits_are_not_guessed_when_a_row_is_missing():
     parsed = parse_tables(T3_RUN_TOGETHER.replace("四、结转下年度继续办理0000000", ""))
     assert "本年新收政府信息公开申请数量" not in parsed.tables["table3"]
     assert any("121010014" in w.message for w in parsed.warnings)
+
+
+# 上海市人民政府办公厅 2025 as a PDF converted to text and markdown tables.
+SHANGHAI = (Path(__file__).parent / "data" / "shanghai_office_foi_2025.txt").read_text(encoding="utf-8")
+
+
+def test_templates_rows_printed_apart_from_their_labels_are_matched_by_order_and_arithmetic():
+    # 5.要求行政机关确认或重新出具已获取信息 and 1.申请人无正当理由逾期不补正 are printed above
+    # the rows; their cells follow 4.无正当理由大量反复申请 as two unlabelled lines.
+    parsed = parse_tables(SHANGHAI)
+    t3 = parsed.tables["table3"]
+    assert t3["不予处理.要求行政机关确认或重新出具已获取信息"]["总计"] == 0
+    assert t3["其他处理.申请人无正当理由逾期不补正"] == {
+        "自然人": 40, "商业企业": 1, "科研机构": 0, "社会公益组织": 0, "法律服务机构": 2, "其他": 0, "总计": 43}
+    assert not [w for w in parsed.warnings if w.table == "table3"]  # 总计 is now the sum of the results
+
+
+def test_templates_detached_rows_that_break_the_arithmetic_are_left_out():
+    broken = SHANGHAI.replace("| 行政机关不再处理其政府信息公 | 40 | 1 | 0 | 0 | 2 | 0 | 43 |",
+                              "| 行政机关不再处理其政府信息公 | 41 | 1 | 0 | 0 | 2 | 0 | 44 |")
+    parsed = parse_tables(broken)
+    assert "其他处理.申请人无正当理由逾期不补正" not in parsed.tables["table3"]
+    assert any(w.row == "总计" for w in parsed.warnings)
+
+
+def test_templates_table2_rows_out_of_order_under_repeated_headings():
+    # 行政许可 … 行政事业性收费 printed as lines before the markdown table of 规章 and
+    # 行政规范性文件, each piece under its own 表二 heading.
+    t2 = parse_tables(SHANGHAI).tables["table2"]
+    assert t2["行政许可"] == {"本年处理决定数量": 0} and t2["行政事业性收费"] == {"本年收费金额": 0}
+    assert "规章" not in t2  # 22 | 235: two of three cells, the third printed apart with no arithmetic to place it

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import Optional, Sequence, Union
 
 import regex
 
@@ -42,6 +42,8 @@ _FIRST_ROW = re.compile(r"本\s*年\s*新\s*收")
 _T2021 = re.compile(r"本年制发件数|因政府信息公开工作被申请行政复议|本年处理决定数量")
 _T2019 = re.compile(r"本年新制作数量|上一年项目数量")
 _WS = re.compile(r"\s+")
+# The longest 表二 as printed (2019 template, eight rows with their headers).
+_T2_MAX_LENGTH = 1500
 
 
 @dataclass
@@ -134,6 +136,7 @@ def _table3(text: str, start: int, end: int, warnings: list[TableWarning],
 
     table: dict[str, dict[str, Number]] = {}
     ambiguous: dict[str, list[list[int]]] = {}  # rows whose run of digits cuts several ways
+    pending: list[list[tuple[str, list]]] = []  # rows printed apart from their labels
     for i, (key, _, label_end) in enumerate(labels):
         nxt = labels[i + 1][1] if i + 1 < len(labels) else end
         # Rows whose label was not found (misprinted: 其他法律行政止公开) between this label
@@ -151,6 +154,15 @@ def _table3(text: str, start: int, end: int, warnings: list[TableWarning],
                 numbers = [as_number(c, False) for c in cells]
                 group = [(k, numbers[n * 7:(n + 1) * 7]) for n, k in enumerate([key, *skipped])]
                 why = ""
+        elif values is not None and skipped:
+            # Rows whose labels were printed elsewhere (a PDF converted to markdown puts a
+            # wrapped label apart from its cells): the seven-cell lines after this row's
+            # line, one per missing row, in template order; tried against the arithmetic
+            # below (_adopt_detached).
+            line_end = text.find("\n", label_end, nxt)
+            detached = _rows_in_order(text, line_end, nxt) if line_end >= 0 else []
+            if len(detached) == len(skipped) and all(None not in r and check(r) for r in detached):  # type: ignore[arg-type]
+                pending.append(list(zip(skipped, detached)))
         regions.append((label_end, nxt, [f"table3/{k}/{col}" for k, _ in group for col in APPLICANTS]))
         for row_key, row_values in group:
             if row_values is None:
@@ -162,7 +174,20 @@ def _table3(text: str, start: int, end: int, warnings: list[TableWarning],
                 table[row_key] = row
     if ambiguous and _resolve_runs(table, ambiguous, rows):
         warnings[:] = [w for w in warnings if w.row not in ambiguous]
+    for detached in pending:
+        _adopt_detached(table, detached, rows)
     return table
+
+
+def _adopt_detached(table: dict[str, dict[str, Number]], detached: list[tuple[str, list]], rows: list[str]) -> None:
+    """Take rows printed apart from their labels when, with them, every row of the
+    template is read and the whole 表三 keeps its arithmetic (each 总计 the sum of the
+    result rows, 新收 + 结转 = 总计 + 结转下年度); else leave them out."""
+    trial = dict(table)
+    trial.update({key: dict(zip(APPLICANTS, cells)) for key, cells in detached if key not in table})
+    if all(key in trial for key in rows) and not check_tables({"table3": trial}):
+        table.clear()
+        table.update({key: trial[key] for key in rows})
 
 
 # How many readings of one ambiguous row are weighed against the rest of the table.
@@ -255,9 +280,21 @@ def _table4(text: str, start: int, end: int, warnings: list[TableWarning],
 
 
 def _table2(text: str, start: int, end: int, template: str, warnings: list[TableWarning],
-            regions: Regions) -> dict[str, dict[str, Number]]:
+            regions: Regions, earlier: Sequence[int] = ()) -> dict[str, dict[str, Number]]:
     rows = _T2[template]
     labels = _find_labels(text, start, end, [(key, pattern) for key, pattern, _ in rows])
+    # A converted PDF may print 表二's rows out of the template's order and under more
+    # than one heading (rows printed as lines, then a markdown table): a row not found in
+    # order is looked for anywhere after this heading, then after each ``earlier`` one,
+    # where no other label stands.
+    for begin in (start, *earlier):
+        for key, pattern, _ in rows:
+            if any(key == k for k, _, _ in labels):
+                continue
+            for other in _find_labels(text, begin, end, [(key, pattern)]):
+                if not any(s < other[2] and other[1] < e for _, s, e in labels):
+                    labels.append(other)
+    labels.sort(key=lambda label: label[1])
     columns = {key: cols for key, _, cols in rows}
     table: dict[str, dict[str, Number]] = {}
     for i, (key, _, label_end) in enumerate(labels):
@@ -336,13 +373,16 @@ def parse_tables(text: str) -> ParsedTables:
     result.template = "2019" if _T2019.search(text) and not _T2021.search(text) else "2021"
     t4 = _T4_START.search(text, t3.end())
     t3_end = t4.start() if t4 else min(len(text), t3.end() + 6000)
-    t2 = None
-    for m in _T2_START.finditer(text, 0, t3.start()):
-        t2 = m
+    # 表二 from its last heading before 表三; a converted PDF repeats the heading over each
+    # piece of the table, so the earlier headings close before it are looked back into
+    # for rows not found after the last (latest first).
+    headings = list(_T2_START.finditer(text, 0, t3.start()))
+    t2 = headings[-1] if headings else None
+    earlier = [m.end() for m in reversed(headings[:-1]) if t3.start() - m.start() <= _T2_MAX_LENGTH]
     tables: dict[str, dict[str, dict[str, Number]]] = {}
     regions: Regions = []  # what each stretch of text gave: (start, end, cell keys in order)
     if t2 is not None:
-        table2 = _table2(text, t2.end(), t3.start(), result.template, result.warnings, regions)
+        table2 = _table2(text, t2.end(), t3.start(), result.template, result.warnings, regions, earlier)
         if table2:
             tables["table2"] = table2
     table3_warnings: list[TableWarning] = []
