@@ -225,3 +225,22 @@ def test_templates_table2_rows_out_of_order_under_repeated_headings():
     t2 = parse_tables(SHANGHAI).tables["table2"]
     assert t2["行政许可"] == {"本年处理决定数量": 0} and t2["行政事业性收费"] == {"本年收费金额": 0}
     assert "规章" not in t2  # 22 | 235: two of three cells, the third printed apart with no arithmetic to place it
+
+
+def test_templates_a_cell_with_a_bracketed_note_keeps_its_number_and_carries_the_note(nlp):
+    # 表二 with the notes 上海市人民政府办公厅 2025 prints in its cells, as a web page's tab rows.
+    from govreport_nlp import extract
+
+    text = T3_ROWS_2021.replace("三、收到和处理", "二、主动公开政府信息情况\n第二十条第（一）项\n"
+                                "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+                                "规章\t2\t22（其中修订 16 件）\t235\n"
+                                "行政规范性文件\t34\t55（含自然失效 29 件）\t189\n三、收到和处理")
+    parsed = parse_tables(text)
+    assert parsed.tables["table2"]["规章"] == {"本年制发件数": 2, "本年废止件数": 22, "现行有效件数": 235}
+    assert parsed.tables["table2"]["行政规范性文件"] == {"本年制发件数": 34, "本年废止件数": 55, "现行有效件数": 189}
+    assert parsed.cell_notes == {"table2/规章/本年废止件数": "其中修订 16 件",
+                                 "table2/行政规范性文件/本年废止件数": "含自然失效 29 件"}
+    report = extract(text, nlp=nlp)
+    cell = next(c for c in report.table_cells if (c.row, c.column) == ("规章", "本年废止件数"))
+    assert (cell.value, cell.note, text[cell.start:cell.end]) == (22, "其中修订 16 件", "22")
+    assert len(report.table_cells) == sum(len(cols) for rows in report.template_tables.values() for cols in rows.values())

@@ -12,7 +12,7 @@ from .api import extract, extract_file
 from .runners.batch import BatchResult, extract_many
 from .runners.panel import panel
 from .errors import GovReportError, InputError, ModelDownloadError, ModelNotFoundError
-from .models import ConsistencyWarning, Entity, Fact, Quantity, ReadWarning, Report, Section, TableCellRef, TableWarning
+from .models import ConsistencyWarning, Entity, Fact, Quantity, ReadWarning, Report, Section, TableCell, TableCellRef, TableWarning
 from .numbers import find_quantities, normalize, parse_number
 from .pipeline import load
 from .segment.resources import download_model
@@ -32,6 +32,7 @@ __all__ = [
     "ReadWarning",
     "Report",
     "Section",
+    "TableCell",
     "TableCellRef",
     "TableWarning",
     "__version__",

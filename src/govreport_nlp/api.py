@@ -10,7 +10,7 @@ from .errors import InputError
 from .readers.encoding import decode
 from .readers.files import read_document
 from .models import ENTITY_LABELS as LABELS
-from .models import Entity, Report, Section
+from .models import Entity, Report, Section, TableCell
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -63,10 +63,26 @@ def report_from_doc(doc: "Doc", *, offset: int = 0) -> Report:
         template=doc._.govreport_template, template_tables=doc._.govreport_tables,
         warnings=list(doc._.govreport_table_warnings or []),
         consistency_warnings=list(doc._.govreport_consistency_warnings or []),
+        table_cells=_table_cells(doc),
     )
     if offset:
         report = _shift(report, offset)
     return report
+
+
+def _table_cells(doc: "Doc") -> list[TableCell]:
+    """The template cells one by one, with where each is printed and its note."""
+    spans = doc._.govreport_cell_spans or {}
+    notes = doc._.govreport_cell_notes or {}
+    cells = []
+    for table, rows in (doc._.govreport_tables or {}).items():
+        for row, columns in rows.items():
+            for column, value in columns.items():
+                key = f"{table}/{row}/{column}"
+                start, end = spans.get(key) or (None, None)
+                cells.append(TableCell(table=table, row=row, column=column, value=value, start=start, end=end,
+                                       note=notes.get(key)))
+    return cells
 
 
 def _shift(report: Report, offset: int) -> Report:
@@ -82,6 +98,8 @@ def _shift(report: Report, offset: int) -> Report:
         for s in report.sections
     ]
     ids = {fact.id.split("-", 1)[1]: fact.id for fact in report.facts}
+    report.table_cells = [c.model_copy(update={"start": c.start + offset, "end": c.end + offset})
+                          if c.start is not None and c.end is not None else c for c in report.table_cells]
     report.consistency_warnings = [w.model_copy(update={
         "start": w.start + offset, "end": w.end + offset, "fact_id": ids.get(w.fact_id.split("-", 1)[1], w.fact_id),
         "cells": [(s + offset, e + offset) for s, e in w.cells]}) for w in report.consistency_warnings]

@@ -28,6 +28,7 @@ __all__ = [
     "ReadWarning",
     "Report",
     "Section",
+    "TableCell",
     "TableCellRef",
     "TableWarning",
 ]
@@ -90,6 +91,20 @@ class Section(BaseModel):
     start: int
     end: int
     path: list[str] = Field(default_factory=list)
+
+
+class TableCell(BaseModel):
+    """One cell of an FOI template table as printed: its key, its value (as in
+    ``Report.template_tables``; 万元 for the money columns), where it stands in the text,
+    and the bracketed note printed after it (``22（其中修订16件）`` -> ``其中修订16件``)."""
+
+    table: str
+    row: str
+    column: str
+    value: Union[int, float]
+    start: Optional[int] = None
+    end: Optional[int] = None
+    note: Optional[str] = None
 
 
 class TableCellRef(BaseModel):
@@ -222,6 +237,8 @@ class Report(BaseModel):
     entities: list[Entity] = Field(default_factory=list)
     template: Optional[str] = None  # "2019" / "2021": the FOI table template, when found
     template_tables: Optional[dict[str, dict[str, dict[str, Union[int, float]]]]] = None
+    # The same cells one by one, with where each is printed and its note (see TableCell).
+    table_cells: list[TableCell] = Field(default_factory=list)
     warnings: list[TableWarning] = Field(default_factory=list)
     # Where the text contradicts its own template tables (see ConsistencyWarning).
     consistency_warnings: list[ConsistencyWarning] = Field(default_factory=list)
@@ -231,6 +248,15 @@ class Report(BaseModel):
     # Set by extract_file(): the file and the text read from it, which offsets index.
     source: Optional[str] = None
     text: Optional[str] = None
+
+    def cells(self) -> list[TableCell]:
+        """The template cells one by one: ``table_cells``, or for a Report built without
+        them (older JSON), the cells of ``template_tables`` without offsets."""
+        if self.table_cells or not self.template_tables:
+            return list(self.table_cells)
+        return [TableCell(table=table, row=row, column=column, value=value)
+                for table, rows in self.template_tables.items()
+                for row, columns in rows.items() for column, value in columns.items()]
 
     def facts_table(self) -> list[dict[str, Any]]:
         """The facts as flat rows, one dict per fact, in text order."""
@@ -254,16 +280,18 @@ class Report(BaseModel):
     def tables_frame(self) -> Any:
         """The FOI template tables in long form, one row per cell: ``table`` (table2,
         table3, table4), ``row``, ``column``, ``value`` (as printed: an int, or a float for
-        money) and ``unit`` (万元 for the money columns, else ""). Empty for a report with no
-        template tables. Needs pandas."""
+        money), ``unit`` (万元 for the money columns, else ""), ``note`` (the bracketed note
+        printed after the cell) and ``start``/``end`` (where it is printed). Empty for a
+        report with no template tables. Needs pandas."""
         from .rules.tables import money_columns
 
         pd = _pandas("Report.tables_frame()")
-        rows = [{"table": table, "row": row, "column": column, "value": value,
-                 "unit": "万元" if column in money_columns() else ""}
-                for table, table_rows in (self.template_tables or {}).items()
-                for row, cells in table_rows.items() for column, value in cells.items()]
-        frame = pd.DataFrame(rows, columns=["table", "row", "column", "value", "unit"])
+        rows = [{"table": c.table, "row": c.row, "column": c.column, "value": c.value,
+                 "unit": "万元" if c.column in money_columns() else "", "note": c.note,
+                 "start": c.start, "end": c.end} for c in self.cells()]
+        frame = pd.DataFrame(rows, columns=["table", "row", "column", "value", "unit", "note", "start", "end"])
+        frame["start"] = frame["start"].astype("Int64")
+        frame["end"] = frame["end"].astype("Int64")
         # As printed: counts stay ints beside money floats (a float column would turn 19 into 19.0).
         frame["value"] = pd.Series([r["value"] for r in rows], dtype="object")
         return frame

@@ -33,6 +33,7 @@ EXTENSIONS: dict[str, Any] = {
     "govreport_table_warnings": None,  # list[models.TableWarning]
     "govreport_table_spans": None,  # list[(start, end)]: where the template tables stand
     "govreport_cell_spans": None,  # {"table3/总计/总计": (start, end)}: where each cell is printed
+    "govreport_cell_notes": None,  # {"table2/规章/本年废止件数": "其中修订16件"}: notes after cells
     "govreport_consistency_warnings": None,  # list[models.ConsistencyWarning]
 }
 

@@ -20,7 +20,8 @@ class ReportTables(StatelessComponent):
     ``doc._.govreport_tables`` (None without tables) and
     ``doc._.govreport_table_warnings`` (every violation of the template's arithmetic),
     ``doc._.govreport_table_spans`` (where the tables stand) and
-    ``doc._.govreport_cell_spans`` (where each cell is printed).
+    ``doc._.govreport_cell_spans`` (where each cell is printed) and
+    ``doc._.govreport_cell_notes`` (the bracketed note after a cell).
     """
 
     def __init__(self, nlp: Language, name: str = "govreport_tables") -> None:
@@ -38,12 +39,13 @@ class ReportTables(StatelessComponent):
         doc._.govreport_table_warnings = list(parsed.warnings)
         doc._.govreport_table_spans = [list(span) for span in parsed.spans]
         doc._.govreport_cell_spans = {key: list(span) for key, span in parsed.cell_spans.items()}
+        doc._.govreport_cell_notes = dict(parsed.cell_notes)
 
 
 @Language.factory(
     "govreport_tables",
     assigns=["doc._.govreport_template", "doc._.govreport_tables", "doc._.govreport_table_warnings",
-             "doc._.govreport_table_spans", "doc._.govreport_cell_spans"],
+             "doc._.govreport_table_spans", "doc._.govreport_cell_spans", "doc._.govreport_cell_notes"],
 )
 def make_tables(nlp: Language, name: str) -> ReportTables:
     """Create the ``govreport_tables`` component."""

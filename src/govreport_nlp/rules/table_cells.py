@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Optional, Union
 
-__all__ = ["NUMBER", "as_number", "cells_between", "locate_cells", "number_tokens", "splits", "tab_cells"]
+__all__ = ["NUMBER", "as_number", "cells_between", "locate_cells", "note_after", "number_tokens", "splits", "tab_cells"]
 
 Number = Union[int, float]
 
@@ -22,6 +22,11 @@ _CELL_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.",
 # More significant digits than a float keeps: such a cell is left out, never rounded.
 _MAX_DIGITS = 15
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—－]\s*[0-9]{1,3}\s*[-—－]|第\s*[0-9]+\s*页|[0-9]{1,3})\s*$", re.M)
+# A note in brackets (（其中修订16件）, （含自然失效29件）): its numbers are not cells; after a
+# cell it is that cell's note.
+_NOTE = re.compile(r"[（(][^（）()\n]{0,40}?[\u4e00-\u9fff][^（）()\n]{0,40}?[）)]")
+_DIGIT = re.compile(r"[0-9０-９]")
+_NUMBERING = re.compile(r"[一二三四五六七八九十]+")
 # The longest count a template cell holds (99999): cuts that make a longer one are not
 # tried, so a run of n digits costs at most n x 6^parts checks, not n^parts.
 _MAX_CELL_DIGITS = 6
@@ -56,6 +61,7 @@ def number_tokens(text: str, start: int, end: int) -> list[tuple[str, int]]:
     # it opens in, so the cell after a label (行政强制\t0) is not taken for one.
     line_start = text.rfind("\n", 0, start) + 1
     piece = _PAGE_NUMBER.sub(lambda m: " " * len(m.group()), text[line_start:end])
+    piece = _NOTE.sub(lambda m: _DIGIT.sub(" ", m.group()), piece)
     out = []
     for m in NUMBER.finditer(piece, start - line_start):
         cell, at = m.group(), line_start + m.start()
@@ -96,7 +102,7 @@ def tab_cells(text: str, label_end: int, end: int, *, labelled: bool = True) -> 
         rest = rest.strip()
         rest = rest[1:] if rest.startswith("|") else rest
         rest = rest[:-1] if rest.endswith("|") else rest
-    parts = [p.strip() for p in rest.split(sep)]
+    parts = [_NOTE.sub("", p).strip() for p in rest.split(sep)]
     if labelled and parts and not NUMBER.fullmatch(parts[0] or "x"):
         parts = parts[1:]  # the rest of the label cell
     cells: list[Optional[str]] = []
@@ -108,6 +114,19 @@ def tab_cells(text: str, label_end: int, end: int, *, labelled: bool = True) -> 
         else:
             return None
     return cells
+
+
+def note_after(text: str, end: int) -> Optional[str]:
+    """The bracketed note printed right after a cell that ends at ``end``, without its
+    brackets (``22（其中修订 16 件）`` -> ``其中修订 16 件``), or None.
+
+    >>> note_after("55 （含自然失效 29 件）", 2)
+    '含自然失效 29 件'
+    """
+    m = _NOTE.match(text, end + len(text[end:end + 8]) - len(text[end:end + 8].lstrip()))
+    if m is None or _NUMBERING.fullmatch(m.group()[1:-1].strip()):
+        return None  # （二）部分公开 opens the next row
+    return m.group()[1:-1].strip()
 
 
 def splits(digits: str, parts: int, check: Callable[[list[int]], bool], *, limit: int = 2) -> list[list[int]]:

@@ -26,7 +26,7 @@ from ..lexicons.foi_templates import MONEY_COLUMNS as _MONEY_COLUMNS
 from ..lexicons.foi_templates import T2 as _T2
 from ..lexicons.foi_templates import T3_ROWS as _T3_ROWS
 from ..models import TableWarning
-from .table_cells import as_number, cells_between, locate_cells, splits, tab_cells
+from .table_cells import as_number, cells_between, locate_cells, note_after, splits, tab_cells
 
 __all__ = ["ParsedTables", "cell_columns", "check_tables", "flatten", "money_columns", "parse_tables"]
 
@@ -57,6 +57,8 @@ class ParsedTables:
     spans: list[tuple[int, int]] = field(default_factory=list)
     # Where each cell is printed: {"table3/总计/总计": (start, end)}.
     cell_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # The bracketed note printed after a cell: {"table2/规章/本年废止件数": "其中修订16件"}.
+    cell_notes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -413,6 +415,7 @@ def parse_tables(text: str) -> ParsedTables:
     table_end = t4_end if t4 is not None and "table4" in tables else t3_end
     result.spans = [(table_start, table_end)]
     result.cell_spans = locate_cells(text, regions, flatten(tables), lambda key: key.rsplit("/", 1)[1] in _MONEY_COLUMNS)
+    result.cell_notes = {key: note for key, (_, end) in result.cell_spans.items() if (note := note_after(text, end))}
     return result
 
 

@@ -44,7 +44,7 @@ CREATE TABLE entities (
 );
 CREATE TABLE table_cells (
     report_id INTEGER NOT NULL REFERENCES reports(id), table_name TEXT, "row" TEXT, col TEXT, value REAL,
-    value_exact TEXT, PRIMARY KEY (report_id, table_name, "row", col)
+    value_exact TEXT, start INTEGER, "end" INTEGER, note TEXT, PRIMARY KEY (report_id, table_name, "row", col)
 );
 CREATE TABLE warnings (
     report_id INTEGER NOT NULL REFERENCES reports(id), kind TEXT, table_name TEXT, "row" TEXT, col TEXT,
@@ -90,14 +90,11 @@ class SqliteOutput:
         self.db.executemany(
             'INSERT INTO entities (report_id, label, text, start, "end", value, relation) VALUES (?, ?, ?, ?, ?, ?, ?)',
             [(rid, e.label, e.text, e.start, e.end, e.value, e.relation) for e in report.entities])
-        cells = []
-        for table, table_rows in (report.template_tables or {}).items():
-            for label, cols in table_rows.items():
-                for col, value in cols.items():
-                    cells.append((rid, table, label, col, float(value), str(value)))
+        cells = [(rid, c.table, c.row, c.column, float(c.value), str(c.value), c.start, c.end, c.note)
+                 for c in report.cells()]
         self.db.executemany(
-            'INSERT OR IGNORE INTO table_cells (report_id, table_name, "row", col, value, value_exact) '
-            "VALUES (?, ?, ?, ?, ?, ?)", cells)
+            'INSERT OR IGNORE INTO table_cells (report_id, table_name, "row", col, value, value_exact, start, "end", '
+            "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", cells)
         warnings = [(rid, "table", w.table, w.row, w.column, w.expected, w.found, None, w.message)
                     for w in report.warnings]
         warnings += [(rid, "read", None, None, None, None, None, w.code, w.message) for w in report.read_warnings]
