@@ -171,9 +171,8 @@ def _table3(text: str, start: int, end: int, warnings: list[TableWarning],
                 if why:
                     warnings.append(TableWarning(table="table3", row=row_key, column="", message=why))
                 continue
-            row = {col: v for col, v in zip(APPLICANTS, row_values) if v is not None}
-            if row:
-                table[row_key] = row
+            # A row printed with every cell blank is kept as printed: an empty row.
+            table[row_key] = {col: v for col, v in zip(APPLICANTS, row_values) if v is not None}
     if ambiguous and _resolve_runs(table, ambiguous, rows):
         warnings[:] = [w for w in warnings if w.row not in ambiguous]
     for detached in pending:
