@@ -7,10 +7,10 @@ from conftest import DEV
 
 def test_structure_title_year_issuer_and_web_debris(seed_text):
     layout = analyze(seed_text)
-    assert layout.title == "土右旗2017年政府信息公开工作年度报告"
-    assert layout.issuer == "土右旗"
-    assert layout.report_year == 2017
-    assert layout.published == "2018-03-20"
+    assert layout.meta.title == "土右旗2017年政府信息公开工作年度报告"
+    assert layout.meta.issuer == "土右旗"
+    assert layout.meta.report_year == 2017
+    assert layout.meta.published == "2018-03-20"
     debris = [seed_text[s:e] for s, e in layout.debris]
     assert any("责任编辑" in d for d in debris)
     assert any("扫码关注" in d for d in debris)
@@ -42,9 +42,9 @@ def test_structure_work_report_year_is_the_year_reviewed():
     text = (DEV / "state_council_work_report_2024_excerpt.txt").read_text(encoding="utf-8") if DEV.is_dir() else \
         "政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n"
     layout = analyze(text)
-    assert layout.published == "2024-03-05"
-    assert layout.report_year == 2023
-    assert layout.kind == "work_report"
+    assert layout.meta.published == "2024-03-05"
+    assert layout.meta.report_year == 2023
+    assert layout.meta.kind == "work_report"
 
 
 def test_structure_paragraphs_group_sentences(seed_text):
@@ -62,9 +62,9 @@ def test_structure_published_is_the_signature_not_the_statistics_period():
     text = ("河北省教育厅2017年政府信息公开工作年度报告\n"
             "本报告中所列数据的统计期限自2017年1月1日起至2017年12月31日止。\n"
             "一、概述\n全年主动公开政府信息1425条。\n河北省教育厅\n2018年2月8日\n")
-    assert analyze(text).published == "2018-02-08"
+    assert analyze(text).meta.published == "2018-02-08"
     # A period bound alone is no publication date.
-    assert analyze("某县2023年政府信息公开工作年度报告\n统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。\n").published is None
+    assert analyze("某县2023年政府信息公开工作年度报告\n统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。\n").meta.published is None
 
 
 # What each dev report prints as its date of publication (None: it prints none).
@@ -82,7 +82,7 @@ def test_structure_published_on_every_dev_report():
 
     if not DEV.is_dir():
         pytest.skip("needs ../shared/corpus/dev")
-    found = {p.stem: analyze(p.read_text(encoding="utf-8")).published for p in sorted(DEV.glob("*.txt"))}
+    found = {p.stem: analyze(p.read_text(encoding="utf-8")).meta.published for p in sorted(DEV.glob("*.txt"))}
     assert found == _PUBLISHED
 
 

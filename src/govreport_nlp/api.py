@@ -10,7 +10,7 @@ from .errors import InputError
 from .readers.encoding import decode
 from .readers.files import read_document
 from .models import ENTITY_LABELS as LABELS
-from .models import Entity, Report, Section, TableCell
+from .models import Entity, Report, ReportMeta, Section, TableCell
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -48,7 +48,7 @@ def _chunks(text: str, size: int) -> list[tuple[int, str]]:
 
 def report_from_doc(doc: "Doc", *, offset: int = 0) -> Report:
     """Read a Report off a Doc the pipeline has processed (offsets shifted by ``offset``)."""
-    meta = doc._.govreport_meta or {}
+    meta = doc._.govreport_meta or ReportMeta()
     quantities = doc._.govreport_quantities or []
     entities = list(doc._.govreport_entities or [])
     entities += [
@@ -57,8 +57,7 @@ def report_from_doc(doc: "Doc", *, offset: int = 0) -> Report:
     ]
     entities.sort(key=lambda e: (e.start, e.end))
     report = Report(
-        title=meta.get("title"), issuer=meta.get("issuer"), report_year=meta.get("report_year"),
-        published=meta.get("published"), kind=meta.get("kind"), sections=list(doc._.govreport_sections or []),
+        **meta.model_dump(), sections=list(doc._.govreport_sections or []),
         facts=list(doc._.govreport_facts or []), entities=entities, chars=(doc[-1].idx + len(doc[-1].text_with_ws)) if len(doc) else 0,
         template=doc._.govreport_template, template_tables=doc._.govreport_tables,
         warnings=list(doc._.govreport_table_warnings or []),
@@ -149,9 +148,9 @@ def _extract_text(text: str, report_year: Optional[int], nlp: Optional["Language
         return report_from_doc(_run(nlp, text, cfg))
     pieces = _chunks(text, limit)
     first = report_from_doc(_run(nlp, pieces[0][1], cfg))
-    meta = {"title": first.title, "issuer": first.issuer, "published": first.published,
-            "report_year": first.report_year, "kind": first.kind}
-    cfg = {"govreport_sections": {"meta": meta}}
+    # The later pieces keep the first piece's metadata (their own first line is no title).
+    meta = ReportMeta.model_validate(first.model_dump(include=set(ReportMeta.model_fields)))
+    cfg = {"govreport_sections": {"meta": meta.model_dump()}}
     for offset, piece in pieces[1:]:
         part = report_from_doc(_run(nlp, piece, cfg), offset=offset)
         first.facts.extend(part.facts)

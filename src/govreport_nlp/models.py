@@ -27,6 +27,7 @@ __all__ = [
     "Quantity",
     "ReadWarning",
     "Report",
+    "ReportMeta",
     "Section",
     "TableCell",
     "TableCellRef",
@@ -81,6 +82,19 @@ class Entity(BaseModel):
     end: int
     value: Optional[str] = None
     relation: Optional[str] = None
+
+
+class ReportMeta(BaseModel):
+    """What a report says of itself: title, issuer, the year it reports on, when it was
+    published (ISO date) and its kind (foi_annual, work_report, stats_communique, budget).
+    The ``govreport_sections`` component writes it to ``doc._.govreport_meta``; a Report
+    carries the same fields."""
+
+    title: Optional[str] = None
+    issuer: Optional[str] = None
+    report_year: Optional[int] = None
+    published: Optional[str] = None
+    kind: Optional[str] = None
 
 
 class Section(BaseModel):

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from .base import StatelessComponent
 from .extensions import register_extensions
-from ..models import ConsistencyWarning, Fact
+from ..models import ConsistencyWarning, Fact, ReportMeta
 from ..rules.consistency import check_narrative
 
 __all__ = ["ReportConsistency", "make_consistency"]
@@ -29,10 +29,10 @@ class ReportConsistency(StatelessComponent):
 
     def check(self, doc: Doc) -> tuple[list[Fact], list[ConsistencyWarning]]:
         """The linked facts and the warnings, without writing anything."""
-        meta = doc._.govreport_meta or {}
+        meta = doc._.govreport_meta or ReportMeta()
         return check_narrative(
             doc._.govreport_facts or [], doc._.govreport_tables, cell_spans=doc._.govreport_cell_spans or {},
-            table_spans=doc._.govreport_table_spans or [], report_year=meta.get("report_year"))
+            table_spans=doc._.govreport_table_spans or [], report_year=meta.report_year)
 
     def set_annotations(self, doc: Doc, checked: tuple[list[Fact], list[ConsistencyWarning]]) -> None:
         """Store the linked facts and the warnings on the Doc."""
@@ -44,7 +44,8 @@ class ReportConsistency(StatelessComponent):
 @Language.factory(
     "govreport_consistency",
     assigns=["doc._.govreport_facts", "doc._.govreport_consistency_warnings"],
-    requires=["doc._.govreport_facts", "doc._.govreport_tables", "doc._.govreport_cell_spans"],
+    requires=["doc._.govreport_facts", "doc._.govreport_tables", "doc._.govreport_cell_spans",
+              "doc._.govreport_table_spans", "doc._.govreport_meta"],
 )
 def make_consistency(nlp: Language, name: str) -> ReportConsistency:
     """Create the ``govreport_consistency`` component."""

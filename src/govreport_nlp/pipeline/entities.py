@@ -16,7 +16,7 @@ from .base import StatelessComponent
 from ..rules.dates import find_dates
 from .extensions import register_extensions
 from ..rules.gazetteer import division_code
-from ..models import Entity
+from ..models import Entity, ReportMeta
 from ..rules.entities import (central_body, find_central_bodies, find_orgs, find_places, find_regions,
                               find_zones, join_subunits, outermost, region_code)
 from .doc_cache import char_spans, doc_text, word_spans
@@ -42,11 +42,11 @@ class ReportEntities(StatelessComponent):
     def find(self, doc: Doc) -> list[Entity]:
         """Find the entities of a Doc, without writing anything."""
         text = doc_text(doc)
-        meta = doc._.govreport_meta or {}
+        meta = doc._.govreport_meta or ReportMeta()
         debris = doc._.govreport_debris or []
         found: list[Entity] = []
         if self.dates:
-            for d in find_dates(text, meta.get("report_year"), work_report=meta.get("kind") == "work_report"):
+            for d in find_dates(text, meta.report_year, work_report=meta.kind == "work_report"):
                 found.append(Entity(label="DATE", text=d.text, start=d.start, end=d.end,
                                     value=d.value, relation=d.relation))
         words = word_spans(doc)

@@ -18,7 +18,7 @@ __all__ = ["EXTENSIONS", "register_extensions"]
 
 # name -> default. Lists are created per Doc by the components, never shared.
 EXTENSIONS: dict[str, Any] = {
-    "govreport_meta": None,  # dict: title, issuer, report_year, published, kind
+    "govreport_meta": None,  # models.ReportMeta: title, issuer, report_year, published, kind
     "govreport_sections": None,  # list[models.Section]
     "govreport_sentences": None,  # list[(start, end)] character ranges
     "govreport_paragraphs": None,  # list[(start, end)] character ranges
@@ -39,7 +39,7 @@ EXTENSIONS: dict[str, Any] = {
 
 _MODELS = {cls.__name__: cls for cls in (
     models.Quantity, models.Entity, models.Section, models.Fact, models.TableWarning,
-    models.TableCellRef, models.ConsistencyWarning,
+    models.TableCellRef, models.ConsistencyWarning, models.ReportMeta,
 )}
 _TAG = "__govreport__"
 

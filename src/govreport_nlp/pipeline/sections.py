@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from .base import StatelessComponent
 from .extensions import register_extensions
 from .doc_cache import doc_text
-from ..models import Section
+from ..models import ReportMeta
 from ..rules.sections import Layout, analyze
 
 __all__ = ["ReportSections", "make_sections"]
@@ -34,26 +34,20 @@ class ReportSections(StatelessComponent):
     def __call__(self, doc: Doc, *, report_year: Optional[int] = None,
                  meta: Optional[dict[str, Any]] = None) -> Doc:
         """Analyse the layout. ``report_year`` overrides the year read from the title;
-        ``meta`` replaces the metadata wholesale (for the later pieces of a long report)."""
+        ``meta`` (the fields of a :class:`ReportMeta`) replaces the metadata wholesale, for
+        the later pieces of a long report."""
         layout = analyze(doc_text(doc))
         if meta is not None:
-            for key, value in meta.items():
-                setattr(layout, key, value)
+            layout.meta = ReportMeta.model_validate(meta)
         if report_year is not None:
-            layout.report_year = report_year
+            layout.meta = layout.meta.model_copy(update={"report_year": report_year})
         self.set_annotations(doc, layout)
         return doc
 
     def set_annotations(self, doc: Doc, layout: Layout) -> None:
         """Write one analysed layout onto the Doc."""
-        doc._.govreport_meta = {
-            "title": layout.title, "issuer": layout.issuer, "report_year": layout.report_year,
-            "published": layout.published, "kind": layout.kind,
-        }
-        doc._.govreport_sections = [
-            Section(level=h.level, title=h.title, start=h.start, end=h.end, path=list(h.path))
-            for h in layout.headings
-        ]
+        doc._.govreport_meta = layout.meta
+        doc._.govreport_sections = list(layout.headings)
         doc._.govreport_sentences = [list(span) for span in layout.sentences]
         doc._.govreport_paragraphs = [list(span) for span in layout.paragraphs]
         doc._.govreport_debris = [list(span) for span in layout.debris]

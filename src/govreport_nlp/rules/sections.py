@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-__all__ = ["Heading", "Layout", "analyze"]
+from ..models import ReportMeta, Section
+
+__all__ = ["Layout", "analyze"]
 
 _CN_NUM = "一二三四五六七八九十"
 # Heading markers by level: 一、 / （一） / 1. / (1). A heading line is short or its
@@ -45,26 +47,12 @@ _CLAUSE = re.compile(r"[，,、]")
 
 
 @dataclass
-class Heading:
-    """One heading: its level (1 for 一、), title, and the range of text it governs."""
-
-    level: int
-    title: str
-    start: int
-    end: int
-    path: list[str] = field(default_factory=list)
-
-
-@dataclass
 class Layout:
     """The layout of one report; every range indexes the analysed text."""
 
-    title: Optional[str] = None
-    issuer: Optional[str] = None
-    report_year: Optional[int] = None
-    published: Optional[str] = None
-    kind: Optional[str] = None
-    headings: list[Heading] = field(default_factory=list)
+    meta: ReportMeta = field(default_factory=ReportMeta)
+    # Each heading as a Section: its level (1 for 一、), title, and the range it governs.
+    headings: list[Section] = field(default_factory=list)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     debris: list[tuple[int, int]] = field(default_factory=list)
@@ -354,7 +342,7 @@ def analyze(text: str) -> Layout:
     """Read the layout of a report.
 
     >>> layout = analyze("土右旗2017年政府信息公开工作年度报告\\n\\n一、基本情况\\n共设窗口98个。办结率100%。")
-    >>> layout.title, layout.issuer, layout.report_year
+    >>> layout.meta.title, layout.meta.issuer, layout.meta.report_year
     ('土右旗2017年政府信息公开工作年度报告', '土右旗', 2017)
     >>> [h.title for h in layout.headings]
     ['一、基本情况']
@@ -372,14 +360,13 @@ def analyze(text: str) -> Layout:
             footer = True
     title, title_last = _title(text, lines, debris_lines)
     published = _published(text, lines)
-    layout = Layout(title=title, issuer=_issuer(title), published=published)
-    layout.report_year = _report_year(title, text, published)
-    layout.kind = _kind(title)
+    layout = Layout(meta=ReportMeta(title=title, issuer=_issuer(title), published=published,
+                                    report_year=_report_year(title, text, published), kind=_kind(title)))
     layout.debris = [lines[i] for i in sorted(debris_lines)]
 
     # line index -> where the heading's title ends on that line
     heading_lines: dict[int, int] = {i: lines[i][1] for i in range(title_last + 1)}
-    stack: list[Heading] = []
+    stack: list[Section] = []
     for idx, (s, e) in enumerate(lines):
         if idx <= title_last or idx in debris_lines:
             continue
@@ -389,7 +376,7 @@ def analyze(text: str) -> Layout:
         level, htitle, title_end = found
         while stack and stack[-1].level >= level:
             stack.pop().end = s
-        heading = Heading(level=level, title=htitle, start=s, end=len(text),
+        heading = Section(level=level, title=htitle, start=s, end=len(text),
                           path=[h.title for h in stack] + [htitle])
         stack.append(heading)
         layout.headings.append(heading)
