@@ -379,3 +379,18 @@ def test_linking_verbs_that_are_nouns_and_predicates_of_service(nlp, text, quant
 ])
 def test_linking_share_named_with_what_it_is_of(nlp, text, quantity, subject):
     assert _subject_of(nlp, "2022年国民经济和社会发展统计公报\n" + text, quantity) == subject
+
+
+def test_facts_assembly_is_a_pure_function_of_the_text_and_its_annotations():
+    # 土右旗 2017: no spaCy, no Doc: quantities, sentences and word bounds as plain values.
+    from govreport_nlp import find_quantities
+    from govreport_nlp.rules.facts import assemble_facts, fact_id
+
+    text = "全旗共设审批服务窗口98个。审批服务工作人员120人。"
+    quantities = list(find_quantities(text))
+    facts = assemble_facts(text, quantities, sentences=[(0, 14), (14, len(text))],
+                           bounds=frozenset(range(len(text) + 1)))
+    assert [(f.quantity.text, f.sentence) for f in facts] == [("98个", "全旗共设审批服务窗口98个。"),
+                                                               ("120人", "审批服务工作人员120人。")]
+    assert [f.id for f in facts] == [fact_id(q) for q in quantities]
+    assert assemble_facts(text, quantities, sentences=[], bounds=frozenset(), table_spans=[(0, len(text))]) == []

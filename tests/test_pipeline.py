@@ -95,3 +95,18 @@ def test_pipeline_with_model_saves_and_loads_without_import(nlp, tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "pipe")], capture_output=True, text=True,
                          check=True)
     assert out.stdout.split() == ["LinearChineseTokenizer", "['31.08亿元']", "预算资金"]
+
+
+def test_pipeline_doc_keeps_no_cached_text_whichever_component_runs_last(nlp):
+    # The text and word offsets our components share live beside the Doc, not in
+    # user_data: nothing extra is serialized, with or without a component after ours.
+    from govreport_nlp.pipeline.doc_cache import doc_text
+
+    doc = nlp("共设审批服务窗口98个。")
+    assert not [k for k in doc.user_data if isinstance(k, str) and k.startswith("govreport")]
+    assert doc_text(doc) == doc.text
+    small = spacy.blank("zh")
+    small.add_pipe("govreport_sections")
+    small.add_pipe("govreport_quantities")  # no linker at the end
+    doc = small("预算资金31.08亿元。")
+    assert not [k for k in doc.user_data if isinstance(k, str)]

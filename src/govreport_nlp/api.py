@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Optional, Union
 from .errors import InputError
 from .readers.encoding import decode
 from .readers.files import read_document
-from .models import ENTITY_LABELS as LABELS
-from .models import Entity, Report, ReportMeta, Section, TableCell
+from .models import Entity, Report, ReportMeta, Section, TableCell, entity_label
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -52,7 +51,7 @@ def report_from_doc(doc: "Doc", *, offset: int = 0) -> Report:
     quantities = doc._.govreport_quantities or []
     entities = list(doc._.govreport_entities or [])
     entities += [
-        Entity(label=LABELS.get(q.kind, "QUANTITY"), text=q.text, start=q.start, end=q.end, value=str(q.value))
+        Entity(label=entity_label(q.kind), text=q.text, start=q.start, end=q.end, value=str(q.value))
         for q in quantities
     ]
     entities.sort(key=lambda e: (e.start, e.end))
@@ -85,22 +84,27 @@ def _table_cells(doc: "Doc") -> list[TableCell]:
 
 
 def _shift(report: Report, offset: int) -> Report:
-    """Move every offset of a chunk's report by ``offset``."""
+    """Move every offset of a chunk's report by ``offset`` (fact ids follow: an id is made
+    from where its quantity stands in the whole text)."""
+    from .rules.facts import fact_id
+
+    ids: dict[str, str] = {}
     for fact in report.facts:
         q = fact.quantity
         fact.quantity = q.model_copy(update={"start": q.start + offset, "end": q.end + offset})
         fact.sentence_start += offset
-        fact.id = f"f{fact.quantity.start}-{fact.id.split('-', 1)[1]}"
+        new_id = fact_id(fact.quantity)
+        ids[fact.id] = new_id
+        fact.id = new_id
     report.entities = [e.model_copy(update={"start": e.start + offset, "end": e.end + offset}) for e in report.entities]
     report.sections = [
         Section(level=s.level, title=s.title, start=s.start + offset, end=s.end + offset, path=s.path)
         for s in report.sections
     ]
-    ids = {fact.id.split("-", 1)[1]: fact.id for fact in report.facts}
     report.table_cells = [c.model_copy(update={"start": c.start + offset, "end": c.end + offset})
                           if c.start is not None and c.end is not None else c for c in report.table_cells]
     report.consistency_warnings = [w.model_copy(update={
-        "start": w.start + offset, "end": w.end + offset, "fact_id": ids.get(w.fact_id.split("-", 1)[1], w.fact_id),
+        "start": w.start + offset, "end": w.end + offset, "fact_id": ids.get(w.fact_id, w.fact_id),
         "cells": [(s + offset, e + offset) for s, e in w.cells]}) for w in report.consistency_warnings]
     return report
 

@@ -32,6 +32,7 @@ __all__ = [
     "TableCell",
     "TableCellRef",
     "TableWarning",
+    "entity_label",
 ]
 
 # The columns of a fact row (Fact.row, Report.facts_table, the CLI's csv), in order.
@@ -42,6 +43,11 @@ FACT_COLUMNS = (
 Kind = Literal["money", "percent", "percent_point", "count", "measure", "duration"]
 # The entity label of a quantity, by kind; other kinds are QUANTITY.
 ENTITY_LABELS = {"money": "MONEY", "percent": "PERCENT", "percent_point": "PERCENT"}
+
+
+def entity_label(kind: str) -> str:
+    """The entity label of a quantity of this kind: MONEY, PERCENT or QUANTITY."""
+    return ENTITY_LABELS.get(kind, "QUANTITY")
 Modifier = Literal["approx", "over", "under"]
 Change = Literal["increase", "decrease"]
 

@@ -1,36 +1,50 @@
 """The segmenter's words of a Doc as character offsets, read in one array call.
 
 Iterating over Token objects costs more than segmenting; the components that need word
-boundaries read them from ``Doc.to_array`` instead.
+boundaries read them from ``Doc.to_array`` instead, and the Doc's text once.
+
+Both are kept beside the Doc, in a table keyed by a weak reference to it, never in
+``doc.user_data``: they are never serialized with the Doc, go when the Doc goes, and no
+component has to be the one that drops them.
 """
 
 from __future__ import annotations
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH
 import bisect
-from typing import Iterable
+import weakref
+from typing import Any, Iterable
+
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 
 from spacy.tokens import Doc, Span
 
 __all__ = ["char_spans", "doc_text", "forget_text", "remember_text", "word_bounds", "word_spans"]
 
 
-_OFFSETS_KEY = "govreport_offsets"
+# Doc -> {"text": str, "offsets": (starts, ends, spaces)}.
+_CACHE: "weakref.WeakKeyDictionary[Doc, dict[str, Any]]" = weakref.WeakKeyDictionary()
+
+
+def _entry(doc: Doc) -> dict[str, Any]:
+    entry = _CACHE.get(doc)
+    if entry is None:
+        entry = _CACHE[doc] = {}
+    return entry
 
 
 def _offsets(doc: Doc) -> tuple[list[int], list[int], list[bool]]:
     """Start, end and is-space of every token, read from the Doc once per pipeline run:
     ``to_array(...).tolist()`` on a long report costs as much as a component, and four
-    components ask. Dropped with the text by :func:`forget_text`; a Doc whose tokens
-    changed in between (another length) is read again."""
-    cached = doc.user_data.get(_OFFSETS_KEY)
+    components ask. A Doc whose tokens changed in between (another length) is read again."""
+    entry = _entry(doc)
+    cached = entry.get("offsets")
     if cached is not None and len(cached[0]) == len(doc):
         return cached
     arr = doc.to_array([IDX, LENGTH, IS_SPACE])
     starts = arr[:, 0].tolist()
     ends = (arr[:, 0] + arr[:, 1]).tolist()
     spaces = arr[:, 2].astype(bool).tolist()
-    doc.user_data[_OFFSETS_KEY] = (starts, ends, spaces)
+    entry["offsets"] = (starts, ends, spaces)
     return starts, ends, spaces
 
 
@@ -50,29 +64,24 @@ def word_bounds(doc: Doc) -> frozenset[int]:
     return frozenset(starts) | frozenset(ends) | {len(doc_text(doc))}
 
 
-_TEXT_KEY = "govreport_text"
-
-
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc: spaCy builds it from Token objects on every
-    access, which costs as much as a component. The last of our components drops the
-    cached copy (``forget_text``) so that it is not serialized with the Doc."""
-    text = doc.user_data.get(_TEXT_KEY)
+    access, which costs as much as a component."""
+    entry = _entry(doc)
+    text = entry.get("text")
     if text is None:
-        text = doc.text
-        doc.user_data[_TEXT_KEY] = text
+        text = entry["text"] = doc.text
     return text
 
 
 def remember_text(doc: Doc, text: str) -> None:
     """Give a new Doc the text it was made from, so that no component rebuilds it."""
-    doc.user_data[_TEXT_KEY] = text
+    _entry(doc)["text"] = text
 
 
 def forget_text(doc: Doc) -> None:
-    """Drop the cached text (and token offsets) of a Doc."""
-    doc.user_data.pop(_TEXT_KEY, None)
-    doc.user_data.pop(_OFFSETS_KEY, None)
+    """Drop the cached text and token offsets of a Doc now (they go with it anyway)."""
+    _CACHE.pop(doc, None)
 
 
 def char_spans(doc: Doc, ranges: Iterable[tuple[int, int, str]]) -> list[Span]:

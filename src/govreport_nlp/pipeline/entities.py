@@ -17,6 +17,7 @@ from ..rules.dates import find_dates
 from .extensions import register_extensions
 from ..rules.gazetteer import division_code
 from ..models import Entity, ReportMeta
+from ..rules.ranges import inside
 from ..rules.entities import (central_body, find_central_bodies, find_orgs, find_places, find_regions,
                               find_zones, join_subunits, outermost, region_code)
 from .doc_cache import char_spans, doc_text, word_spans
@@ -59,7 +60,7 @@ class ReportEntities(StatelessComponent):
             found.extend(Entity(label="GPE", text=text[s:e], start=s, end=e,
                                 value=division_code(text[s:e]) or region_code(text[s:e]))
                          for s, e in outermost(places, text))
-        found = [e for e in found if not any(s <= e.start < t for s, t in debris)]
+        found = [e for e in found if not inside(e.start, debris)]
         found.sort(key=lambda e: (e.start, -e.end))
         return found
 

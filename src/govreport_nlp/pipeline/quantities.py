@@ -11,19 +11,19 @@ from spacy.util import filter_spans
 from .base import StatelessComponent
 from .extensions import register_extensions
 from .doc_cache import char_spans, doc_text
-from ..models import ENTITY_LABELS as LABELS
-from ..models import Quantity
+from ..models import Quantity, entity_label
+from ..rules.ranges import inside
 from ..numbers.normalizer import find_quantities
 from ..rules.quantities import find_stat_rows, find_table_cells
 
-__all__ = ["ReportQuantities", "make_quantities", "LABELS"]
+__all__ = ["ReportQuantities", "make_quantities"]
 
 
 def _outside(quantities: Iterable[Quantity], ranges: list[list[int]]) -> list[Quantity]:
     """Drop quantities that fall in debris (bylines, footers, page numbers)."""
     if not ranges:
         return list(quantities)
-    return [q for q in quantities if not any(s <= q.start < e for s, e in ranges)]
+    return [q for q in quantities if not inside(q.start, ranges)]
 
 
 class ReportQuantities(StatelessComponent):
@@ -45,11 +45,10 @@ class ReportQuantities(StatelessComponent):
         if rows:
             # In a statistics-table row the number after the unit column is the quantity;
             # a number inside the label (计1条) is part of the label.
-            inside = [(r.label_start, r.quantity.start) for r in rows]
-            found = [q for q in found if not any(s <= q.start < e for s, e in inside)]
+            labels = sorted((r.label_start, r.quantity.start) for r in rows)
+            found = [q for q in found if not inside(q.start, labels)]
             found = sorted(found + [r.quantity for r in rows], key=lambda q: q.start)
-        cells = [c for c in find_table_cells(text)
-                 if not any(s <= c.quantity.start < e for s, e in doc._.govreport_debris or [])]
+        cells = [c for c in find_table_cells(text) if not inside(c.quantity.start, doc._.govreport_debris or [])]
         if cells:
             # A table cell is read with its column; the scanner's reading of it (100% in a
             # cell) gives way.
@@ -72,7 +71,7 @@ class ReportQuantities(StatelessComponent):
         doc._.govreport_table_cells = table_cells or {}
         if not self.set_ents:
             return
-        spans = char_spans(doc, ((q.start, q.end, LABELS.get(q.kind, "QUANTITY")) for q in quantities))
+        spans = char_spans(doc, ((q.start, q.end, entity_label(q.kind)) for q in quantities))
         doc.ents = filter_spans(list(doc.ents) + spans)
 
 

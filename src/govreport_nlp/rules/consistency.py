@@ -24,6 +24,7 @@ from typing import Optional, Sequence, Union
 from ..lexicons.foi_narrative import CARRY, COUNT_UNITS, NARRATIVE_CELLS, SHARE_DENOMINATORS, TABLE4_RESULTS, TOPIC
 from ..lexicons.foi_templates import T3_ROWS, TABLE4_GROUPS
 from ..models import ConsistencyWarning, Fact, TableCellRef
+from .ranges import inside
 
 __all__ = ["cell_value", "check_narrative"]
 
@@ -177,7 +178,7 @@ def check_narrative(facts: Sequence[Fact], tables: Optional[Tables], *,
     last: Optional[tuple[Fact, Number, Cell, list[tuple[int, int]]]] = None
     for fact in facts:
         q = fact.quantity
-        if any(s <= q.start < e for s, e in table_spans):
+        if inside(q.start, table_spans):
             out.append(fact)
             continue
         if q.kind == "percent" and last is not None and not fact.change and q.modifier is None:

@@ -254,7 +254,7 @@ def _right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Option
 
 # 分别 and what stands between it and the first number (为, 增长, 占全省的).
 _RESPECTIVELY = re.compile(r"分别[^，,；;。、0-9]{0,8}$")
-_RESPECTIVE_CHANGE = re.compile(r"(?P<verb>增长|增加|提高|上升|上涨|扩大|下降|减少|降低|回落)")
+_RESPECTIVE_CHANGE = re.compile(f"(?P<verb>{_alternation(lex.INCREASE_VERBS + lex.DECREASE_VERBS)})")
 
 
 def _respectively(text: str, quantities: Sequence[Quantity], idx: int, lo: int,

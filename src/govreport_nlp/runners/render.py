@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Optional
 
-from ..models import ENTITY_LABELS, Report
+from ..models import Report, entity_label
 
 __all__ = ["COLORS", "render_html"]
 
@@ -26,7 +26,7 @@ def _marks(text: str, report: Report) -> list[dict]:
     spans: list[tuple[int, int, str]] = []
     for fact in report.facts:
         q = fact.quantity
-        spans.append((q.start, q.end, ENTITY_LABELS.get(q.kind, "QUANTITY")))
+        spans.append((q.start, q.end, entity_label(q.kind)))
         if fact.subject:
             # The subject as written just before (or after) the number in its sentence.
             window_start = max(fact.sentence_start, q.start - 60)
