@@ -15,7 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govreport_nlp.numbers import normalizer as numbers
-from govreport_nlp.numbers.normalizer import _CN_BIG, _CN_DIGITS, _CN_SMALL, _PREFIX_MODIFIERS, _normalize_py
+from govreport_nlp.numbers.normalizer import _normalize_py
+from govreport_nlp.numbers.numerals import CN_BIG as _CN_BIG
+from govreport_nlp.numbers.numerals import CN_DIGITS as _CN_DIGITS
+from govreport_nlp.numbers.numerals import CN_SMALL as _CN_SMALL
+from govreport_nlp.numbers.patterns import PREFIX_MODIFIERS as _PREFIX_MODIFIERS
 from govreport_nlp.numbers.units import UNITS
 
 speedups = pytest.importorskip("govreport_nlp.numbers._speedups", reason="the fast path is not compiled here")

@@ -1,0 +1,57 @@
+"""What the text around a number says about it: an ordinal or a code (第三, C919), a
+table row's last cell, the noun a bare count counts (358万居家老年人 -> 人). Pure
+functions of the text, used by the scanner and by normalize()."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .numerals import CN_DIGITS, CN_SMALL, is_arabic
+from .patterns import COUNTED_NOUN, NAMED_TERMS
+
+__all__ = ["counted_unit", "in_tab_row", "noun_unit", "skip_in_context"]
+
+
+def in_tab_row(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is a table row (cells separated by tabs)."""
+    return "\t" in text[text.rfind("\n", 0, pos) + 1:pos]
+
+
+def noun_unit(m: re.Match) -> str:
+    """The classifier a counted noun stands for: 户 for households, 人 for people."""
+    return "户" if m.group("noun") in ("家庭", "农户", "住户") else "人"
+
+
+def counted_unit(text: str, pos: int) -> Optional[str]:
+    """The unit of the noun a bare count runs into (358万居家老年人 -> 人, 千万家庭 -> 户)."""
+    m = COUNTED_NOUN.match(text, pos)
+    return None if m is None else noun_unit(m)
+
+
+def skip_in_context(text: str, start: int, n1: str) -> bool:
+    """Numbers that running text shows are not amounts: ordinals (第三), parts of codes
+    and names (C919, chxk365, 八项规定), and 一 as an indefinite article (一批, 一项工作)."""
+    if NAMED_TERMS.match(text, start):
+        return True
+    if start:
+        prev = text[start - 1]
+        if prev.isascii() and (prev.isalnum() or prev in "._/+·") or prev in "第·〔[":
+            return True
+        if prev in " \t" and text[max(0, start - 3):start].strip().endswith("第"):
+            return True
+        if prev in CN_DIGITS or prev in CN_SMALL:
+            return True
+        if prev in "这那每" and not is_arabic(n1):
+            return True  # 这五年, 每三年: a time reference, not an amount
+        if prev == "届" and not is_arabic(n1):
+            return True  # 十二届二次全委会: the session of a congress, an ordinal
+        if prev == "、" and not is_arabic(n1):
+            k = start - 1
+            while k and text[k - 1] in "一二三四五六七八九十次、":
+                k -= 1
+            if text[k - 1:k] == "届":
+                return True  # 十届二次、三次全会: the run of ordinals goes on
+        if prev in "“「『" and not is_arabic(n1):
+            return True  # “三个定位”, “千万工程”: the name of a slogan or programme
+    return n1 in ("一", "壹")

@@ -1,0 +1,138 @@
+"""The regular expressions of the normalizer, built once at import from the numeral
+tables (``numerals.py``) and the unit table (``units.py``): what a number, a range, a
+modifier and a whole expression look like in report text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numerals import CB, CD, CS
+from .units import UNIT_PATTERN
+
+__all__ = [
+    "ARABIC",
+    "BARE_SCALE",
+    "BLOCKED_AFTER",
+    "COUNTED_NOUN",
+    "DAY_RANGE_END",
+    "DOUBLING",
+    "EXPRESSION",
+    "FAST",
+    "FRACTION",
+    "INNER_SPACE",
+    "LIST_TAIL",
+    "NAMED_TERMS",
+    "NUMBER",
+    "NUMBERED_YEAR",
+    "NUMBER_PART",
+    "PERCENT_DIGITS",
+    "PLAN_NAME",
+    "PREFIX_ALT",
+    "PREFIX_BEFORE",
+    "PREFIX_MODIFIERS",
+    "RANGE_SEP",
+    "SCAN",
+    "SPACE",
+    "SPECIAL",
+    "SUFFIX_AFTER",
+    "SUFFIX_MODIFIERS",
+    "SUFFIX_WORDS",
+    "YEAR_FOLLOWERS",
+]
+
+PLAN_NAME = re.compile(r"行动|计划|规划|攻坚|专项行动")
+NUMBERED_YEAR = re.compile(r"[0-9０-９]{1,2}[.．](?:19|20)[0-9]{2}")
+ARABIC = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+# One number: Arabic and Chinese numerals mixed (1亿2千万, 3.6万, 十二万三千, 三点一四亿),
+# with 余/多 allowed before a scale character (百余万, 6600多万).
+# PDF text puts spaces between the digits and 万/亿 (1560.05 万元, 2345.67 亿 元) or
+# breaks the line there (231.9\n万人): a few spaces or one line break (never a tab: that
+# is a table's column) may stand before a scale character.
+INNER_SPACE = r"(?:[ \u3000\xa0]{1,3}|[ \u3000\xa0]{0,3}\n[ \u3000\xa0]{0,3})"
+NUMBER = (
+    rf"(?:{ARABIC}|[{CD}{CS}])"
+    rf"(?:{ARABIC}|[{CD}{CB}]|[{CS}](?![瓦米克伏卡]|公顷)|点[{CD}]+|[余多](?=[{CS}{CB}])"
+    rf"|(?<=[0-9０-９]){INNER_SPACE}(?=[{CB}]))*"
+)
+SPACE = r"[ \t\u3000\xa0]*"
+# The number part of a quantity, shared by the scanner and normalize(): a sign, 百分之,
+# the number, an optional range, a 余/多 after it.
+NUMBER_PART = (
+    rf"(?P<neg>[-－](?=[0-9０-９])|负(?=[{CD}{CS}]))?"
+    rf"(?P<pct>百分之|千分之)?"
+    rf"(?P<n1>{NUMBER})"
+    rf"(?:(?P<u1>[%％])?{SPACE}(?P<sep>[-－~～至到—–]){SPACE}(?:百分之|千分之)?(?P<n2>{NUMBER}))?"
+    rf"(?:{SPACE}(?P<m1>[余多]))?"
+)
+# In running text the unit is one of the known units (longest first).
+# 翻一番 / 翻两番 / 翻番: doubled n times, an increase of (2^n - 1) x 100 percent.
+DOUBLING = rf"翻(?P<times>[{CD}]?)番"
+# 三分之二, 4分之1: a fraction is a percent (the quotient x 100). 百分之/千分之 are the
+# number part's own prefix; 万分之 is left alone.
+FRACTION = (
+    rf"(?!百分之|千分之)(?P<den>[0-9]+|[{CD}{CS}]+)分之"
+    rf"(?P<num>[0-9]+(?:\.[0-9]+)?|[{CD}{CS}]+(?:点[{CD}]+)?)"
+)
+SCAN = re.compile(
+    rf"(?P<half>一半)|(?P<double>{DOUBLING})|(?P<frac>{FRACTION})"
+    rf"|{NUMBER_PART}(?:{SPACE}\n?{SPACE}(?P<unit>{UNIT_PATTERN}))?"
+)
+# The rest of a list whose last item carries the unit all items share
+# (分别提高3.9、2.0、2.9个百分点): each bare number before it takes that unit.
+LIST_TAIL = re.compile(rf"(?:[、和及与]{SPACE}{ARABIC})+{SPACE}(?P<unit>{UNIT_PATTERN})")
+SPECIAL = re.compile(rf"\s*(?:(?P<half>一半)|(?P<double>{DOUBLING})|(?P<frac>{FRACTION}))\s*").fullmatch
+PERCENT_DIGITS = 20  # significant digits of a fraction's percent (2/3 -> 66.666...67)
+FAST = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|万|亿|)([^0-9\s余多.,，]{1,6})").fullmatch
+
+PREFIX_MODIFIERS = {
+    "约": "approx", "大约": "approx", "约为": "approx", "大概": "approx",
+    "近": "under", "将近": "under", "接近": "under", "不足": "under", "不到": "under",
+    "不超过": "under", "低于": "under", "少于": "under",
+    "超过": "over", "突破": "over", "超": "over", "逾": "over", "多于": "over", "高于": "over",
+    "不少于": "over", "不低于": "over", "上": "over",
+}
+SUFFIX_MODIFIERS = {
+    "左右": "approx", "上下": "approx", "以上": "over", "多": "over", "余": "over",
+    "以下": "under", "以内": "under", "之内": "under", "内": "under",
+}
+PREFIX_ALT = "|".join(sorted(PREFIX_MODIFIERS, key=len, reverse=True))
+# The words after a whole expression that set its modifier (余/多 after the unit too: 三成多).
+SUFFIX_WORDS = "左右|上下|以上|以下|以内|之内|内"
+# A whole expression: the unit is whatever follows, looked up afterwards in UNITS.
+EXPRESSION = re.compile(
+    rf"\s*(?P<pre>{PREFIX_ALT})?{SPACE}(?:人民币)?{SPACE}"
+    rf"(?:(?P<half>一半)|{NUMBER_PART}\s*(?P<unit>[^\s0-9０-９]*?))"
+    rf"\s*(?P<suf>{SUFFIX_WORDS}|多|余)?\s*"
+).fullmatch
+# 上万人, 万余元, 近亿元: a bare 万 or 亿 is a number only with a word that says "about so
+# many" before it or 余/多 after it (万元 alone is a unit of account, not an amount).
+BARE_SCALE = re.compile(
+    rf"\s*(?P<pre>{PREFIX_ALT})?{SPACE}(?P<n1>[万萬亿億])(?P<m1>[余多])?{SPACE}(?P<unit>[^\s0-9０-９]*?)"
+    rf"\s*(?P<suf>{SUFFIX_WORDS})?\s*"
+).fullmatch
+# People and households counted without a classifier (6600多万纳税人, 1100多万学生, 上千万家庭):
+# the gold counts them in 人 and 户. A few modifiers may stand between (居家老年人, 低收入人口),
+# but no verb or preposition (用于人员 is not a count of people).
+COUNTED_NOUN = re.compile(
+    r"(?:以上|以下|左右)?(?:(?![用为对向给在是有等及和与或的至到])[\u4e00-\u9fff]){0,3}?"
+    r"(?P<noun>纳税人|老年人|毕业生|农民工|人口|人员|人民(?!币)|学生|居民|农民|职工|群众|儿童|老人|患者|"
+    r"游客|旅客|市民|村民|员工|工人|党员|干部|教师|家庭|农户|住户)"
+)
+# Names and terms with a numeral in them (GUIDELINES: not quantities): 三次产业 is the
+# three sectors of the economy, 八项规定 a regulation, 三项制度 a system of rules.
+NAMED_TERMS = re.compile(r"三次产业|八项规定|三项制度|两个确立|两个维护|四个意识|四个自信|四个全面|五位一体")
+# Before the second day of a span of dates (3月19日至20日, 6日-10日).
+DAY_RANGE_END = re.compile(r"日[ \t]*[-－~～至到—–][ \t]*$")
+# Between the bounds of a range: 3亿元至5亿元, 4.5%—5%.
+RANGE_SEP = re.compile(r"[ \t\u3000]*[-－~～至到—–][ \t\u3000]*")
+# In running text the modifier stands just before the number (增长近30%, 约为200余条).
+# 约 ends other words too: 节约, 制约, 预约, 签约, 合约, 条约, 公约, 契约, 履约, 违约 are no modifier.
+PREFIX_BEFORE = re.compile(rf"(?<![最附临节制预签合条公契履违])(?P<pre>{PREFIX_ALT})(?:为|达|到|至)?{SPACE}(?:人民币)?{SPACE}$")
+SUFFIX_AFTER = re.compile(r"[ \t]*(?:(左右|上下|以上|以下|以内|之内)|内(?![容部外涵地在需设]))")
+
+# A unit followed by these characters is part of a longer word, not a unit:
+# 70周年 is an anniversary, 三成员 is not 30%.
+BLOCKED_AFTER = {"周": "年", "成": "员为效果本立就交熟功绩", "个": "体性案", "人": "民", "部": "分", "位": "一数",
+                  "家": "庭"}
+YEAR_FOLLOWERS = "度初底末中内"
