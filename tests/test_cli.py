@@ -220,3 +220,40 @@ def test_cli_panel_api_has_template_cells(nlp):
     total = cells[(cells["table"] == "table3") & (cells["row"] == "本年新收政府信息公开申请数量")
                   & (cells["column"] == "总计")]
     assert total["value"].item() == 19.0 and total["report_year"].item() == 2023
+
+
+def test_cli_parquet_and_sqlite_long_tables_keep_numbers_typed(tmp_path, seed_text):
+    import sqlite3
+
+    import pytest
+
+    pq = pytest.importorskip("pyarrow.parquet")
+    from govreport_nlp.runners.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "tuyouqi.txt").write_text(seed_text, encoding="utf-8")
+    facts = tmp_path / "facts.parquet"
+    assert main(["extract", str(folder), "-q", "-o", str(facts)]) == 0
+    table = pq.read_table(facts).to_pylist()
+    budget = next(r for r in table if r["text"] == "31.08亿元")
+    assert (budget["value"], budget["value_exact"], budget["start"] > 0, budget["subject"]) == (
+        3108000000.0, "3108000000", True, "预算资金")
+    panel = tmp_path / "panel.parquet"
+    assert main(["panel", str(folder), "-q", "-o", str(panel)]) == 0
+    rows = pq.read_table(panel).to_pylist()
+    assert {r["report_year"] for r in rows} == {2017} and any(r["value"] == 3108000000.0 for r in rows)
+    db_path = tmp_path / "panel.sqlite"
+    assert main(["panel", str(folder), "-q", "-o", str(db_path)]) == 0
+    (n, year), = sqlite3.connect(db_path).execute("SELECT count(*), max(report_year) FROM panel")
+    assert n == len(rows) and year == 2017
+    assert not list(tmp_path.glob(".*.part"))  # every temporary file was renamed
+
+
+def test_cli_parquet_to_stdout_is_refused(capsys, seed_text, tmp_path):
+    from govreport_nlp.runners.cli import main
+
+    src = tmp_path / "r.txt"
+    src.write_text(seed_text, encoding="utf-8")
+    assert main(["extract", str(src), "--format", "parquet"]) == 2
+    assert "needs -o FILE" in capsys.readouterr().err

@@ -22,3 +22,11 @@ def test_docs_facts_lists_every_subject_rule():
     facts = (ROOT / "docs" / "facts.md").read_text(encoding="utf-8")
     missing = [rule for rule in SUBJECT_RULES if f"| `{rule}` |" not in facts]
     assert not missing, f"docs/facts.md does not explain {missing}"
+
+
+def test_docs_facts_explains_every_csv_column():
+    from govreport_nlp.models import FACT_COLUMNS
+
+    facts = (ROOT / "docs" / "facts.md").read_text(encoding="utf-8")
+    missing = [c for c in FACT_COLUMNS if f"`{c}`" not in facts and f"`quantity.{c}`" not in facts]
+    assert not missing, f"docs/facts.md does not explain the columns {missing}"

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import json
 import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Callable, Iterator, Optional, Sequence
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence
 
 from ..readers import SUFFIXES, decode
 from ..errors import GovReportError
@@ -39,6 +40,9 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 CSV_COLUMNS = ["file", *FACT_COLUMNS]
+# The typed columns of the Parquet and SQLite tables (the others are text).
+_FACT_TYPES = {"value": "float", "value_high": "float", "start": "int", "end": "int"}
+_PANEL_TYPES = {"report_year": "int", "value": "float"}
 
 
 def _inputs(paths: Sequence[str]) -> Iterator[str]:
@@ -170,9 +174,10 @@ def _results(args: argparse.Namespace, names: list[str]) -> Iterator["BatchResul
 
 
 def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Callable[[str, Report], None]]],
-               *, database: bool = False) -> int:
+               *, sink: Optional[Callable[[], Any]] = None) -> int:
     """Process every input and hand each report to the writer ``start(out)`` returns, or
-    with ``database=True`` to a SQLite database at ``-o`` (runners/sqlite_out.py).
+    to the file sink ``sink()`` makes at ``-o`` (a database, a Parquet file: an object
+    with ``write``, ``commit`` and ``discard``).
 
     Either output is written under a temporary name and renamed when complete. A document
     that fails is reported on stderr and skipped; the exit code is 1 then.
@@ -183,16 +188,14 @@ def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Cal
         print("govreport-nlp: no input files found", file=sys.stderr)
         return 1
     failed = 0
-    if database:
-        from .sqlite_out import SqliteOutput
-
-        out, sink = None, SqliteOutput(args.output)
+    if sink is not None:
+        out, target = None, sink()
     else:
-        out, sink = _open_out(args.output)
+        out, target = _open_out(args.output)
     try:
         if out is not None and getattr(args, "excel", False):
             out.write("\ufeff")  # --excel: Excel reads a CSV as UTF-8 only after a BOM
-        write = sink.write if database else start(out)
+        write = target.write if out is None else start(out)
         for result in _results(args, names):
             if result.report is None:
                 failed += 1
@@ -206,11 +209,11 @@ def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Cal
             if out is not None:
                 out.flush()
     except BaseException:
-        if sink is not None:
-            sink.discard()
+        if target is not None:
+            target.discard()
         raise
-    if sink is not None:
-        sink.commit()
+    if target is not None:
+        target.commit()
     if failed:
         print(f"govreport-nlp: {failed} of {len(names)} file(s) failed", file=sys.stderr)
     return 1 if failed else 0
@@ -222,16 +225,37 @@ def _format(args: argparse.Namespace) -> str:
     if getattr(args, "excel", False):
         return "csv"
     suffix = Path(args.output or "").suffix.lower()
-    return {".csv": "csv", ".sqlite": "sqlite", ".db": "sqlite", ".sqlite3": "sqlite"}.get(suffix, "jsonl")
+    return {".csv": "csv", ".sqlite": "sqlite", ".db": "sqlite", ".sqlite3": "sqlite",
+            ".parquet": "parquet"}.get(suffix, "jsonl")
+
+
+def _file_sink(args: argparse.Namespace, fmt: str, make: Callable[[], Any]) -> Callable[[], Any]:
+    """The sink of a format written to a file only, checked before any input is read."""
+    if args.output in (None, "-"):
+        raise UsageError(f"--format {fmt} needs -o FILE (it is not written to stdout)")
+    if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
+        raise UsageError("writing Parquet needs pyarrow: pip install 'govreport-nlp[parquet]'")
+    return make
+
+
+def _fact_rows(source: str, report: Report) -> Iterator[dict[str, Any]]:
+    return ({"file": source, "value_exact": row["value"], "value_high_exact": row["value_high"], **row}
+            for row in report.facts_table())
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     fmt = _format(args)
     cell = (lambda v: v) if args.raw_csv else safe_cell
     if fmt == "sqlite":
-        if args.output in (None, "-"):
-            raise UsageError("--format sqlite needs -o FILE (a database is not written to stdout)")
-        return _run_batch(args, None, database=True)
+        from .sqlite_out import SqliteOutput
+
+        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: SqliteOutput(args.output)))
+    if fmt == "parquet":
+        from .table_out import ParquetTable
+
+        columns = {"file": "str", **{c: _FACT_TYPES.get(c, "str") for c in FACT_COLUMNS},
+                   "value_exact": "str", "value_high_exact": "str"}
+        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: ParquetTable(args.output, columns, _fact_rows)))
 
     def start(out: IO[str]) -> Callable[[str, Report], None]:
         if fmt == "csv":
@@ -279,11 +303,18 @@ def _cmd_tables(args: argparse.Namespace) -> int:
 
 
 def _cmd_panel(args: argparse.Namespace) -> int:
-    """One long table across reports (runners/panel.py): CSV, or SQLite by -o's extension."""
+    """One long table across reports (runners/panel.py): CSV, or Parquet or a SQLite table
+    ``panel`` by -o's extension (or --format)."""
     from .panel import PANEL_COLUMNS, panel_rows
 
-    if _format(args) == "sqlite":
-        raise UsageError("panel writes CSV; for a database use: govreport-nlp extract PATH -o reports.sqlite")
+    fmt = _format(args)
+    if fmt in ("sqlite", "parquet"):
+        from .table_out import ParquetTable, SqliteTable
+
+        columns = {c: _PANEL_TYPES.get(c, "str") for c in PANEL_COLUMNS}
+        make = ((lambda: SqliteTable(args.output, "panel", columns, panel_rows)) if fmt == "sqlite"
+                else (lambda: ParquetTable(args.output, columns, panel_rows)))
+        return _run_batch(args, None, sink=_file_sink(args, fmt, make))
     cell = (lambda v: v) if args.raw_csv else safe_cell
 
     def start(out: IO[str]) -> Callable[[str, Report], None]:
@@ -344,20 +375,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = _batch_parser(sub, "extract", "extract facts from files, folders or stdin", "output file (default: stdout)")
-    p.add_argument("--format", choices=("jsonl", "csv", "sqlite"), default=None,
-                   help="jsonl: one report per line; csv: one row per fact; sqlite: tables reports, facts, "
-                        "entities, table_cells, warnings (default: from -o's extension, .csv/.sqlite/.db, "
-                        "else jsonl)")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "sqlite"), default=None,
+                   help="jsonl: one report per line; csv or parquet: one row per fact; sqlite: tables reports, "
+                        "facts, entities, table_cells, warnings (default: from -o's extension, "
+                        ".csv/.parquet/.sqlite/.db, else jsonl)")
     p.set_defaults(func=_cmd_extract)
 
     p = _batch_parser(sub, "tables", "the FOI template tables, one row per report, every cell a column",
                       "output csv (default: stdout)")
     p.set_defaults(func=_cmd_tables)
 
-    p = _batch_parser(sub, "panel", "one long CSV across reports: every template cell and fact with "
+    p = _batch_parser(sub, "panel", "one long table across reports: every template cell and fact with "
                                     "issuer, year and kind (to compare bodies and years)",
-                      "output csv (default: stdout)")
-    p.add_argument("--format", choices=("csv",), default=None, help=argparse.SUPPRESS)
+                      "output .csv (default: stdout), .parquet or .sqlite (a table named panel)")
+    p.add_argument("--format", choices=("csv", "parquet", "sqlite"), default=None,
+                   help="default: from -o's extension, else csv")
     p.set_defaults(func=_cmd_panel)
 
     p = sub.add_parser("render", help="an HTML page of a report with headings, entities and facts marked")

@@ -1,0 +1,131 @@
+"""One flat table of rows to Parquet or to a SQLite table, written whole or not at all.
+
+The CLI writes its long tables (the facts of ``extract``, the ``panel``) as CSV, and with
+``-o rows.parquet`` / ``-o rows.sqlite`` as typed columns: numbers stay numbers, exact
+decimals stay text beside them. Both sinks write under a temporary name beside the
+target and rename it on :meth:`commit`, as every output of the CLI does.
+
+Parquet is written by pyarrow (``pip install 'govreport-nlp[parquet]'``), in row groups
+of :data:`ROW_GROUP` rows, so that memory stays bounded on any number of reports; SQLite
+by the standard library.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+from ..models import Report
+
+__all__ = ["ParquetTable", "ROW_GROUP", "SqliteTable", "ColumnTypes"]
+
+# Column name -> "str", "float" or "int".
+ColumnTypes = dict[str, str]
+Rows = Callable[[str, Report], Iterable[dict[str, Any]]]
+ROW_GROUP = 10_000
+_SQL = {"str": "TEXT", "float": "REAL", "int": "INTEGER"}
+
+
+def _temp_beside(target: Path, suffix: str) -> str:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=suffix)
+    os.close(fd)
+    return tmp
+
+
+def _typed(value: Any, kind: str) -> Any:
+    if value is None or value == "":
+        return None
+    if kind == "float":
+        return float(value)
+    if kind == "int":
+        return int(value)
+    return str(value)
+
+
+class ParquetTable:
+    """Rows of every report into one Parquet file with the given column types."""
+
+    def __init__(self, path: str, columns: ColumnTypes, rows: Rows) -> None:
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError as e:
+            raise ImportError("writing Parquet needs pyarrow: pip install 'govreport-nlp[parquet]'") from e
+        self._pa, self._pq = pa, pq
+        self.target = Path(path)
+        self.columns = columns
+        self.rows = rows
+        types = {"str": pa.string(), "float": pa.float64(), "int": pa.int64()}
+        self.schema = pa.schema([(name, types[kind]) for name, kind in columns.items()])
+        self.tmp = _temp_beside(self.target, ".part")
+        self.writer: Optional[Any] = pq.ParquetWriter(self.tmp, self.schema)
+        self.pending: list[dict[str, Any]] = []
+
+    def write(self, source: str, report: Report) -> None:
+        """Add the rows of one report."""
+        self.pending.extend(self.rows(source, report))
+        if len(self.pending) >= ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.pending or self.writer is None:
+            return
+        data = {name: [_typed(r.get(name), kind) for r in self.pending] for name, kind in self.columns.items()}
+        self.writer.write_table(self._pa.table(data, schema=self.schema))
+        self.pending = []
+
+    def commit(self) -> None:
+        """Finish the file and move it to its name."""
+        self._flush()
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+        os.replace(self.tmp, self.target)
+
+    def discard(self) -> None:
+        """Drop the partial file."""
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
+
+
+class SqliteTable:
+    """Rows of every report into one table of a new SQLite database."""
+
+    def __init__(self, path: str, table: str, columns: ColumnTypes, rows: Rows) -> None:
+        self.target = Path(path)
+        self.columns = columns
+        self.rows = rows
+        self.tmp = _temp_beside(self.target, ".part")
+        self.db = sqlite3.connect(self.tmp)
+        declared = ", ".join(f'"{name}" {_SQL[kind]}' for name, kind in columns.items())
+        self.db.execute(f'CREATE TABLE "{table}" ({declared})')
+        quoted = ", ".join(f'"{name}"' for name in columns)
+        self.insert = f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(columns))})'
+
+    def write(self, source: str, report: Report) -> None:
+        """Add the rows of one report."""
+        self.db.executemany(self.insert, ([_typed(r.get(name), kind) for name, kind in self.columns.items()]
+                                          for r in self.rows(source, report)))
+
+    def commit(self) -> None:
+        """Finish the database and move it to its name."""
+        self.db.commit()
+        self.db.close()
+        os.replace(self.tmp, self.target)
+
+    def discard(self) -> None:
+        """Drop the partial database."""
+        self.db.close()
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
