@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# 淮安市 2024 FOI report: prose that restates its template tables (the consistency check).
+FOI = HERE.parent / "tests" / "data" / "huaian_city_foi_2024.txt"
 SEED = HERE.parent / "seeds" / "tuyouqi_2017_foi_annual.txt"
 
 
@@ -38,6 +40,9 @@ SHAPES = {
     "tab table rows": _table_rows,
     "百分之 repeated": lambda n: _repeat("百分之", n),
     "run-together digits": lambda n: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量" + _repeat("1", n),
+    "FOI report with tables repeated": lambda n: _repeat(FOI.read_text(encoding="utf-8") + "\n", n),
+    "表二 headings repeated": lambda n: _repeat("二、主动公开政府信息情况\n行政许可 0\n", n)
+    + "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n",
     "nested html": lambda n: "<div>" * (n // 11) + "预算资金31.08亿元" + "</div>" * (n // 11),
 }
 
