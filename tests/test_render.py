@@ -56,3 +56,51 @@ def test_render_from_stdin(monkeypatch, nlp, capsys):
 def test_render_missing_file_is_an_error(tmp_path, capsys):
     assert cli.main(["render", str(tmp_path / "gone.txt")]) == 1
     assert "cannot render" in capsys.readouterr().err
+
+
+def _huaian_changed(tmp_path):
+    from pathlib import Path
+
+    # 淮安市 2024 with one number of its text changed, so that the text contradicts 表三.
+    text = (Path(__file__).parent / "data" / "huaian_city_foi_2024.txt").read_text(encoding="utf-8")
+    path = tmp_path / "huaian.txt"
+    path.write_text(text.replace("复 3050 件（含上年度", "复 3005 件（含上年度"), encoding="utf-8")
+    return path
+
+
+def test_render_ties_numbers_to_facts_and_shows_template_tables(tmp_path, nlp):
+    from govreport_nlp import extract
+
+    path = _huaian_changed(tmp_path)
+    out = tmp_path / "report.html"
+    assert cli.main(["render", str(path), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    report = extract(path.read_text(encoding="utf-8"), nlp=nlp)
+    fact = next(f for f in report.facts if f.quantity.text == "3119 件")
+    # The number carries its fact: id, tooltip with value, unit and rule; its subject the same id.
+    assert f"id='{fact.id}' data-fact='{fact.id}'" in page
+    assert f"value: 3119 件" in page and f"({fact.subject_rule})" in page
+    assert f"class='subject' data-fact='{fact.id}'" in page
+    assert f"<a href='#{fact.id}'>" in page  # the facts table links to the place in the text
+    # 表三 as an HTML table, the contradicted cell marked; its rows are no headings.
+    assert "<table class='template' data-table='table3'>" in page and "<td class='bad'" in page
+    assert "（一）予以公开<span class='label'>HEADING" not in page
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)")
+def test_render_clicked_number_highlights_its_subject_in_chromium(tmp_path, nlp):
+    from govreport_nlp import extract
+
+    path = _huaian_changed(tmp_path)
+    out = tmp_path / "report.html"
+    assert cli.main(["render", str(path), "-o", str(out)]) == 0
+    fact = next(f for f in extract(path.read_text(encoding="utf-8"), nlp=nlp).facts if f.quantity.text == "3119 件")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    # Opening the page at the fact's anchor runs the same code as a click on the number.
+    dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", f"{out.as_uri()}#{fact.id}"], capture_output=True,
+                         text=True, timeout=120, check=True).stdout
+    assert 'data-ready="1"' in dom
+    assert f'class="subject active" data-fact="{fact.id}"' in dom
+    assert f'<tr data-fact="{fact.id}" class="active">' in dom
