@@ -30,22 +30,27 @@ cdef object _TENTH = None
 cdef object _FIELDS = None
 cdef object _exact = None
 cdef object _general = None
+cdef str _RANGE = u""
 cdef int _prefix_max = 0
 
 # Longest numbers written out in a report cell are far below this; longer ones decline.
 cdef enum:
     MAXDIGITS = 48
+    _PLANE = 65536  # the Basic Multilingual Plane, where every numeral is
 # Chinese numerals are summed in C integers; larger values decline (10^16 is 一亿亿).
 cdef long long CN_LIMIT = 100000000000000000
 
 
-def configure(quantity, units, prefix_modifiers, suffix_modifiers, one, fields, exact, general):
+def configure(quantity, units, prefix_modifiers, suffix_modifiers, one, fields, exact, general,
+              range_separators, numerals):
     """Hand the tables and helpers of ``numbers`` to the fast path (called once at import).
 
-    ``general`` is the pure-Python normalizer that :func:`normalize` falls back to.
+    ``general`` is the pure-Python normalizer that :func:`normalize` falls back to;
+    ``range_separators`` the characters between the bounds of a range (``chars.py``);
+    ``numerals`` the tables (digits, small units, big units) of ``numerals.py``.
     """
     global _Quantity, _new, _UNITS, _PREFIX, _SUFFIX, _ONE, _FIELDS, _exact, _general
-    global _Decimal, _prefix_max, _TENTH
+    global _Decimal, _prefix_max, _TENTH, _RANGE
     from decimal import Decimal
     _Decimal = Decimal
     _Quantity = quantity
@@ -58,6 +63,8 @@ def configure(quantity, units, prefix_modifiers, suffix_modifiers, one, fields, 
     _FIELDS = fields
     _exact = exact
     _general = general
+    _RANGE = range_separators
+    _fill_numerals(*numerals)
     _prefix_max = max(len(w) for w in _PREFIX)
 
 
@@ -70,53 +77,50 @@ cdef inline int _arabic(Py_UCS4 c):
     return -1
 
 
+# The numeral tables as C arrays over the Basic Multilingual Plane, filled by configure()
+# from numbers/numerals.py's own tables (CN_DIGITS, CN_SMALL, CN_BIG): one look-up per
+# character, and one definition of what a numeral is.
+cdef signed char _DIGIT_OF[_PLANE]  # the digit of 一, 两, 贰 ...; -1 for none
+cdef long long _SMALL_OF[_PLANE]  # 10, 100, 1000 for 十, 百, 千 ...; 0 for none
+cdef unsigned char _ZEROS_OF[_PLANE]  # 4 for 万, 8 for 亿; 0 for none
+for _i in range(_PLANE):
+    _DIGIT_OF[_i] = -1
+    _SMALL_OF[_i] = 0
+    _ZEROS_OF[_i] = 0
+
+
+def _fill_numerals(dict digits, dict small, dict big):
+    """Fill the C numeral tables from the Python ones (every numeral is in the BMP)."""
+    cdef Py_ssize_t k
+    for k in range(_PLANE):
+        _DIGIT_OF[k] = -1
+        _SMALL_OF[k] = 0
+        _ZEROS_OF[k] = 0
+    for ch, v in digits.items():
+        _DIGIT_OF[ord(ch)] = v
+    for ch, v in small.items():
+        _SMALL_OF[ord(ch)] = v
+    for ch, v in big.items():
+        _ZEROS_OF[ord(ch)] = len(str(v)) - 1
+
+
 cdef inline int _cn_digit(Py_UCS4 c):
-    if c in u"零〇○":
-        return 0
-    if c in u"一壹":
-        return 1
-    if c in u"二两贰貳":
-        return 2
-    if c in u"三叁參":
-        return 3
-    if c in u"四肆":
-        return 4
-    if c in u"五伍":
-        return 5
-    if c in u"六陆陸":
-        return 6
-    if c in u"七柒":
-        return 7
-    if c in u"八捌":
-        return 8
-    if c in u"九玖":
-        return 9
-    return -1
+    return _DIGIT_OF[c] if c < _PLANE else -1
 
 
 cdef inline long long _cn_small(Py_UCS4 c):
-    if c in u"十拾":
-        return 10
-    if c in u"百佰":
-        return 100
-    if c in u"千仟":
-        return 1000
-    return 0
+    return _SMALL_OF[c] if c < _PLANE else 0
 
 
 cdef inline int _cn_big(Py_UCS4 c):
     """Zeros of a scale character: 4 for 万, 8 for 亿, 0 otherwise."""
-    if c in u"万萬":
-        return 4
-    if c in u"亿億":
-        return 8
-    return 0
+    return _ZEROS_OF[c] if c < _PLANE else 0
 
 
 def numeral_value(str ch):
-    """(digit, small unit, zeros of the big unit) the C tables above give a character:
-    ``(-1, 0, 0)`` for none. The tables are written out as C switches for speed; a test
-    checks them against ``numbers``' own tables over the whole CJK range."""
+    """(digit, small unit, zeros of the big unit) the C tables give a character:
+    ``(-1, 0, 0)`` for none. configure() fills them from ``numbers``' own tables; a test
+    checks them over the whole CJK range."""
     cdef Py_UCS4 c = ch[0]
     return _cn_digit(c), _cn_small(c), _cn_big(c)
 
@@ -466,7 +470,7 @@ def fast_normalize(str text):
     if text[i] == u"0" and a.end - i > 1 and text[i + 1] != u"." and text[i + 1] != u"．":
         return DECLINE  # 0086, 0517-...: codes; the reference path says what they are
     i = a.end
-    if i < n and text[i] in u"-－~～至到—–":
+    if i < n and text[i] in _RANGE:
         if pct:
             return DECLINE
         b = _read_number(text, i + 1, n, buf2)

@@ -36,8 +36,9 @@ from decimal import Decimal, localcontext
 from typing import Iterator, NamedTuple, Optional
 
 from ..models import Quantity
+from .chars import RANGE_SEPARATORS
 from .context import counted_unit, in_tab_row, noun_unit, skip_in_context
-from .numerals import (BIG_ZEROS, CN_DIGITS, CN_SMALL, D_BIG, exact, has_scale, is_arabic, looks_like_year,
+from .numerals import (BIG_ZEROS, CN_BIG, CN_DIGITS, CN_SMALL, D_BIG, exact, has_scale, is_arabic, looks_like_year,
                        parse_number, parse_numeral, shift_point, trailing_scale)
 from .patterns import (BARE_SCALE, BLOCKED_AFTER, COUNTED_NOUN, DAY_RANGE_END, EXPRESSION, FAST, LIST_TAIL,
                        NUMBERED_YEAR, PERCENT_DIGITS, PLAN_NAME, PREFIX_BEFORE, PREFIX_MODIFIERS,
@@ -468,14 +469,19 @@ try:
     from . import _speedups
 except ImportError:  # not compiled on this machine: pure Python is complete, only slower
     _speedups = None
+try:
+    if _speedups is not None:
+        _speedups.configure(
+            Quantity, UNITS, PREFIX_MODIFIERS,
+            {w: SUFFIX_MODIFIERS[w] for w in SUFFIX_WORDS.split("|")},
+            _ONE, _FIELDS, exact, _normalize_py, RANGE_SEPARATORS, (CN_DIGITS, CN_SMALL, CN_BIG),
+        )
+except TypeError:  # a compiled module built from another version of this file: not used
+    _speedups = None
+if _speedups is None:
     _fast_normalize = None
     _DECLINE = None
 else:
-    _speedups.configure(
-        Quantity, UNITS, PREFIX_MODIFIERS,
-        {w: SUFFIX_MODIFIERS[w] for w in SUFFIX_WORDS.split("|")},
-        _ONE, _FIELDS, exact, _normalize_py,
-    )
     _fast_normalize = _speedups.fast_normalize
     _DECLINE = _speedups.DECLINE
     # The compiled dispatcher does what normalize() above does, without a Python frame

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .chars import DIGITS, INLINE_SPACES, LINE_SPACES, RANGE_SEPARATORS
 from .numerals import CB, CD, CS
 from .units import UNIT_PATTERN
 
@@ -49,22 +50,32 @@ ARABIC = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９
 # PDF text puts spaces between the digits and 万/亿 (1560.05 万元, 2345.67 亿 元) or
 # breaks the line there (231.9\n万人): a few spaces or one line break (never a tab: that
 # is a table's column) may stand before a scale character.
-INNER_SPACE = r"(?:[ \u3000\xa0]{1,3}|[ \u3000\xa0]{0,3}\n[ \u3000\xa0]{0,3})"
-NUMBER = (
-    rf"(?:{ARABIC}|[{CD}{CS}])"
-    rf"(?:{ARABIC}|[{CD}{CB}]|[{CS}](?![瓦米克伏卡]|公顷)|点[{CD}]+|[余多](?=[{CS}{CB}])"
-    rf"|(?<=[0-9０-９]){INNER_SPACE}(?=[{CB}]))*"
-)
-SPACE = r"[ \t\u3000\xa0]*"
-# The number part of a quantity, shared by the scanner and normalize(): a sign, 百分之,
-# the number, an optional range, a 余/多 after it.
-NUMBER_PART = (
-    rf"(?P<neg>[-－](?=[0-9０-９])|负(?=[{CD}{CS}]))?"
-    rf"(?P<pct>百分之|千分之)?"
-    rf"(?P<n1>{NUMBER})"
-    rf"(?:(?P<u1>[%％])?{SPACE}(?P<sep>[-－~～至到—–]){SPACE}(?:百分之|千分之)?(?P<n2>{NUMBER}))?"
-    rf"(?:{SPACE}(?P<m1>[余多]))?"
-)
+INNER_SPACE = rf"(?:[{INLINE_SPACES}]{{1,3}}|[{INLINE_SPACES}]{{0,3}}\n[{INLINE_SPACES}]{{0,3}})"
+# NUMBER and NUMBER_PART are written for re.VERBOSE: every pattern that holds them is
+# compiled with it (whitespace outside [...] is layout, # starts a comment).
+NUMBER = rf"""
+    (?: {ARABIC} | [{CD}{CS}] )               # it opens with Arabic digits, a Chinese digit or 十百千
+    (?:
+        {ARABIC}                              # Arabic digits again (1亿2千万)
+      | [{CD}{CB}]                            # Chinese digits, 万, 亿
+      | [{CS}] (?! [瓦米克伏卡] | 公顷 )       # 十百千, not the 千 of a unit (千瓦, 千米, 千公顷 ...)
+      | 点[{CD}]+                             # a decimal part in Chinese (三点一四)
+      | [余多] (?= [{CS}{CB}] )               # 余/多 before a scale (百余万, 6600多万)
+      | (?<= [{DIGITS}] ) {INNER_SPACE} (?= [{CB}] )   # PDF spaces or a line break before 万/亿
+    )*
+"""
+SPACE = rf"[{LINE_SPACES}]*"
+# The number part of a quantity, shared by the scanner and normalize().
+NUMBER_PART = rf"""
+    (?P<neg> [-－](?=[{DIGITS}]) | 负(?=[{CD}{CS}]) )?      # a minus sign, or 负
+    (?P<pct> 百分之 | 千分之 )?                            # 百分之九点四
+    (?P<n1> {NUMBER} )                                    # the number
+    (?:                                                   # a range: 3-5, 4.5%—5%, 百分之三至百分之五
+        (?P<u1> [%％] )? {SPACE} (?P<sep> [{RANGE_SEPARATORS}] ) {SPACE}
+        (?: 百分之 | 千分之 )? (?P<n2> {NUMBER} )
+    )?
+    (?: {SPACE} (?P<m1> [余多] ) )?                        # 余/多 after it (200余)
+"""
 # In running text the unit is one of the known units (longest first).
 # 翻一番 / 翻两番 / 翻番: doubled n times, an increase of (2^n - 1) x 100 percent.
 DOUBLING = rf"翻(?P<times>[{CD}]?)番"
@@ -74,10 +85,13 @@ FRACTION = (
     rf"(?!百分之|千分之)(?P<den>[0-9]+|[{CD}{CS}]+)分之"
     rf"(?P<num>[0-9]+(?:\.[0-9]+)?|[{CD}{CS}]+(?:点[{CD}]+)?)"
 )
-SCAN = re.compile(
-    rf"(?P<half>一半)|(?P<double>{DOUBLING})|(?P<frac>{FRACTION})"
-    rf"|{NUMBER_PART}(?:{SPACE}\n?{SPACE}(?P<unit>{UNIT_PATTERN}))?"
-)
+SCAN = re.compile(rf"""
+    (?P<half> 一半 )                                      # 50 percent
+  | (?P<double> {DOUBLING} )                             # 翻两番: (2^n - 1) x 100 percent
+  | (?P<frac> {FRACTION} )                               # 三分之二: the quotient x 100
+  | {NUMBER_PART}
+    (?: {SPACE} \n? {SPACE} (?P<unit> {UNIT_PATTERN} ) )?  # the unit, perhaps on the next line
+""", re.VERBOSE)
 # The rest of a list whose last item carries the unit all items share
 # (分别提高3.9、2.0、2.9个百分点): each bare number before it takes that unit.
 LIST_TAIL = re.compile(rf"(?:[、和及与]{SPACE}{ARABIC})+{SPACE}(?P<unit>{UNIT_PATTERN})")
@@ -100,11 +114,14 @@ PREFIX_ALT = "|".join(sorted(PREFIX_MODIFIERS, key=len, reverse=True))
 # The words after a whole expression that set its modifier (余/多 after the unit too: 三成多).
 SUFFIX_WORDS = "左右|上下|以上|以下|以内|之内|内"
 # A whole expression: the unit is whatever follows, looked up afterwards in UNITS.
-EXPRESSION = re.compile(
-    rf"\s*(?P<pre>{PREFIX_ALT})?{SPACE}(?:人民币)?{SPACE}"
-    rf"(?:(?P<half>一半)|{NUMBER_PART}\s*(?P<unit>[^\s0-9０-９]*?))"
-    rf"\s*(?P<suf>{SUFFIX_WORDS}|多|余)?\s*"
-).fullmatch
+EXPRESSION = re.compile(rf"""
+    \s* (?P<pre> {PREFIX_ALT} )? {SPACE} (?: 人民币 )? {SPACE}    # 约, 超过, 近; 人民币
+    (?:
+        (?P<half> 一半 )
+      | {NUMBER_PART} \s* (?P<unit> [^\s{DIGITS}]*? )             # the unit: looked up in UNITS after
+    )
+    \s* (?P<suf> {SUFFIX_WORDS} | 多 | 余 )? \s*                  # 左右, 以上, 以内; 余/多 after the unit
+""", re.VERBOSE).fullmatch
 # 上万人, 万余元, 近亿元: a bare 万 or 亿 is a number only with a word that says "about so
 # many" before it or 余/多 after it (万元 alone is a unit of account, not an amount).
 BARE_SCALE = re.compile(
@@ -123,9 +140,9 @@ COUNTED_NOUN = re.compile(
 # three sectors of the economy, 八项规定 a regulation, 三项制度 a system of rules.
 NAMED_TERMS = re.compile(r"三次产业|八项规定|三项制度|两个确立|两个维护|四个意识|四个自信|四个全面|五位一体")
 # Before the second day of a span of dates (3月19日至20日, 6日-10日).
-DAY_RANGE_END = re.compile(r"日[ \t]*[-－~～至到—–][ \t]*$")
+DAY_RANGE_END = re.compile(rf"日[ \t]*[{RANGE_SEPARATORS}][ \t]*$")
 # Between the bounds of a range: 3亿元至5亿元, 4.5%—5%.
-RANGE_SEP = re.compile(r"[ \t\u3000]*[-－~～至到—–][ \t\u3000]*")
+RANGE_SEP = re.compile(rf"[ \t\u3000]*[{RANGE_SEPARATORS}][ \t\u3000]*")
 # In running text the modifier stands just before the number (增长近30%, 约为200余条).
 # 约 ends other words too: 节约, 制约, 预约, 签约, 合约, 条约, 公约, 契约, 履约, 违约 are no modifier.
 PREFIX_BEFORE = re.compile(rf"(?<![最附临节制预签合条公契履违])(?P<pre>{PREFIX_ALT})(?:为|达|到|至)?{SPACE}(?:人民币)?{SPACE}$")
