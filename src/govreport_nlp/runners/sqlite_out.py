@@ -17,13 +17,10 @@ dependency. Tables:
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import tempfile
-from pathlib import Path
 from typing import Optional
 
 from ..models import FACT_COLUMNS, Report
+from .table_out import SqliteFile
 
 __all__ = ["SqliteOutput"]
 
@@ -59,16 +56,11 @@ def _real(value: Optional[str]) -> Optional[float]:
     return None if value is None else float(value)
 
 
-class SqliteOutput:
-    """A database written under a temporary name beside ``path`` and renamed when
-    :meth:`commit` is called, so a stopped batch never leaves half a database."""
+class SqliteOutput(SqliteFile):
+    """The five tables of every report in one new database (see the module's docstring)."""
 
     def __init__(self, path: str) -> None:
-        self.target = Path(path)
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".part")
-        os.close(fd)
-        self.db = sqlite3.connect(self.tmp)
+        super().__init__(path)
         self.db.executescript(_SCHEMA)
 
     def write(self, source: str, report: Report) -> None:
@@ -104,17 +96,3 @@ class SqliteOutput:
         self.db.executemany(
             'INSERT INTO warnings (report_id, kind, table_name, "row", col, expected, found, code, message) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", warnings)
-
-    def commit(self) -> None:
-        """Finish the database and move it to its name."""
-        self.db.commit()
-        self.db.close()
-        os.replace(self.tmp, self.target)
-
-    def discard(self) -> None:
-        """Drop the partial database."""
-        self.db.close()
-        try:
-            os.unlink(self.tmp)
-        except OSError:
-            pass

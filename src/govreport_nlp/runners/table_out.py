@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from ..models import Report
 
-__all__ = ["ParquetTable", "ROW_GROUP", "SqliteTable", "ColumnTypes"]
+__all__ = ["ColumnTypes", "ParquetTable", "ROW_GROUP", "SqliteFile", "SqliteTable"]
 
 # Column name -> "str", "float" or "int".
 ColumnTypes = dict[str, str]
@@ -97,24 +97,14 @@ class ParquetTable:
             pass
 
 
-class SqliteTable:
-    """Rows of every report into one table of a new SQLite database."""
+class SqliteFile:
+    """A new SQLite database written under a temporary name beside ``path`` and renamed
+    when :meth:`commit` is called, so a stopped batch never leaves half a database."""
 
-    def __init__(self, path: str, table: str, columns: ColumnTypes, rows: Rows) -> None:
+    def __init__(self, path: str) -> None:
         self.target = Path(path)
-        self.columns = columns
-        self.rows = rows
         self.tmp = _temp_beside(self.target, ".part")
         self.db = sqlite3.connect(self.tmp)
-        declared = ", ".join(f'"{name}" {_SQL[kind]}' for name, kind in columns.items())
-        self.db.execute(f'CREATE TABLE "{table}" ({declared})')
-        quoted = ", ".join(f'"{name}"' for name in columns)
-        self.insert = f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(columns))})'
-
-    def write(self, source: str, report: Report) -> None:
-        """Add the rows of one report."""
-        self.db.executemany(self.insert, ([_typed(r.get(name), kind) for name, kind in self.columns.items()]
-                                          for r in self.rows(source, report)))
 
     def commit(self) -> None:
         """Finish the database and move it to its name."""
@@ -129,3 +119,21 @@ class SqliteTable:
             os.unlink(self.tmp)
         except OSError:
             pass
+
+
+class SqliteTable(SqliteFile):
+    """Rows of every report into one table of a new SQLite database."""
+
+    def __init__(self, path: str, table: str, columns: ColumnTypes, rows: Rows) -> None:
+        super().__init__(path)
+        self.columns = columns
+        self.rows = rows
+        declared = ", ".join(f'"{name}" {_SQL[kind]}' for name, kind in columns.items())
+        self.db.execute(f'CREATE TABLE "{table}" ({declared})')
+        quoted = ", ".join(f'"{name}"' for name in columns)
+        self.insert = f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(columns))})'
+
+    def write(self, source: str, report: Report) -> None:
+        """Add the rows of one report."""
+        self.db.executemany(self.insert, ([_typed(r.get(name), kind) for name, kind in self.columns.items()]
+                                          for r in self.rows(source, report)))
