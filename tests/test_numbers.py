@@ -393,6 +393,15 @@ def test_numbers_spacing_never_joins_a_date_and_a_count():
     assert [(q.text, q.unit) for q in find_quantities("2019 年 12 个部门")] == [("12 个", "个")]
 
 
+@pytest.mark.parametrize("text", ["12 3万元", "1 560.05万元", "2019 年 12 个"])
+def test_numbers_spaces_between_digits_join_nothing(text):
+    # Spaces are dropped only next to 万/亿 or a unit, never between two digits: the
+    # reference path and its shortcut for spaced forms both say these are not one amount.
+    from govreport_nlp.numbers.normalizer import _normalize_py
+
+    assert normalize(text) is None and _normalize_py(text) is None
+
+
 def test_numbers_tab_row_number_takes_no_unit_from_the_next_line():
     assert [q.text for q in find_quantities("数量\t12\n人均可支配收入")] == []
     # Nor a scale: 12万 would join a table cell to the next line's first word.

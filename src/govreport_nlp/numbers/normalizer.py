@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal
 from typing import Iterator, NamedTuple, Optional
 
 from ..models import Quantity
@@ -40,9 +40,9 @@ from .chars import RANGE_SEPARATORS
 from .context import counted_unit, in_tab_row, noun_unit, skip_in_context
 from .numerals import (BIG_ZEROS, CN_BIG, CN_DIGITS, CN_SMALL, D_BIG, exact, has_scale, is_arabic, looks_like_year,
                        parse_number, parse_numeral, shift_point, trailing_scale)
-from .patterns import (BARE_SCALE, BLOCKED_AFTER, COUNTED_NOUN, DAY_RANGE_END, EXPRESSION, FAST, LIST_TAIL,
-                       NUMBERED_YEAR, PERCENT_DIGITS, PLAN_NAME, PREFIX_BEFORE, PREFIX_MODIFIERS,
-                       RANGE_SEP, SCAN, SPECIAL, SUFFIX_AFTER, SUFFIX_MODIFIERS, SUFFIX_WORDS, YEAR_FOLLOWERS)
+from .patterns import (BARE_SCALE, BLOCKED_AFTER, COUNTED_NOUN, DAY_RANGE_END, EXPRESSION, FAST, GAPPED, INNER_GAP,
+                       LIST_TAIL, NUMBERED_YEAR, PERCENT_DIGITS, PLAN_NAME, PREFIX_BEFORE, PREFIX_MODIFIERS, RANGE_SEP,
+                       SCAN, SPECIAL, SUFFIX_AFTER, SUFFIX_MODIFIERS, SUFFIX_WORDS, YEAR_FOLLOWERS)
 from .units import ONE as _ONE
 from .units import UNITS
 
@@ -190,9 +190,7 @@ def _special(m: re.Match, text: str) -> Optional[Quantity]:
     num, _ = parse_numeral(m.group("num"))
     if not den or num is None:
         return None
-    with localcontext() as ctx:
-        ctx.prec = PERCENT_DIGITS
-        value = exact(num * 100 / den)
+    value = exact(_PERCENT_CONTEXT.divide(_PERCENT_CONTEXT.multiply(num, 100), den))
     s, e = m.span("frac")
     return _make(text, s, e, value, None, "%", "percent", None)
 
@@ -238,6 +236,10 @@ def _build(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
                      scanning)
 
 
+# A fraction's percent to PERCENT_DIGITS digits (made once: a localcontext() costs more).
+_PERCENT_CONTEXT = Context(prec=PERCENT_DIGITS)
+
+
 def normalize(text: str) -> Optional[Quantity]:
     """Normalize one quantity expression; ``None`` when it is not a quantity.
 
@@ -266,6 +268,11 @@ def _normalize_py(text: str) -> Optional[Quantity]:
     if not isinstance(text, str):
         raise TypeError(f"normalize() takes a str, not {type(text).__name__}; decode bytes first")
     m = FAST(text)
+    if m is None and GAPPED(text) and text == text.strip():
+        # 1560.05 万元, 12.5 亿元: PDF text puts spaces (or a line break) between the parts;
+        # without the ones next to a non-digit (never between two digits: 12 3万 is two
+        # numbers) the form is the common one, and the quantity spans the whole text.
+        m = FAST(INNER_GAP.sub("", text))
     if m is not None:
         # The form most reports print (31.08亿元, 376项, 4.18%): one small regex and
         # one dict look-up. Durations go the long way for the year checks.
