@@ -176,7 +176,22 @@ def main() -> int:
     print(f"{'jionlp.parse_money':28}{jio_rate:12,.0f}{f'{jio_ok}/{len(money_rows)}':>18}")
     print(f"ratio normalize / cn2an:        {ours_rate / cn_rate:.2f}x (target >= 3x)")
     print(f"ratio normalize / parse_money:  {ours_money_rate / jio_rate:.2f}x (target >= 10x)")
+    costs = per_form_cost(forms, args.repeat)
+    median = sorted(costs.values())[len(costs) // 2]
+    worst = sorted(costs.items(), key=lambda kv: -kv[1])[:3]
+    print(f"per form (us per call, median {median:.2f}): " + ", ".join(
+        f"{form!r} {cost:.2f} ({cost / median:.1f}x)" for form, cost in worst) + " (target: none over 5x)")
     return 0
+
+
+def per_form_cost(forms: list[str], repeat: int, n: int = 200) -> dict[str, float]:
+    """Microseconds per call of normalize() for each form of the table, over ``n`` variants
+    of it (digits varied), best of ``repeat`` runs."""
+    rng = random.Random(11)
+    variants = [[vary(form, rng) for _ in range(n)] for form in forms]
+    # One round runs every form once, so that a slow spell of the machine falls on all.
+    seconds = best_interleaved([lambda items=items: [normalize(x) for x in items] for items in variants], repeat)
+    return {form: t / n * 1e6 for form, t in zip(forms, seconds)}
 
 
 if __name__ == "__main__":

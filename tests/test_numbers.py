@@ -393,7 +393,7 @@ def test_numbers_spacing_never_joins_a_date_and_a_count():
     assert [(q.text, q.unit) for q in find_quantities("2019 年 12 个部门")] == [("12 个", "个")]
 
 
-@pytest.mark.parametrize("text", ["12 3万元", "1 560.05万元", "2019 年 12 个"])
+@pytest.mark.parametrize("text", ["12 3万元", "1 560.05万元", "2019 年 12 个", "9 .5 万", "1.\n6538%"])
 def test_numbers_spaces_between_digits_join_nothing(text):
     # Spaces are dropped only next to 万/亿 or a unit, never between two digits: the
     # reference path and its shortcut for spaced forms both say these are not one amount.

@@ -32,16 +32,18 @@ from __future__ import annotations
 import functools
 import os
 import re
-from decimal import Context, Decimal
+from decimal import Decimal
 from typing import Iterator, NamedTuple, Optional
 
 from ..models import Quantity
+from .build import FIELDS, make, replace
 from .chars import RANGE_SEPARATORS
 from .context import counted_unit, in_tab_row, noun_unit, skip_in_context
+from .specials import special
 from .numerals import (BIG_ZEROS, CN_BIG, CN_DIGITS, CN_SMALL, D_BIG, exact, has_scale, is_arabic, looks_like_year,
                        parse_number, parse_numeral, shift_point, trailing_scale)
 from .patterns import (BARE_SCALE, BLOCKED_AFTER, COUNTED_NOUN, DAY_RANGE_END, EXPRESSION, FAST, GAPPED, INNER_GAP,
-                       LIST_TAIL, NUMBERED_YEAR, PERCENT_DIGITS, PLAN_NAME, PREFIX_BEFORE, PREFIX_MODIFIERS, RANGE_SEP,
+                       LIST_TAIL, NUMBERED_YEAR, PLAN_NAME, PREFIX_BEFORE, PREFIX_MODIFIERS, RANGE_SEP,
                        SCAN, SPECIAL, SUFFIX_AFTER, SUFFIX_MODIFIERS, SUFFIX_WORDS, YEAR_FOLLOWERS)
 from .units import ONE as _ONE
 from .units import UNITS
@@ -50,34 +52,6 @@ __all__ = ["normalize", "find_quantities", "parse_number"]
 
 
 _TENTH = Decimal("0.1")
-
-
-_FIELDS = set(Quantity.model_fields)
-_new_quantity = Quantity.__new__
-_set = object.__setattr__
-
-
-def _make(text: str, start: int, end: int, value: Decimal, high: Optional[Decimal],
-          unit: str, kind: str, modifier: Optional[str]) -> Quantity:
-    """Build a Quantity from values this module has already checked.
-
-    The normalizer is the hot path of every pipeline run; pydantic validation (or even
-    ``model_construct``) would cost more than the parsing itself, so the instance is
-    filled the way ``model_construct`` does, without its per-call bookkeeping.
-    """
-    return _filled({"text": text[start:end], "start": start, "end": end, "value": value,
-                    "value_high": high, "unit": unit, "kind": kind, "modifier": modifier})
-
-
-def _filled(fields: dict) -> Quantity:
-    q = _new_quantity(Quantity)
-    _set(q, "__dict__", fields)
-    # Every field is set, so the set is shared: pydantic only ever adds field names to
-    # it (model_copy), which are all in it already.
-    _set(q, "__pydantic_fields_set__", _FIELDS)
-    _set(q, "__pydantic_extra__", None)
-    _set(q, "__pydantic_private__", None)
-    return q
 
 
 class _Parts(NamedTuple):
@@ -91,12 +65,6 @@ class _Parts(NamedTuple):
     neg: bool  # a minus sign or 负 before the number
     over_mark: bool  # a 余/多 after the number
     percent_sign: bool  # a % after the lower bound of a range (4.5%—5%)
-
-
-def _replace(q: Quantity, **changes: object) -> Quantity:
-    """A copy of a (frozen) Quantity with some fields changed, filled as :func:`_make`
-    fills one: a modifier or counted unit found after the number was read."""
-    return _filled({**q.__dict__, **changes})
 
 
 def _quantity(text: str, start: int, end: int, parts: _Parts, scanning: bool, *,
@@ -171,34 +139,14 @@ def _quantity(text: str, start: int, end: int, parts: _Parts, scanning: bool, *,
         value = exact(value)
         if high is not None:
             high = exact(high)
-    return _make(text, start, end, value, high, unit, kind,
+    return make(text, start, end, value, high, unit, kind,
                  "over" if over or over_mark else None)
-
-
-def _special(m: re.Match, text: str) -> Optional[Quantity]:
-    """一半, 翻两番 and 三分之二 as the percents they are (None for 零分之一)."""
-    if m.group("half"):
-        s, e = m.span("half")
-        return _make(text, s, e, Decimal(50), None, "%", "percent", None)
-    if m.group("double"):
-        times = CN_DIGITS[m.group("times")] if m.group("times") else 1
-        s, e = m.span("double")
-        if not 1 <= times <= 9:
-            return None
-        return _make(text, s, e, Decimal((2 ** times - 1) * 100), None, "%", "percent", None)
-    den, _ = parse_numeral(m.group("den"))
-    num, _ = parse_numeral(m.group("num"))
-    if not den or num is None:
-        return None
-    value = exact(_PERCENT_CONTEXT.divide(_PERCENT_CONTEXT.multiply(num, 100), den))
-    s, e = m.span("frac")
-    return _make(text, s, e, value, None, "%", "percent", None)
 
 
 def _build(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
     """Turn one match of the scanning pattern into a Quantity, or None."""
     if m.group("half") or m.group("double") or m.group("frac"):
-        return _special(m, text)
+        return special(m, text)
     if "\n" in m.group("n1") and in_tab_row(text, m.start("n1")):
         # \t12\n万元以上: a table row's last number ends at the line's end.
         m = SCAN.match(text, m.start(), text.index("\n", m.start("n1")))
@@ -236,8 +184,8 @@ def _build(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
                      scanning)
 
 
-# A fraction's percent to PERCENT_DIGITS digits (made once: a localcontext() costs more).
-_PERCENT_CONTEXT = Context(prec=PERCENT_DIGITS)
+# A bare count with a scale (536万): a count without a unit.
+_SCALED_COUNT = ("count", "", _ONE)
 
 
 def normalize(text: str) -> Optional[Quantity]:
@@ -277,22 +225,22 @@ def _normalize_py(text: str) -> Optional[Quantity]:
         # The form most reports print (31.08亿元, 376项, 4.18%): one small regex and
         # one dict look-up. Durations go the long way for the year checks.
         digits, big, unit_text = m.groups()
-        info = UNITS.get(unit_text)
+        info = UNITS.get(unit_text) if unit_text else _SCALED_COUNT if big else None
         if (info is not None and info[2] is _ONE and info[0] != "duration"
                 and (digits[0] != "0" or len(digits) == 1 or digits[1] == ".")):
             value = Decimal(digits) if not big else shift_point(digits, BIG_ZEROS[big])
-            return _make(text, 0, len(text), value, None, info[1], info[0], None)
+            return make(text, 0, len(text), value, None, info[1], info[0], None)
     # Every other form: one match of the expression's structure, then the same checks
     # as the scanner (_quantity). Units are looked up whole, not alternated in the regex.
-    special = SPECIAL(text)
-    if special is not None and (special.group("double") or special.group("frac")):
-        return _special(special, text)
+    whole = SPECIAL(text)
+    if whole is not None and (whole.group("double") or whole.group("frac")):
+        return special(whole, text)
     m = EXPRESSION(text)
     if m is None:
         return _bare_scale(text) or _unit_range(text)
     if m.group("half"):
         s, e = m.span("half")
-        return _make(text, s, e, Decimal(50), None, "%", "percent", _modifier(m))
+        return make(text, s, e, Decimal(50), None, "%", "percent", _modifier(m))
     n1, n2, pct = m.group("n1"), m.group("n2"), m.group("pct")
     unit_text = m.group("unit") or None
     counted = None  # the unit of a counted noun written instead of a classifier
@@ -318,7 +266,7 @@ def _normalize_py(text: str) -> Optional[Quantity]:
     if prefix == "上" and not m.group("suf") and n1[0] not in "百千万亿":
         return None
     modifier = _modifier(m)
-    return q if modifier is None else _replace(q, modifier=modifier)
+    return q if modifier is None else replace(q, modifier=modifier)
 
 
 def _range_of(text: str, a: Quantity, b: Quantity) -> Optional[Quantity]:
@@ -326,7 +274,7 @@ def _range_of(text: str, a: Quantity, b: Quantity) -> Optional[Quantity]:
     made canonical as every range is; None when they do not make one."""
     if a.value_high is not None or b.value_high is not None or not a.unit or (a.unit, a.kind) != (b.unit, b.kind):
         return None
-    return _make(text, a.start, b.end, exact(a.value), exact(b.value), a.unit, a.kind, b.modifier or a.modifier)
+    return make(text, a.start, b.end, exact(a.value), exact(b.value), a.unit, a.kind, b.modifier or a.modifier)
 
 
 def _unit_range(text: str) -> Optional[Quantity]:
@@ -339,7 +287,7 @@ def _unit_range(text: str) -> Optional[Quantity]:
         b = _normalize_py(right) if right.strip() else None
         if b is None or b.start != len(right) - len(right.lstrip()):
             continue
-        b = _make(text, b.start + sep.end(), b.end + sep.end(), b.value, b.value_high, b.unit, b.kind, b.modifier)
+        b = make(text, b.start + sep.end(), b.end + sep.end(), b.value, b.value_high, b.unit, b.kind, b.modifier)
         q = _range_of(text, a, b)
         if q is not None:
             return q
@@ -362,7 +310,7 @@ def _bare_scale(text: str) -> Optional[Quantity]:
         kind, unit = "count", ""
         end = m.end("m1") if m.group("m1") else m.end("n1")
     modifier = "over" if m.group("m1") else _modifier(m)
-    return _make(text, m.start("n1"), end, D_BIG[m.group("n1")], None, unit, kind, modifier)
+    return make(text, m.start("n1"), end, D_BIG[m.group("n1")], None, unit, kind, modifier)
 
 
 def _modifier(m: re.Match) -> Optional[str]:
@@ -389,7 +337,7 @@ def find_quantities(text: str) -> Iterator[Quantity]:
             merged = None
             if q.start == pending.end and q.value < 0 and q.text[0] in "-－":
                 # 3万人-5万人: the dash read as the sign of the second bound is the range's.
-                bound = _make(text, q.start + 1, q.end, -q.value, None, q.unit, q.kind, q.modifier)
+                bound = make(text, q.start + 1, q.end, -q.value, None, q.unit, q.kind, q.modifier)
                 merged = _range_of(text, pending, bound)
             elif RANGE_SEP.fullmatch(text, pending.end, q.start):
                 merged = _range_of(text, pending, q)
@@ -465,7 +413,7 @@ def _scan(text: str) -> Iterator[Quantity]:
                         mod = PREFIX_MODIFIERS[word]
             if mod is not None:
                 changes["modifier"] = mod
-        yield _replace(q, **changes) if changes else q
+        yield replace(q, **changes) if changes else q
 
 
 # The compiled fast path for the forms reports print most, when it was built (see
@@ -481,7 +429,7 @@ try:
         _speedups.configure(
             Quantity, UNITS, PREFIX_MODIFIERS,
             {w: SUFFIX_MODIFIERS[w] for w in SUFFIX_WORDS.split("|")},
-            _ONE, _FIELDS, exact, _normalize_py, RANGE_SEPARATORS, (CN_DIGITS, CN_SMALL, CN_BIG),
+            _ONE, FIELDS, exact, _normalize_py, RANGE_SEPARATORS, (CN_DIGITS, CN_SMALL, CN_BIG),
         )
 except TypeError:  # a compiled module built from another version of this file: not used
     _speedups = None

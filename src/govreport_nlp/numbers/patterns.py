@@ -100,10 +100,11 @@ LIST_TAIL = re.compile(rf"(?:[、和及与]{SPACE}{ARABIC})+{SPACE}(?P<unit>{UNI
 SPECIAL = re.compile(rf"\s*(?:(?P<half>一半)|(?P<double>{DOUBLING})|(?P<frac>{FRACTION}))\s*").fullmatch
 PERCENT_DIGITS = 20  # significant digits of a fraction's percent (2/3 -> 66.666...67)
 # Whitespace inside an expression (PDF text), and the runs of it not between two digits:
-# those may go before FAST is tried (1560.05 万元); 12 3万 stays two numbers.
+# those may go before FAST is tried (1560.05 万元); 12 3万 and 9 .5万 stay what they are.
 GAPPED = re.compile(rf"[{INLINE_SPACES}\n]").search
-INNER_GAP = re.compile(rf"(?<![0-9])[{INLINE_SPACES}\n]+|[{INLINE_SPACES}\n]+(?![0-9])")
-FAST = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|万|亿|)([^0-9\s余多.,，]{1,6})").fullmatch
+INNER_GAP = re.compile(rf"(?<![0-9.])[{INLINE_SPACES}\n]+|[{INLINE_SPACES}\n]+(?![0-9.])")
+# The common form: Arabic digits, a scale, a unit (or none after a scale: 536万).
+FAST = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|万|亿|)([^0-9\s余多.,，]{0,6})").fullmatch
 
 PREFIX_MODIFIERS = {
     "约": "approx", "大约": "approx", "约为": "approx", "大概": "approx",
