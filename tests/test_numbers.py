@@ -452,3 +452,19 @@ def test_numbers_words_ending_in_yue_are_no_modifier(text):
 @pytest.mark.parametrize("text", ["十届二次、三次全会", "保持两位数增长", "培育超千亿元的开发区", "打造千亿级产业集群"])
 def test_numbers_names_ordinals_and_thresholds_are_no_quantities(text):
     assert list(find_quantities(text)) == []
+
+
+# Accepted quantities whose number is Arabic digits followed by a scale or a unit, from the
+# forms of the dev reports and the expression table (money, counts, measures, percents).
+_SPACEABLE = ["1560.05万元", "2345.67亿元", "45.9万人", "12.5亿元", "536万", "31.08亿元", "376项", "98个",
+              "4.18%", "0.5个百分点", "1200万吨/年", "30微克/立方米", "7.19‰", "2台（套）", "78.5岁", "3.6万余元"]
+
+
+@settings(max_examples=200)
+@given(st.sampled_from(_SPACEABLE), st.sampled_from([" ", "  ", "\u3000", "\xa0", "\n", " \n "]), st.booleans())
+def test_numbers_spaces_after_the_digits_of_any_accepted_quantity_keep_it(plain, space, scanning):
+    digits = len(plain) - len(plain.lstrip("0123456789."))
+    spaced = plain[:digits] + space + plain[digits:]
+    want = normalize(plain)
+    got = list(find_quantities(f"全年{spaced}，"))[0] if scanning else normalize(spaced)
+    assert (got.value, got.unit, got.kind) == (want.value, want.unit, want.kind)
