@@ -185,3 +185,21 @@ def test_pdf_encrypted_file_says_what_it_is(tmp_path):
     pdf.output(str(path))
     with pytest.raises(InputError, match="encrypted"):
         read_document(path)
+
+
+def test_files_paths_that_are_no_file_say_what_they_are(tmp_path):
+    import os
+
+    from govreport_nlp.errors import InputError
+
+    loop_a, loop_b, dangling = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "gone.txt"
+    loop_a.symlink_to(loop_b)
+    loop_b.symlink_to(loop_a)
+    dangling.symlink_to(tmp_path / "missing.txt")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    expected = {loop_a: "loops back on itself", dangling: "which does not exist", tmp_path: "is a folder",
+                fifo: "not a regular file", tmp_path / "none.txt": "no such file"}
+    for path, words in expected.items():
+        with pytest.raises(InputError, match=words):
+            read_document(path)

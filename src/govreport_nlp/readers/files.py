@@ -9,6 +9,7 @@ the file's first bytes, the suffix only where the bytes do not say (text vs HTML
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
@@ -39,6 +40,24 @@ class ReadResult:
     issuer: Optional[str] = None
 
 
+def _not_a_file(path: Path) -> str:
+    """Why ``path`` cannot be read as a file, in words a user can act on."""
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except RuntimeError:  # Python < 3.13 names a loop so
+            return f"{path} is a symbolic link that loops back on itself"
+        except OSError as e:
+            if "loop" in str(e).lower() or getattr(e, "errno", None) == 40:  # ELOOP
+                return f"{path} is a symbolic link that loops back on itself"
+            return f"{path} is a symbolic link to {os.readlink(path)}, which does not exist"
+    if path.is_dir():
+        return f"{path} is a folder, not a file (the CLI reads folders; read_document() reads one file)"
+    if path.exists():
+        return f"{path} is not a regular file (a device, a pipe or a socket)"
+    return f"no such file: {path}"
+
+
 def read_document(path: Union[str, Path], *, ocr: Optional[bool] = None) -> ReadResult:
     """Read a report file: text (UTF-8, GB18030/GBK, Big5, UTF-16), HTML, PDF, .docx, .doc.
 
@@ -49,7 +68,7 @@ def read_document(path: Union[str, Path], *, ocr: Optional[bool] = None) -> Read
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"no such file: {path}")
+        raise InputError(_not_a_file(path))
     try:
         with path.open("rb") as f:
             head = f.read(4096)
