@@ -137,3 +137,34 @@ def test_orgs_name_lists_are_documented_data():
 
     assert set(names.__all__) == {n for n in vars(names) if n.isupper()}
     assert "领导小组" in names.ORG_SUFFIXES and "社区" in names.NOT_PLACES
+
+
+def test_orgs_district_shared_by_two_cities_is_the_reports_own(nlp):
+    # 普陀区 is a district of 上海 and of 舟山: the report's title says which.
+    from govreport_nlp import extract
+
+    for title, code in (("上海市普陀区财政局2024年度决算", "310107000000"), ("舟山市2024年国民经济和社会发展统计公报", "330903000000")):
+        report = extract(f"{title}\n\n普陀区全年一般公共预算收入100万元。", nlp=nlp)
+        assert {e.value for e in report.entities if e.text == "普陀区"} == {code}
+
+
+def test_orgs_place_across_a_pdf_line_break_is_one_entity(nlp):
+    # 上海市普陀区财政局 2024 final accounts as its PDF converts to text: lines run to the
+    # page's width and break inside words (普陀\n区财政局).
+    from govreport_nlp import extract
+
+    lines = ["上海市普陀区财政局2024年度预算绩效管理工作开展情况如下：本部门制定了普陀",
+             "区财政局预算绩效管理实施办法，建立了普陀区财政局预算绩效管理工作机制；实行",
+             "全过程绩效管理实施情况跟踪：编报绩效目标的2024年度项目4个，涉及预算金额"] * 3
+    text = "\n".join(lines)
+    report = extract(text, nlp=nlp)
+    across = [e for e in report.entities if e.label == "GPE" and "\n" in e.text]
+    assert across and all(e.text == "普陀\n区" and e.value == "310107000000" for e in across)
+    assert all(text[e.start:e.end] == e.text for e in report.entities)
+
+
+def test_linebreaks_short_lines_are_no_soft_breaks():
+    from govreport_nlp.rules.linebreaks import join_soft_breaks
+
+    # Headings and short paragraphs end their own lines: nothing is joined.
+    assert join_soft_breaks("一、总体情况\n本报告由市政府办公室编制。\n二、主动公开政府信息情况\n") is None

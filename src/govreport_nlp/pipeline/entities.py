@@ -8,6 +8,8 @@ All three are kept in ``doc._.govreport_entities`` (with values) and added to
 
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -17,12 +19,34 @@ from ..rules.dates import find_dates
 from .extensions import register_extensions
 from ..rules.gazetteer import division_code
 from ..models import Entity, ReportMeta
+from ..rules.linebreaks import across_soft_breaks, join_soft_breaks, name_across
 from ..rules.ranges import inside
 from ..rules.entities import (central_body, find_central_bodies, find_orgs, find_places, find_regions,
                               find_zones, join_subunits, outermost, region_code)
 from .doc_cache import char_spans, doc_text, word_spans
 
 __all__ = ["ReportEntities", "make_entities"]
+
+
+def _name(text: str, start: int, end: int) -> str:
+    """A name as one string: a line break inside it (PDF text) is no part of it."""
+    name = text[start:end]
+    return "".join(name.split()) if "\n" in name else name
+
+
+def _home(text: str, places: list[tuple[int, int]], meta: ReportMeta) -> Optional[str]:
+    """The province or city a report is of: the first one its title names. A district
+    name that several cities share (普陀区, 鼓楼区) is read as the one there."""
+    title_end = 0
+    if meta.title and meta.title in text[:2000]:
+        title_end = text.index(meta.title) + len(meta.title)
+    for s, e in places:
+        if s >= title_end:
+            break
+        code = division_code(_name(text, s, e))
+        if code and code[4:] == "00000000":
+            return code
+    return None
 
 
 class ReportEntities(StatelessComponent):
@@ -51,15 +75,31 @@ class ReportEntities(StatelessComponent):
                 found.append(Entity(label="DATE", text=d.text, start=d.start, end=d.end,
                                     value=d.value, relation=d.relation))
         words = word_spans(doc)
+        # PDF text breaks lines inside names (上海市普陀区\n财政局): the finders read the
+        # text without its soft breaks too, for the names that cross one.
+        joined = join_soft_breaks(text)
+
+        def known(name: str) -> bool:  # a division or a region, by its joined name
+            return bool(division_code(name) or region_code(name))
+
+        def crossing(label: str, *finders) -> list[tuple[int, int]]:
+            if joined is None:
+                return []
+            return [span for find in finders for span in across_soft_breaks(find, joined, words)
+                    if name_across(label, text, span, known)]
+
         if self.orgs:
-            spans = join_subunits([*find_orgs(text, words), *find_central_bodies(text, words)], text)
-            found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e, value=central_body(text[s:e]))
+            spans = join_subunits([*find_orgs(text, words), *find_central_bodies(text, words),
+                                   *crossing("ORG", find_orgs, find_central_bodies)], text)
+            found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e, value=central_body(_name(text, s, e)))
                          for s, e in outermost(spans, text))
         if self.places:
-            places = [*find_places(text, words), *find_zones(text, words), *find_regions(text, words)]
+            places = outermost([*find_places(text, words), *find_zones(text, words), *find_regions(text, words),
+                                *crossing("GPE", find_places, find_zones, find_regions)], text)
+            home = _home(text, places, meta)
             found.extend(Entity(label="GPE", text=text[s:e], start=s, end=e,
-                                value=division_code(text[s:e]) or region_code(text[s:e]))
-                         for s, e in outermost(places, text))
+                                value=division_code(_name(text, s, e), within=home) or region_code(_name(text, s, e)))
+                         for s, e in places)
         found = [e for e in found if not inside(e.start, debris)]
         found.sort(key=lambda e: (e.start, -e.end))
         return found

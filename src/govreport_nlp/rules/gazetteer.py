@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-__all__ = ["county_short_names", "division_code", "divisions"]
+__all__ = ["county_short_names", "division_code", "division_codes", "divisions"]
 
 # Suffixes stripped to get the name places are also called by (包头市 -> 包头).
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "地区", "盟")
@@ -35,32 +35,67 @@ def divisions() -> dict[str, str]:
     """Name -> 12-digit division code, for full names (土默特右旗, 淮安市) and the short
     names of provinces and prefecture-level cities (河北, 淮安). Empty when the data
     package is not installed."""
-    path = _table()
-    if path is None:
-        return {}
     out: dict[str, str] = {}
     short: dict[str, str] = {}
-    with open(path, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            code, name = row["adcode"], row["name"]
-            if not code.isdigit() or len(name) < 2 or not name.endswith(_FULL_SUFFIXES):
-                continue  # the table has a few regions that are not divisions (苏鲁交界)
-            out.setdefault(name, code)
-            # Short names only for provinces and prefectures: county short names
-            # (和平, 新华, 长安) are too often ordinary words.
-            if code[4:] == "00000000":
-                for suffix in _SUFFIXES:
-                    if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-                        short.setdefault(name[: -len(suffix)], code)
-                        break
+    for code, name in _rows():
+        out.setdefault(name, code)
+        # Short names only for provinces and prefectures: county short names
+        # (和平, 新华, 长安) are too often ordinary words.
+        if code[4:] == "00000000":
+            for suffix in _SUFFIXES:
+                if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                    short.setdefault(name[: -len(suffix)], code)
+                    break
     for name, code in short.items():
         out.setdefault(name, code)
     return out
 
 
-def division_code(name: str) -> Optional[str]:
-    """The division code of a place name, or None when it is not a known division."""
-    return divisions().get(name)
+@lru_cache(maxsize=1)
+def _rows() -> list[tuple[str, str]]:
+    """(code, full name) of every division of the table."""
+    path = _table()
+    if path is None:
+        return []
+    rows = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            code, name = row["adcode"], row["name"]
+            if code.isdigit() and len(name) >= 2 and name.endswith(_FULL_SUFFIXES):
+                rows.append((code, name))  # (the table has a few regions that are not divisions: 苏鲁交界)
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _all_codes() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for code, name in _rows():
+        out.setdefault(name, []).append(code)
+    return out
+
+
+def division_codes(name: str) -> list[str]:
+    """Every division code of a full name: 普陀区 is a district of 上海 (310107) and of
+    舟山 (330903); 鼓楼区 of four cities."""
+    return list(_all_codes().get(name, []))
+
+
+def division_code(name: str, *, within: Optional[str] = None) -> Optional[str]:
+    """The division code of a place name, or None when it is not a known division.
+
+    A name that several divisions share is resolved ``within`` the division whose code is
+    given (the report's own province or city: 普陀区 within 上海市 is 310107); without
+    one, or when none of them lies within it, the first of the table is given.
+
+    >>> division_code("普陀区", within="310000000000"), division_code("普陀区", within="330000000000")
+    ('310107000000', '330903000000')
+    """
+    code = divisions().get(name)
+    if code is None or within is None:
+        return code
+    level = 2 if within[2:] == "0000000000" else 4 if within[4:] == "00000000" else 6
+    inside = [c for c in _all_codes().get(name, ()) if c[:level] == within[:level]]
+    return inside[0] if inside else code
 
 
 @lru_cache(maxsize=1)

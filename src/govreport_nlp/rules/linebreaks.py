@@ -1,0 +1,124 @@
+"""Line breaks that PDF text puts inside words, and a view of the text without them.
+
+A PDF converted to text breaks its lines at the page's width, wherever the line ends:
+``上海市普陀区\\n财政局``. A break is *soft* when the line before it runs to the usual width
+of the document's lines and Chinese characters stand on both sides: such a line did not
+end, the page did. :func:`join_soft_breaks` gives the text without its soft breaks and
+the map back to the original offsets, so that a finder can read names across them and
+report spans of the original text (which then hold the line break).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Optional, Sequence
+
+Span = tuple[int, int]
+
+__all__ = ["Joined", "across_soft_breaks", "join_soft_breaks", "name_across"]
+
+_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n[ \t\u3000]*(?=[\u4e00-\u9fff])")
+# A line this much of the usual width or longer ran to the margin.
+_FULL = 0.85
+# Fewer lines than this do not show a page width.
+_MIN_LINES = 8
+
+
+@dataclass
+class Joined:
+    """The text without its soft line breaks; ``offsets[i]`` is where character ``i`` of
+    ``text`` stands in the original (one more entry, for the end)."""
+
+    text: str
+    offsets: list[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original (start, end) of text[start:end]."""
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def position(self, original: int) -> Optional[int]:
+        """Where an original offset stands in the joined text (None inside a break)."""
+        return self._back.get(original)
+
+    def __post_init__(self) -> None:
+        self._back = {o: i for i, o in enumerate(self.offsets)}
+
+
+def _width(lines: Sequence[str]) -> float:
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    return lengths[int(len(lengths) * 0.75)] if len(lengths) >= _MIN_LINES else 0.0
+
+
+def join_soft_breaks(text: str) -> Optional[Joined]:
+    """The text without the line breaks inside its lines of full width, or None when it
+    has none (a web page's paragraphs, a short text).
+
+    >>> page = "本报告由上海市普陀区\\n财政局编制，统计期限\\n自一月一日至十二月三\\n十一日止，全年共收到\\n" * 2
+    >>> joined = join_soft_breaks(page)
+    >>> joined.text[:13], joined.span(4, 13) == (4, 14)
+    ('本报告由上海市普陀区财政局', True)
+    """
+    lines = text.split("\n")
+    width = _width(lines)
+    if not width:
+        return None
+    line_end = {}
+    pos = 0
+    for line in lines:
+        pos += len(line)
+        line_end[pos] = len(line.strip())
+        pos += 1
+    cuts = []
+    for m in _BREAK.finditer(text):
+        nl = text.index("\n", m.start())
+        if line_end.get(nl, 0) >= _FULL * width:
+            cuts.append(m.span())
+    if not cuts:
+        return None
+    chars: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for s, e in cuts:
+        chars.append(text[pos:s])
+        offsets.extend(range(pos, s))
+        pos = e
+    chars.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    offsets.append(len(text))
+    return Joined("".join(chars), offsets)
+
+
+def across_soft_breaks(find: Callable[[str, Sequence[Span]], Iterable[Span]], joined: Joined,
+                       words: Sequence[Span]) -> list[Span]:
+    """The spans ``find(text, words)`` yields on the joined view that cross a soft break,
+    in offsets of the original text (the break inside them). The spans within one line
+    are the ones ``find`` gives on the original text, so they are not repeated here."""
+    moved: list[Span] = []
+    for s, e in words:
+        start, last = joined.position(s), joined.position(e - 1)
+        if start is not None and last is not None:
+            moved.append((start, last + 1))
+    out = []
+    for s, e in find(joined.text, moved):
+        start, end = joined.span(s, e)
+        if end - start != e - s:  # a break was removed inside it
+            out.append((start, end))
+    return out
+
+
+# A name of an organization cut by a break is taken when it is this long and each piece
+# holds two characters or more: shorter pieces are as often a verb and a head (承办区政|府).
+_MIN_ORG = 6
+
+
+def name_across(label: str, text: str, span: Span, known: Callable[[str], bool]) -> bool:
+    """Whether a name read across a soft break is kept: a place when the joined name is a
+    known division or region (``known``: 洪|泽区, 普陀|区), an organization when it is long
+    and neither piece is a fragment of one or two characters."""
+    start, end = span
+    name = "".join(text[start:end].split())
+    if label == "GPE":
+        return known(name)
+    pieces = [p for p in re.split(r"\s*\n\s*", text[start:end]) if p]
+    return len(name) >= _MIN_ORG and all(len(p) >= 2 for p in pieces)
