@@ -168,3 +168,27 @@ def test_linebreaks_short_lines_are_no_soft_breaks():
 
     # Headings and short paragraphs end their own lines: nothing is joined.
     assert join_soft_breaks("一、总体情况\n本报告由市政府办公室编制。\n二、主动公开政府信息情况\n") is None
+
+
+def test_counties_by_short_name_after_their_province_or_in_a_list_of_the_reports_own(nlp):
+    from govreport_nlp import extract
+
+    # 2024 State Council work report: 甘肃积石山 - a county right after its province.
+    report = extract("有效应对京津冀等地严重暴雨洪涝灾害，做好甘肃积石山地震等抢险救援。", nlp=nlp)
+    assert [(e.text, e.value) for e in report.entities if e.text == "积石山"] == [("积石山", "622927000000")]
+    # 2025 四川 work report: a list of places in a report of 四川 (its text names 四川 twice).
+    text = ("全面建设社会主义现代化四川迈出坚实步伐。四川文旅持续升温，精品景区持续火爆，"
+            "大熊猫、九寨沟、三星堆等成为热门打卡地。")
+    report = extract(text, nlp=nlp)
+    assert [(e.text, e.value) for e in report.entities if e.text == "九寨沟"] == [("九寨沟", "513225000000")]
+    # Without the report's province, a short name in a list is no place: 普陀 is in two.
+    report = extract("上海、杭州、普陀等地开展联合检查。", nlp=nlp)
+    assert not [e for e in report.entities if e.text == "普陀"]
+
+
+def test_gazetteer_autonomous_county_short_names_drop_their_peoples():
+    from govreport_nlp.rules.gazetteer import county_codes_by_short_name
+
+    names = county_codes_by_short_name()
+    assert names["积石山"] == ["622927000000"] and names["长阳"] == ["420528000000"]
+    assert sorted(names["普陀"]) == ["310107000000", "330903000000"]

@@ -4,11 +4,7 @@ shapes of Chinese official names, never the names of one report.
 
 from __future__ import annotations
 
-__all__ = [
-    "ATTACHED_UNITS", "COMMON_SMALL_PLACE_WORDS", "COUNTRY_NAMES", "GENERIC_HEADS", "HEAD_WORDS", "INSIDE_NAMES",
-    "NAME_OPENERS", "NEEDS_HEAD", "NOT_NAME", "NOT_PLACES", "ORG_SUFFIXES", "PLACE_FIRST_BAD", "PLACE_SUFFIXES",
-    "VERB_CHARS",
-]
+__all__ = ["ATTACHED_UNITS", "COMMON_SMALL_PLACE_WORDS", "COUNTRY_NAMES", "GENERIC_HEADS", "HEAD_WORDS", "INSIDE_NAMES", "NAME_OPENERS", "NEEDS_HEAD", "NOT_NAME", "NOT_PLACES", "ORG_SUFFIXES", "PEOPLES", "PLACE_FIRST_BAD", "PLACE_SUFFIXES", "VERB_CHARS"]
 
 # Name-final words of organizations (厅, 局, 办公室, 领导小组, 人民政府 ...).
 ORG_SUFFIXES = (
@@ -70,3 +66,12 @@ COMMON_SMALL_PLACE_WORDS = frozenset({
 })
 # First characters that make a word no place's name (全省, 各村, 三镇 ...).
 PLACE_FIRST_BAD = frozenset("全我各本该每这那其两三四五六七八九十几个二一")
+
+# The peoples of China besides the Han (55), as autonomous divisions name them
+# (积石山保安族东乡族撒拉族自治县): a county's short name is its name without them.
+PEOPLES = (
+    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣",
+    "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌",
+    "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂",
+    "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+)

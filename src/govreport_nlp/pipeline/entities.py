@@ -19,6 +19,7 @@ from ..rules.dates import find_dates
 from .extensions import register_extensions
 from ..rules.gazetteer import division_code
 from ..models import Entity, ReportMeta
+from ..rules.counties import find_county_short_names
 from ..rules.linebreaks import across_soft_breaks, join_soft_breaks, name_across
 from ..rules.ranges import inside
 from ..rules.entities import (central_body, find_central_bodies, find_orgs, find_places, find_regions,
@@ -35,18 +36,22 @@ def _name(text: str, start: int, end: int) -> str:
 
 
 def _home(text: str, places: list[tuple[int, int]], meta: ReportMeta) -> Optional[str]:
-    """The province or city a report is of: the first one its title names. A district
-    name that several cities share (普陀区, 鼓楼区) is read as the one there."""
+    """The province or city a report is of: the first one its title names, else the one
+    its text names most (twice at least). A district name that several cities share
+    (普陀区, 鼓楼区) is read as the one there."""
     title_end = 0
     if meta.title and meta.title in text[:2000]:
         title_end = text.index(meta.title) + len(meta.title)
+    counts: dict[str, int] = {}
     for s, e in places:
-        if s >= title_end:
-            break
         code = division_code(_name(text, s, e))
-        if code and code[4:] == "00000000":
+        if not code or code[4:] != "00000000":
+            continue
+        if s < title_end:
             return code
-    return None
+        counts[code] = counts.get(code, 0) + 1
+    best = max(counts, key=lambda c: counts[c], default=None)
+    return best if best is not None and counts[best] >= 2 else None
 
 
 class ReportEntities(StatelessComponent):
@@ -97,8 +102,14 @@ class ReportEntities(StatelessComponent):
             places = outermost([*find_places(text, words), *find_zones(text, words), *find_regions(text, words),
                                 *crossing("GPE", find_places, find_zones, find_regions)], text)
             home = _home(text, places, meta)
+            # (a name already read as a prefecture keeps its code: 广安 is 广安市 before 广安区)
+            counties = {(s, e): code for s, e, code in find_county_short_names(text, words, places, home)
+                        if (s, e) not in set(places)}
+            if counties:
+                places = outermost([*places, *counties], text)
             found.extend(Entity(label="GPE", text=text[s:e], start=s, end=e,
-                                value=division_code(_name(text, s, e), within=home) or region_code(_name(text, s, e)))
+                                value=counties.get((s, e)) or division_code(_name(text, s, e), within=home)
+                                or region_code(_name(text, s, e)))
                          for s, e in places)
         found = [e for e in found if not inside(e.start, debris)]
         found.sort(key=lambda e: (e.start, -e.end))

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-__all__ = ["county_short_names", "division_code", "division_codes", "divisions"]
+from ..lexicons.names import PEOPLES
+
+__all__ = ["county_codes_by_short_name", "county_short_names", "division_code", "division_codes", "divisions"]
 
 # Suffixes stripped to get the name places are also called by (包头市 -> 包头).
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "地区", "盟")
@@ -96,6 +99,27 @@ def division_code(name: str, *, within: Optional[str] = None) -> Optional[str]:
     level = 2 if within[2:] == "0000000000" else 4 if within[4:] == "00000000" else 6
     inside = [c for c in _all_codes().get(name, ()) if c[:level] == within[:level]]
     return inside[0] if inside else code
+
+
+# An autonomous county's name without its peoples: 积石山保安族东乡族撒拉族自治县 -> 积石山.
+_AUTONOMOUS = re.compile(
+    "^(.+?)(?:(?:" + "|".join(sorted(PEOPLES, key=len, reverse=True)) + ")族)+自治[县旗]$")
+
+
+@lru_cache(maxsize=1)
+def county_codes_by_short_name() -> dict[str, list[str]]:
+    """Short name -> the codes of every county-level division called so (九寨沟 -> 九寨沟县;
+    积石山 -> 积石山保安族东乡族撒拉族自治县; 普陀 -> both 普陀区). Short names of two characters
+    or more; whether one names a place in a text is for the caller to judge."""
+    out: dict[str, list[str]] = {}
+    for code, name in _rows():
+        if code[6:] != "000000" or code[4:6] == "00":
+            continue  # counties only: their code ends in six zeros, not in eight
+        m = _AUTONOMOUS.match(name)
+        short = m.group(1) if m else (name[:-1] if name[-1] in "县区市旗" and len(name) >= 3 else None)
+        if short and len(short) >= 2 and code not in out.get(short, []):
+            out.setdefault(short, []).append(code)
+    return out
 
 
 @lru_cache(maxsize=1)
