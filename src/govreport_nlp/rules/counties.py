@@ -14,7 +14,6 @@ Each place found carries the code of the county it names.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Iterator, Optional, Sequence
 
@@ -25,14 +24,10 @@ __all__ = ["find_county_short_names", "within"]
 Span = tuple[int, int]
 # A full name follows: the suffix makes it the full name's, which the place finder reads.
 _SUFFIX_AFTER = "县区市旗州"
-
-
-@functools.lru_cache(maxsize=1)
-def _pattern() -> Optional[re.Pattern]:
-    names = county_codes_by_short_name()
-    if not names:
-        return None
-    return re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+# The marks of a list: a name before or after 、, before 等.
+_LIST_MARK = re.compile("[、等]")
+# The longest short name of a county, in characters.
+_LONGEST = 10
 
 
 def within(code: str, parent: str) -> bool:
@@ -51,18 +46,36 @@ def find_county_short_names(text: str, words: Sequence[Span], places: Sequence[S
     """Yield (start, end, code) of the counties named by short name in the text (see the
     module's docstring). ``places`` are the places already found (their ends are where a
     parent's name stops); ``home`` is the report's own division code, if known."""
-    pattern = _pattern()
-    if pattern is None:
-        return
-    starts = {s for s, _ in words}
-    ends = {e for _, e in words}
-    place_at_end = {e: s for s, e in places}
     codes = county_codes_by_short_name()
-    for m in pattern.finditer(text):
-        s, e = m.span()
-        if s not in starts or e not in ends or text[e:e + 1] in _SUFFIX_AFTER:
+    if not codes:
+        return
+    place_at_end = {e: s for s, e in places}
+    # Only where a name may stand: after a place, or (in a report of a known division)
+    # after 、 or up to three words before 、/等. A short name is one to three whole words
+    # (马尔康 may be 马尔|康), looked up, not matched as an alternation of 2,800 names.
+    index_of_start = {s: i for i, (s, _) in enumerate(words)}
+    index_of_end = {e: i for i, (_, e) in enumerate(words)}
+    candidates_at = {index_of_start[s] for s in place_at_end if s in index_of_start}
+    if home:
+        for m in _LIST_MARK.finditer(text):
+            if m.end() in index_of_start:
+                candidates_at.add(index_of_start[m.end()])
+            j = index_of_end.get(m.start())
+            if j is not None:
+                candidates_at.update(range(max(0, j - 2), j + 1))
+    for i in sorted(candidates_at):
+        for k in (3, 2, 1):
+            if i + k > len(words) or words[i + k - 1][1] - words[i][0] > _LONGEST:
+                continue
+            s, e = words[i][0], words[i + k - 1][1]
+            name = text[s:e]
+            if name in codes:
+                break
+        else:
             continue
-        candidates = codes[m.group()]
+        if text[e:e + 1] in _SUFFIX_AFTER:
+            continue
+        candidates = codes[name]
         if s in place_at_end:
             parent = division_code("".join(text[place_at_end[s]:s].split()))
             inside = [c for c in candidates if parent and within(c, parent)]

@@ -10,6 +10,7 @@ report spans of the original text (which then hold the line break).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, Sequence
@@ -21,14 +22,17 @@ __all__ = ["Joined", "across_soft_breaks", "join_soft_breaks", "name_across"]
 _BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n[ \t\u3000]*(?=[\u4e00-\u9fff])")
 # A line this much of the usual width or longer ran to the margin.
 _FULL = 0.85
+# How far either side of a break a name may reach.
+_REACH = 24
 # Fewer lines than this do not show a page width.
 _MIN_LINES = 8
 
 
 @dataclass
 class Joined:
-    """The text without its soft line breaks; ``offsets[i]`` is where character ``i`` of
-    ``text`` stands in the original (one more entry, for the end)."""
+    """The stretches of the text around its soft line breaks, without them;
+    ``offsets[i]`` is where character ``i`` of ``text`` stands in the original (one more
+    entry, for the end)."""
 
     text: str
     offsets: list[int]
@@ -42,7 +46,7 @@ class Joined:
         return self._back.get(original)
 
     def __post_init__(self) -> None:
-        self._back = {o: i for i, o in enumerate(self.offsets)}
+        self._back = {o: i for i, o in enumerate(self.offsets[:-1])}  # (not the end's entry)
 
 
 def _width(lines: Sequence[str]) -> float:
@@ -51,8 +55,8 @@ def _width(lines: Sequence[str]) -> float:
 
 
 def join_soft_breaks(text: str) -> Optional[Joined]:
-    """The text without the line breaks inside its lines of full width, or None when it
-    has none (a web page's paragraphs, a short text).
+    """The stretches around the line breaks inside lines of full width, without those
+    breaks, or None when the text has none (a web page's paragraphs, a short text).
 
     >>> page = "本报告由上海市普陀区\\n财政局编制，统计期限\\n自一月一日至十二月三\\n十一日止，全年共收到\\n" * 2
     >>> joined = join_soft_breaks(page)
@@ -76,16 +80,29 @@ def join_soft_breaks(text: str) -> Optional[Joined]:
             cuts.append(m.span())
     if not cuts:
         return None
+    # Only the stretches around the breaks, each a name's length either side: the finders
+    # read those again, not the whole text (a window ends at a line break that is kept).
+    windows: list[tuple[int, int, list[Span]]] = []
+    for s, e in cuts:
+        lo, hi = max(0, s - _REACH), min(len(text), e + _REACH)
+        lo = max(lo, text.rfind("\n", lo, s) + 1)
+        nl = text.find("\n", e, hi)
+        hi = hi if nl < 0 else nl
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]), windows[-1][2] + [(s, e)])
+        else:
+            windows.append((lo, hi, [(s, e)]))
     chars: list[str] = []
     offsets: list[int] = []
-    pos = 0
-    for s, e in cuts:
-        chars.append(text[pos:s])
-        offsets.extend(range(pos, s))
-        pos = e
-    chars.append(text[pos:])
-    offsets.extend(range(pos, len(text)))
-    offsets.append(len(text))
+    for lo, hi, inner in windows:
+        pos = lo
+        for s, e in inner:
+            chars.append(text[pos:s])
+            offsets.extend(range(pos, s))
+            pos = e
+        chars.append(text[pos:hi] + "\n")  # a window ends the way a line does
+        offsets.extend(range(pos, hi + 1))
+    offsets.append(offsets[-1] + 1 if offsets else 0)
     return Joined("".join(chars), offsets)
 
 
@@ -95,9 +112,14 @@ def across_soft_breaks(find: Callable[[str, Sequence[Span]], Iterable[Span]], jo
     in offsets of the original text (the break inside them). The spans within one line
     are the ones ``find`` gives on the original text, so they are not repeated here."""
     moved: list[Span] = []
-    for s, e in words:
+    first, last_offset = joined.offsets[0], joined.offsets[-1]
+    starts = [s for s, _ in words]
+    # Only the words inside the stretches the view holds (found by bisection, in order).
+    for i in range(bisect.bisect_left(starts, first), bisect.bisect_right(starts, last_offset)):
+        s, e = words[i]
         start, last = joined.position(s), joined.position(e - 1)
-        if start is not None and last is not None:
+        # (a word that runs out of its stretch is not moved: it would span two of them)
+        if start is not None and last is not None and 0 <= last - start <= e - 1 - s:
             moved.append((start, last + 1))
     out = []
     for s, e in find(joined.text, moved):
