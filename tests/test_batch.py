@@ -204,3 +204,25 @@ def test_batch_sigterm_ends_the_workers_with_the_command(tmp_path, seed_text):
              open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"]
     assert alive == [], "workers outlived the command"
     assert proc.returncode != 0 and not out.exists()  # nothing half-written under the final name
+
+
+def test_batch_worker_dies_of_sigterm_instead_of_taking_it_for_a_tasks_error(monkeypatch):
+    # A forked worker inherits the CLI's SIGTERM handler (SystemExit), which the pool would
+    # catch as one task's error and go on: terminate() would not end the worker.
+    import signal
+
+    import importlib
+
+    from govreport_nlp.runners import batch
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    monkeypatch.setattr(importlib.import_module("govreport_nlp.pipeline.build"), "load", lambda: None)
+    monkeypatch.setattr(batch, "_die_with_parent", lambda: None)  # not for the test process itself
+    try:
+        batch._worker_init()
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -139,3 +139,22 @@ def test_consistency_docs_example_is_what_the_library_gives(nlp):
     example = json.loads(re.search(r"```json\n(.*?)```", doc, re.S).group(1))
     report = extract(HUAIAN.replace("复 3050 件（含上年度", "复 3005 件（含上年度"), nlp=nlp)
     assert [w.model_dump(mode="json") for w in report.consistency_warnings] == [example]
+
+
+def test_consistency_applicant_breakdown_of_a_count_is_checked(nlp):
+    # The breakdown 平潭 prints after its count (收到申请81件，涉及自然人80件、商业企业1件),
+    # here in 淮安's report: its 新收 row says how many came from persons and from firms.
+    from govreport_nlp.rules.tables import parse_tables
+
+    row = parse_tables(HUAIAN).tables["table3"]["本年新收政府信息公开申请数量"]
+    persons, firms = row["自然人"], row["商业企业"]
+    said = "全市共受理政府信息公开申请 3119 件"
+    agree = HUAIAN.replace(said, f"{said}，涉及自然人{persons}件、商业企业{firms}件")
+    report = extract(agree, nlp=nlp)
+    links = _links(report)
+    assert links[f"{persons}件"] == "table3/本年新收政府信息公开申请数量/自然人"
+    assert links[f"{firms}件"] == "table3/本年新收政府信息公开申请数量/商业企业"
+    assert report.consistency_warnings == []
+    report = extract(HUAIAN.replace(said, f"{said}，涉及自然人{persons + 5}件、商业企业{firms}件"), nlp=nlp)
+    [w] = report.consistency_warnings
+    assert (w.column, w.text_value, w.table_value) == ("自然人", persons + 5, persons)

@@ -12,7 +12,7 @@ the most usual reading first. The wording is the templates' own (2019 and 2021 e
 
 from __future__ import annotations
 
-__all__ = ["CARRY", "COUNT_UNITS", "NARRATIVE_CELLS", "SHARE_DENOMINATORS", "TABLE4_RESULTS", "TOPIC"]
+__all__ = ["APPLICANT_WORDS", "CARRY", "COUNT_UNITS", "NARRATIVE_CELLS", "SHARE_DENOMINATORS", "TABLE4_RESULTS", "TOPIC"]
 
 NEW = "本年新收政府信息公开申请数量"
 CARRY = frozenset({"carried_over", "carried_forward"})
@@ -54,6 +54,10 @@ TABLE4_RESULTS = [
     (r"其他结果", "其他结果"),
     (r"尚未审结|未审结|正在审理", "尚未审结"),
 ]
+
+# 表三's applicant columns as the prose names them after a count of requests
+# (收到申请75件，涉及自然人72件、商业企业3件): the cells of the row that count restates.
+APPLICANT_WORDS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构")
 
 # The counters the template counts in: a number in other units restates no cell.
 COUNT_UNITS = frozenset({"件", "条", "起", "个", "宗", "项", "次", "例"})

@@ -21,7 +21,7 @@ import re
 from decimal import Decimal
 from typing import Optional, Sequence, Union
 
-from ..lexicons.foi_narrative import CARRY, COUNT_UNITS, NARRATIVE_CELLS, SHARE_DENOMINATORS, TABLE4_RESULTS, TOPIC
+from ..lexicons.foi_narrative import APPLICANT_WORDS, CARRY, COUNT_UNITS, NARRATIVE_CELLS, SHARE_DENOMINATORS, TABLE4_RESULTS, TOPIC
 from ..lexicons.foi_templates import T3_ROWS, TABLE4_GROUPS
 from ..models import ConsistencyWarning, Fact, TableCellRef
 from .ranges import inside
@@ -36,6 +36,8 @@ _CONCEPTS = [(name, re.compile(pattern), cells) for name, pattern, cells in NARR
 _RESULTS = [(re.compile(pattern), column) for pattern, column in TABLE4_RESULTS]
 _GROUP = re.compile(r"行政复议|行政诉讼")
 _TOPIC = re.compile(TOPIC)
+# 涉及自然人72件, 其中商业企业申请3件: an applicant column right before the number.
+_APPLICANT = re.compile(f"({'|'.join(APPLICANT_WORDS)})(?:申请|提出申请|提出)?$")
 # A clause ends at punctuation; whitespace is no boundary (PDF text breaks lines in words).
 _BOUNDARY = re.compile(r"[，,。；;：:！!？?（）()]")
 _WS = re.compile(r"\s+")
@@ -144,6 +146,17 @@ def _restated(fact: Fact, report_year: Optional[int]) -> Optional[list[Cell]]:
     return cells
 
 
+def _applicant(fact: Fact, row: str, after: Optional[int]) -> Optional[list[Cell]]:
+    """The applicant column of ``row`` that a number right after its name restates."""
+    at = fact.quantity.start - fact.sentence_start
+    head = fact.sentence[:at]
+    cut = max((m.end() for m in _BOUNDARY.finditer(head)), default=0)
+    if after is not None:
+        cut = max(cut, after - fact.sentence_start)
+    m = _APPLICANT.search(_WS.sub("", head[cut:].lstrip("、和及与")))
+    return [("table3", row, m.group(1))] if m else None
+
+
 def _as_table_units(fact: Fact) -> Decimal:
     """The fact's value in the unit of its cell (money columns are printed in 万元)."""
     value = fact.quantity.value
@@ -176,6 +189,10 @@ def check_narrative(facts: Sequence[Fact], tables: Optional[Tables], *,
     warnings: list[ConsistencyWarning] = []
     # The count before, for the share after it: its fact, its cell's value, the cell, where printed.
     last: Optional[tuple[Fact, Number, Cell, list[tuple[int, int]]]] = None
+    # The 表三 row the sentence's last restated count is of, and where the last number of
+    # the sentence ended: 收到申请75件，涉及自然人72件、商业企业3件 breaks that row down.
+    row_of: dict[int, str] = {}
+    prev_end: dict[int, int] = {}
     for fact in facts:
         q = fact.quantity
         if inside(q.start, table_spans):
@@ -188,6 +205,9 @@ def check_narrative(facts: Sequence[Fact], tables: Optional[Tables], *,
                 warnings.extend(_check_share(fact, (value, printed), cell, tables, spans))
         last = None
         cells = _restated(fact, report_year) if _exact_count(fact) else None
+        if not cells and _exact_count(fact) and fact.sentence_start in row_of:
+            cells = _applicant(fact, row_of[fact.sentence_start], prev_end.get(fact.sentence_start))
+        prev_end[fact.sentence_start] = q.end
         resolved = [(c, cell_value(tables, spans, *c)) for c in cells or []]
         resolved = [(c, v) for c, v in resolved if v is not None]
         if not resolved:
@@ -198,6 +218,8 @@ def check_narrative(facts: Sequence[Fact], tables: Optional[Tables], *,
         cell, (value, printed) = match or resolved[0]
         out.append(fact.model_copy(update={"table_cell": TableCellRef(table=cell[0], row=cell[1], column=cell[2])}))
         last = (fact, value, cell, printed)
+        if cell[0] == "table3" and cell[2] == "总计":
+            row_of[fact.sentence_start] = cell[1]
         if match is None:
             warnings.append(ConsistencyWarning(
                 code="value", fact_id=fact.id, table=cell[0], row=cell[1], column=cell[2],

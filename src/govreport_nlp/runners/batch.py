@@ -81,6 +81,10 @@ def _die_with_parent() -> None:
 def _worker_init() -> None:
     from ..pipeline.build import load
 
+    # A forked worker inherits the CLI's SIGTERM handler, which raises SystemExit: inside a
+    # task the pool would catch it as that task's error and go on with the next one, so a
+    # terminate() (or the parent's death) would not end the worker. It dies of SIGTERM.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
     load()  # once per worker process, before its first document (shared after fork)
 
