@@ -8,8 +8,6 @@ All three are kept in ``doc._.govreport_entities`` (with values) and added to
 
 from __future__ import annotations
 
-from typing import Optional
-
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -19,7 +17,7 @@ from ..rules.dates import find_dates
 from .extensions import register_extensions
 from ..rules.gazetteer import division_code
 from ..models import Entity, ReportMeta
-from ..rules.counties import find_county_short_names
+from ..rules.counties import find_county_short_names, joined_name, report_division
 from ..rules.linebreaks import across_soft_breaks, join_soft_breaks, name_across
 from ..rules.ranges import inside
 from ..rules.entities import (central_body, find_central_bodies, find_orgs, find_places, find_regions,
@@ -27,31 +25,6 @@ from ..rules.entities import (central_body, find_central_bodies, find_orgs, find
 from .doc_cache import char_spans, doc_text, word_spans
 
 __all__ = ["ReportEntities", "make_entities"]
-
-
-def _name(text: str, start: int, end: int) -> str:
-    """A name as one string: a line break inside it (PDF text) is no part of it."""
-    name = text[start:end]
-    return "".join(name.split()) if "\n" in name else name
-
-
-def _home(text: str, places: list[tuple[int, int]], meta: ReportMeta) -> Optional[str]:
-    """The province or city a report is of: the first one its title names, else the one
-    its text names most (twice at least). A district name that several cities share
-    (普陀区, 鼓楼区) is read as the one there."""
-    title_end = 0
-    if meta.title and meta.title in text[:2000]:
-        title_end = text.index(meta.title) + len(meta.title)
-    counts: dict[str, int] = {}
-    for s, e in places:
-        code = division_code(_name(text, s, e))
-        if not code or code[4:] != "00000000":
-            continue
-        if s < title_end:
-            return code
-        counts[code] = counts.get(code, 0) + 1
-    best = max(counts, key=lambda c: counts[c], default=None)
-    return best if best is not None and counts[best] >= 2 else None
 
 
 class ReportEntities(StatelessComponent):
@@ -96,20 +69,21 @@ class ReportEntities(StatelessComponent):
         if self.orgs:
             spans = join_subunits([*find_orgs(text, words), *find_central_bodies(text, words),
                                    *crossing("ORG", find_orgs, find_central_bodies)], text)
-            found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e, value=central_body(_name(text, s, e)))
+            found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e, value=central_body(joined_name(text, s, e)))
                          for s, e in outermost(spans, text))
         if self.places:
             places = outermost([*find_places(text, words), *find_zones(text, words), *find_regions(text, words),
                                 *crossing("GPE", find_places, find_zones, find_regions)], text)
-            home = _home(text, places, meta)
+            home = report_division(text, places, meta.title)
             # (a name already read as a prefecture keeps its code: 广安 is 广安市 before 广安区)
+            read = set(places)
             counties = {(s, e): code for s, e, code in find_county_short_names(text, words, places, home)
-                        if (s, e) not in set(places)}
+                        if (s, e) not in read}
             if counties:
                 places = outermost([*places, *counties], text)
             found.extend(Entity(label="GPE", text=text[s:e], start=s, end=e,
-                                value=counties.get((s, e)) or division_code(_name(text, s, e), within=home)
-                                or region_code(_name(text, s, e)))
+                                value=counties.get((s, e)) or division_code(joined_name(text, s, e), within=home)
+                                or region_code(joined_name(text, s, e)))
                          for s, e in places)
         found = [e for e in found if not inside(e.start, debris)]
         found.sort(key=lambda e: (e.start, -e.end))

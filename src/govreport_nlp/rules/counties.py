@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional, Sequence
 
-from .gazetteer import county_codes_by_short_name, division_code
+from .gazetteer import county_codes_by_short_name, division_code, lies_within
 
-__all__ = ["find_county_short_names", "within"]
+__all__ = ["find_county_short_names", "joined_name", "report_division"]
 
 Span = tuple[int, int]
 # A full name follows: the suffix makes it the full name's, which the place finder reads.
@@ -28,17 +28,6 @@ _SUFFIX_AFTER = "县区市旗州"
 _LIST_MARK = re.compile("[、等]")
 # The longest short name of a county, in characters.
 _LONGEST = 10
-
-
-def within(code: str, parent: str) -> bool:
-    """Whether a division code lies within ``parent`` (a province: its first two digits; a
-    prefecture: its first four).
-
-    >>> within("513225000000", "510000000000"), within("513225000000", "513200000000"), within("513225000000", "620000000000")
-    (True, True, False)
-    """
-    level = 2 if parent[2:] == "0000000000" else 4 if parent[4:] == "00000000" else 6
-    return code[:level] == parent[:level] and code != parent
 
 
 def find_county_short_names(text: str, words: Sequence[Span], places: Sequence[Span],
@@ -78,12 +67,37 @@ def find_county_short_names(text: str, words: Sequence[Span], places: Sequence[S
         candidates = codes[name]
         if s in place_at_end:
             parent = division_code("".join(text[place_at_end[s]:s].split()))
-            inside = [c for c in candidates if parent and within(c, parent)]
+            inside = [c for c in candidates if parent and lies_within(c, parent)]
             if inside:
                 yield s, e, inside[0]
                 continue
         listed = text[s - 1:s] == "、" or text[e:e + 1] == "、" or text.startswith("等", e)
         if home and listed:
-            inside = [c for c in candidates if within(c, home)]
+            inside = [c for c in candidates if lies_within(c, home)]
             if len(inside) == 1:
                 yield s, e, inside[0]
+
+
+def joined_name(text: str, start: int, end: int) -> str:
+    """A name as one string: a line break inside it (PDF text) is no part of it."""
+    name = text[start:end]
+    return "".join(name.split()) if "\n" in name else name
+
+
+def report_division(text: str, places: Sequence[Span], title: Optional[str]) -> Optional[str]:
+    """The province or city a report is of: the first one its title names, else the one
+    its text names most (twice at least). A district name that several cities share
+    (普陀区, 鼓楼区) is read as the one there."""
+    title_end = 0
+    if title and title in text[:2000]:
+        title_end = text.index(title) + len(title)
+    counts: dict[str, int] = {}
+    for s, e in places:
+        code = division_code(joined_name(text, s, e))
+        if not code or code[4:] != "00000000":
+            continue
+        if s < title_end:
+            return code
+        counts[code] = counts.get(code, 0) + 1
+    best = max(counts, key=lambda c: counts[c], default=None)
+    return best if best is not None and counts[best] >= 2 else None

@@ -16,7 +16,8 @@ from typing import Optional
 
 from ..lexicons.names import PEOPLES
 
-__all__ = ["county_codes_by_short_name", "county_short_names", "division_code", "division_codes", "divisions"]
+__all__ = ["county_codes_by_short_name", "county_short_names", "division_code", "division_codes", "divisions",
+           "lies_within"]
 
 # Suffixes stripped to get the name places are also called by (包头市 -> 包头).
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "地区", "盟")
@@ -96,9 +97,20 @@ def division_code(name: str, *, within: Optional[str] = None) -> Optional[str]:
     code = divisions().get(name)
     if code is None or within is None:
         return code
-    level = 2 if within[2:] == "0000000000" else 4 if within[4:] == "00000000" else 6
-    inside = [c for c in _all_codes().get(name, ()) if c[:level] == within[:level]]
+    inside = [c for c in _all_codes().get(name, ()) if lies_within(c, within)]
     return inside[0] if inside else code
+
+
+def lies_within(code: str, parent: str) -> bool:
+    """Whether a division code lies within ``parent`` (a province: its first two digits; a
+    prefecture: its first four).
+
+    >>> lies_within("513225000000", "510000000000"), lies_within("513225000000", "513200000000"), lies_within("513225000000", "620000000000")
+    (True, True, False)
+    """
+    level = 2 if parent[2:] == "0000000000" else 4 if parent[4:] == "00000000" else 6
+    return code[:level] == parent[:level]
+
 
 
 # An autonomous county's name without its peoples: 积石山保安族东乡族撒拉族自治县 -> 积石山.
