@@ -16,19 +16,24 @@ import govreport_nlp
 from conftest import DEV, SEED_NAME, SEEDS, SHARED
 
 SCORER = SHARED / "eval" / "score.py"
+# Reset on 2026-12-07 when the dev corpus grew from 11 to 23 reports (measured: fact 0.851,
+# subject 0.864, org 0.821, gpe 0.907, date 0.954, table recall 0.974).
 FLOORS = {
-    "fact_f1": 0.96, "quantity_f1": 0.99, "value_accuracy": 0.99, "subject_strict": 0.96,
-    "change_accuracy": 0.99, "date_f1": 0.98, "date_value_accuracy": 0.99,
-    "org_f1": 0.93, "gpe_f1": 0.945, "table_cell_recall": 0.99, "table_cell_precision": 0.99,
+    "fact_f1": 0.845, "quantity_f1": 0.985, "value_accuracy": 0.99, "subject_strict": 0.86,
+    "change_accuracy": 0.99, "date_f1": 0.95, "date_value_accuracy": 0.975,
+    "org_f1": 0.815, "gpe_f1": 0.90, "table_cell_recall": 0.97, "table_cell_precision": 0.99,
 }
 SEED_FLOORS = {"fact_f1": 0.65, "quantity_f1": 0.95}
 # Per genre (the gold's "kind"), so that a gain in one genre cannot hide a loss in another.
 GENRE_FLOORS = {
-    "foi_annual_pre2019": {"fact_f1": 0.90, "subject_strict": 0.90},
+    "foi_annual_pre2019": {"fact_f1": 0.84, "subject_strict": 0.84},
     "foi_annual_template": {"fact_f1": 0.935, "subject_strict": 0.935},
+    "foi_annual": {"fact_f1": 0.76, "subject_strict": 0.775},
     "stats_communique": {"fact_f1": 0.98, "subject_strict": 0.98},
     "budget": {"fact_f1": 0.89, "subject_strict": 0.89},
-    "work_report": {"fact_f1": 0.92, "subject_strict": 0.94},
+    "budget_report": {"fact_f1": 0.66, "subject_strict": 0.66},
+    "audit_report": {"fact_f1": 0.41, "subject_strict": 0.46},
+    "work_report": {"fact_f1": 0.81, "subject_strict": 0.84},
 }
 
 
@@ -84,6 +89,25 @@ def test_scores_each_new_report_floor(nlp):
         if result["fact_f1"] < NEW_REPORT_FLOOR:
             low[name] = round(result["fact_f1"], 3)
     assert not low, f"below {NEW_REPORT_FLOOR}: {low}"
+
+
+# The 12 reports added on 2026-12-07 (of bodies and genres the rules had not seen), scored
+# apart: the nearest thing to the hidden reports, so a gain elsewhere cannot hide a loss here.
+ADDED_LIST = DEV / "ADDED_2026-12-07.list"
+ADDED_FLOORS = {"fact_f1": 0.725, "subject_strict": 0.745, "org_f1": 0.74, "gpe_f1": 0.87, "date_f1": 0.91}
+
+
+def test_scores_added_reports_floors(nlp):
+    scorer = _scorer()
+    if not ADDED_LIST.is_file():
+        pytest.skip(f"no {ADDED_LIST}")
+    names = [line.strip() for line in ADDED_LIST.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    pairs = [((DEV / f"{n}.txt").read_text(encoding="utf-8"),
+              json.loads((DEV / f"{n}.gold.json").read_text(encoding="utf-8"))) for n in names]
+    result = _score(scorer, pairs, nlp)
+    low = {k: round(result[k], 3) for k, floor in ADDED_FLOORS.items() if result[k] < floor}
+    assert not low, f"below floor: {low}"
 
 
 def test_scores_genre_floors(nlp):

@@ -74,6 +74,17 @@ _PUBLISHED = {
     "pingtan_stats_communique_2022_excerpt": None, "shanghai_office_foi_2025": None,
     "shanghai_putuo_czj_juesuan_2024_excerpt": None, "sichuan_province_work_report_2025_excerpt": None,
     "state_council_work_report_2024_excerpt": "2024-03-05", "tuyouqi_2017_foi_annual": "2018-03-20",
+    # Added 2026-12-07, each read by hand: the signature date, the 发布日期 line, or the date of
+    # the session the report was given at (as for the State Council's 2024 report).
+    "hebei_jyt_foi_2021": "2022-01-20", "hebei_rst_foi_2017": "2018-01-29", "pingtan_county_foi_2012": "2013-01-16",
+    "shanghai_office_foi_2019": "2020-01-31", "yichun_city_stats_communique_2022_excerpt": "2023-04-12",
+    "anhui_province_work_report_2026_excerpt": "2026-02-05",
+    "central_audit_rectification_report_2023_excerpt": "2024-12-22",
+    "sanya_city_budget_report_2025_excerpt": "2026-01-23",
+    # No date printed (洪泽 ends on a page number, 平潭 2021 on its last section, the 2018
+    # excerpt starts at 各位代表); 山东 prints a month only (二○二四年七月), no ISO date.
+    "huaian_hongze_foi_2024": None, "pingtan_foi_2021": None, "state_council_work_report_2018_excerpt": None,
+    "shandong_province_final_accounts_2023_excerpt": None,
 }
 
 
