@@ -48,3 +48,60 @@ def test_dates_year_end_gives_the_fact_its_time(nlp):
     report = extract("江西省2022年国民经济和社会发展统计公报\n上年末全省常住人口4517.4万人。", nlp=nlp)
     fact = report.facts[0]
     assert (fact.subject, fact.as_of) == ("常住人口", "2021-12-31")
+
+
+# Plan periods and the years up to the report year (GUIDELINES.md, decided 2026-12-07), each
+# class from two reports: anhui_province_work_report_2026 and sanya_city_budget_report_2025
+# (reviewing 2021-2025), state_council_work_report_2018 (reviewing 2013-2017).
+PLAN_PERIODS = [
+    ("2025年是“十四五”收官之年。", 2025, [("2025年", "2025"), ("“十四五”", "2021/2025")]),
+    ("服务保障“十五五”开好局、起好步", 2025, [("“十五五”", "2026/2030")]),
+    ("到“十三五”末全面建成", 2017, [("“十三五”末", "2020")]),
+    ("过去的五年，我们开拓创新奋进", 2025, [("过去的五年", "2021/2025")]),
+    ("这五年，是极不平凡的五年", 2025, [("这五年", "2021/2025")]),
+    ("五年来，经济实力跃上新台阶。", 2017, [("五年来", "2013/2017")]),
+    ("过去五年取得的全方位成就", 2017, [("过去五年", "2013/2017")]),
+    # A plan's name before 规划 names a document; 近五年 is a duration (GUIDELINES.md).
+    ("是实现“十四五”规划目标任务的关键一年", 2024, []),
+    ("近五年来累计投入", 2024, []),
+]
+
+
+def test_dates_plan_periods():
+    for text, year, want in PLAN_PERIODS:
+        assert [(t, v) for t, v, _ in _values(text, year)] == want, text
+
+
+def test_dates_chinese_numerals_and_year_ranges():
+    # shandong_province_final_accounts_2023 (cover), pingtan_foi_2021, sanya 2025, hebei_jyt_foi_2017.
+    assert _values("山东省财政厅\n二○二四年七月", 2023) == [("二○二四年七月", "2024-07", None)]
+    assert _values("和二〇三五年远景目标", 2021) == [("二〇三五年", "2035", None)]
+    assert _values("二〇二五年一月十五日", 2024) == [("二〇二五年一月十五日", "2025-01-15", None)]
+    assert _values("编制2025-2027年滚动规划", 2025) == [("2025-2027年", "2025/2027", None)]
+    assert _values("2014-2016年度", 2017) == [("2014-2016年度", "2014/2016", None)]
+
+
+def test_dates_broken_by_a_pdf_line_and_after_a_table_number():
+    # central_audit_rectification_report_2023 prints 截至 2024 年 9\n月底; jiangxi 2022 表4　2022年.
+    assert _values("截至 2024 年 9\n月底", 2023) == [("截至 2024 年 9\n月底", "2024-09-30", "as_of")]
+    assert _values("表4　2022年各种运输方式", 2022) == [("2022年", "2022", None)]
+
+
+def test_dates_speaking_words_point_from_the_delivery_year():
+    # A budget report delivered 2026-01-23 on the 2025 budget (sanya): 今年 is 2026.
+    assert _values("今年财政收入预计增长", 2025, delivery_year=2026) == [("今年", "2026", None)]
+    assert _values("去年完成", 2025, delivery_year=2026) == [("去年", "2025", None)]
+    # An FOI report states no delivery: its 过去一年 is its own year.
+    assert _values("过去一年，我们", 2021) == [("过去一年", "2021", None)]
+
+
+def test_dates_period_words_point_from_the_period_described():
+    # The draft-budget section of a budget report (二、2026年预算草案): 上年 is 2025.
+    text = "一、2025年预算执行情况\n收入比上年增长。\n二、2026年预算草案\n加上上年结余收入。"
+    periods = [(0, text.index("二、"), 2025), (text.index("二、"), len(text), 2026)]
+    got = [(t, v) for t, v, _ in _values(text, 2025, periods=periods) if t == "上年"]
+    assert got == [("上年", "2024"), ("上年", "2025")]
+    # …and a year the sentence names (2024 年预算下达进度较上年, in an audit report on 2023).
+    assert ("上年", "2023") in [(t, v) for t, v, _ in _values("2024 年预算下达进度较上年加快", 2023)]
+    # In a work report the period words are left alone outside a section that names a year.
+    assert _values("比上年增长", 2023, work_report=True) == []

@@ -113,3 +113,33 @@ def test_structure_deeply_nested_html_is_read_without_recursion():
 
     page = "<div>" * 5000 + "预算资金31.08亿元" + "</div>" * 5000
     html_to_text(page)  # no RecursionError
+
+
+def test_structure_delivery_date_kind_and_title_of_other_genres():
+    # central_audit_rectification_report_2023: a 关于…的报告 title printed over two lines,
+    # delivered on 2024-12-22; an audit report, not a budget.
+    text = ("国务院关于 2023 年度中央预算执行和其他\n财政收支审计查出问题整改情况的报告\n"
+            "——2024 年 12 月 22 日在第十四届全国人民代表大会\n常务委员会第十三次会议上\n审计署审计长 侯凯\n")
+    meta = analyze(text).meta
+    assert meta.title == "国务院关于2023年度中央预算执行和其他财政收支审计查出问题整改情况的报告"
+    assert (meta.kind, meta.delivered, meta.report_year) == ("audit", "2024-12-22", 2023)
+    # A final-accounts table set is no budget (shandong_province_final_accounts_2023).
+    assert analyze("山东省 2023 年决算情况表\n\n山东省财政厅\n二○二四年七月\n").meta.kind == "final_accounts"
+    # A work report excerpt that starts at 各位代表 (state_council_work_report_2018_excerpt).
+    speech = "各位代表：\n\n现在，我代表国务院，向大会报告过去五年政府工作，对今年工作提出建议。\n刚刚过去的2017年，经济增长。\n"
+    assert analyze(speech).meta.kind == "work_report"
+
+
+def test_structure_delivered_on_every_dev_report():
+    import pytest
+
+    if not DEV.is_dir():
+        pytest.skip("needs ../shared/corpus/dev")
+    found = {p.stem: analyze(p.read_text(encoding="utf-8")).meta.delivered for p in sorted(DEV.glob("*.txt"))}
+    # Read by hand: the reports whose header says where and when they were delivered.
+    assert {k: v for k, v in found.items() if v} == {
+        "anhui_province_work_report_2026_excerpt": "2026-02-05",
+        "central_audit_rectification_report_2023_excerpt": "2024-12-22",
+        "sanya_city_budget_report_2025_excerpt": "2026-01-23",
+        "state_council_work_report_2024_excerpt": "2024-03-05",
+    }

@@ -92,7 +92,8 @@ class Entity(BaseModel):
 
 class ReportMeta(BaseModel):
     """What a report says of itself: title, issuer, the year it reports on, when it was
-    published (ISO date) and its kind (foi_annual, work_report, stats_communique, budget).
+    published and, for a speech, delivered (ISO dates), and its kind (foi_annual,
+    work_report, stats_communique, audit, final_accounts, budget).
     The ``govreport_sections`` component writes it to ``doc._.govreport_meta``; a Report
     carries the same fields."""
 
@@ -100,6 +101,8 @@ class ReportMeta(BaseModel):
     issuer: Optional[str] = None
     report_year: Optional[int] = None
     published: Optional[str] = None
+    # The date the text was read out (——2026年2月5日在…会议上): 今年 and 去年 point from it.
+    delivered: Optional[str] = None
     kind: Optional[str] = None
 
 
@@ -251,7 +254,10 @@ class Report(BaseModel):
     issuer: Optional[str] = None
     report_year: Optional[int] = None
     published: Optional[str] = None
-    kind: Optional[str] = None  # foi_annual, work_report, stats_communique, budget
+    # When a speech (work, budget or audit report) was delivered, if its header says so;
+    # 今年/去年 are resolved on this year, report_year stays the year reported on.
+    delivered: Optional[str] = None
+    kind: Optional[str] = None  # foi_annual, work_report, stats_communique, audit, final_accounts, budget
     sections: list[Section] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)

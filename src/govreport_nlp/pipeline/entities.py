@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .base import StatelessComponent
-from ..rules.dates import find_dates
+from ..rules.dates import find_dates, section_year
 from .extensions import register_extensions
 from ..rules.gazetteer import division_code
 from ..models import Entity, ReportMeta
@@ -49,7 +49,13 @@ class ReportEntities(StatelessComponent):
         debris = doc._.govreport_debris or []
         found: list[Entity] = []
         if self.dates:
-            for d in find_dates(text, meta.report_year, work_report=meta.kind == "work_report"):
+            work_report = meta.kind == "work_report"
+            delivery = int(meta.delivered[:4]) if meta.delivered else None
+            speaking = delivery or (meta.report_year + 1 if work_report and meta.report_year else meta.report_year)
+            periods = [(s.start, s.end, y) for s in doc._.govreport_sections or []
+                       if (y := section_year(s.title, speaking)) is not None]
+            for d in find_dates(text, meta.report_year, work_report=work_report, delivery_year=delivery,
+                                periods=periods):
                 found.append(Entity(label="DATE", text=d.text, start=d.start, end=d.end,
                                     value=d.value, relation=d.relation))
         words = word_spans(doc)
@@ -85,7 +91,10 @@ class ReportEntities(StatelessComponent):
                                 value=counties.get((s, e)) or division_code(joined_name(text, s, e), within=home)
                                 or region_code(joined_name(text, s, e)))
                          for s, e in places)
-        found = [e for e in found if not inside(e.start, debris)]
+        # Debris lines (发布日期：…) hold no facts, but the date the layout read as the
+        # publication date is a date of the report all the same.
+        found = [e for e in found if not inside(e.start, debris)
+                 or (e.label == "DATE" and e.value is not None and e.value == meta.published)]
         found.sort(key=lambda e: (e.start, -e.end))
         return found
 
@@ -103,7 +112,7 @@ class ReportEntities(StatelessComponent):
     "govreport_entities",
     default_config={"orgs": True, "places": True, "dates": True},
     assigns=["doc._.govreport_entities", "doc.ents"],
-    requires=["doc._.govreport_meta", "doc._.govreport_debris"],
+    requires=["doc._.govreport_meta", "doc._.govreport_debris", "doc._.govreport_sections"],
 )
 def make_entities(nlp: Language, name: str, orgs: bool, places: bool, dates: bool) -> ReportEntities:
     """Create the ``govreport_entities`` component."""

@@ -1,28 +1,51 @@
-"""Date expressions and their ISO values, resolved against the report year.
+"""Date expressions and their ISO values, resolved against the year they point from.
 
 ``find_dates(text, report_year)`` yields every date expression: absolute ones
-(2016年5月16日, 2018-03-20, 2017年11月份), partial ones completed with the report year
-(9月10日 -> 2017-09-10), as-of phrases (截至11月底 -> 2017-11-30, relation ``as_of``)
-and relative year words (上年 -> the year before). Dates inside 《document titles》
-name the document, not a time of the report, and are skipped.
+(2016年5月16日, 2018-03-20, 2017年11月份, 二〇二五年一月十五日), year ranges
+(2025-2027年 -> 2025/2027), partial ones completed with the report year
+(9月10日 -> 2017-09-10), as-of phrases (截至11月底 -> 2017-11-30, relation ``as_of``),
+plan periods ("十四五"时期 -> 2021/2025, 过去五年 -> the five years up to the report year)
+and relative year words. Dates inside 《document titles》 name the document, not a time
+of the report, and are skipped.
+
+Relative words are of two kinds (GUIDELINES.md, "the year a text speaks from"): 今年,
+去年, 明年, 前年 point from the moment of speaking and are resolved on the *delivery*
+year; 上年, 本年, 全年, 同期 … point from the period the sentence describes, which is the
+year its section heading names (二、2026年预算草案) or else the report year.
 """
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "find_dates", "plan_period", "section_year"]
 
-_S = r"[ \t\u3000\xa0]*"
+# Spaces, and one line break, as PDFs print them inside a date (截至 2024 年 9\n月底).
+_S = r"[ \t\u3000\xa0]*(?:\n[ \t\u3000\xa0]*)?"
+_CN_DIGITS = "〇○零一二三四五六七八九"
+_CN_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+_CN_SMALL = "一二三四五六七八九十"
+_SPAN_N = "二三四五六七八九十两"  # (一年来 is the year just past: a word of its own)
+_PLAN_DOCS = "规划|计划|纲要"
 _DATE = re.compile(
     rf"(?P<asof>截至到|截至|截止到|截止)?{_S}"
     rf"(?:"
-    rf"(?P<y>(?:19|20)[0-9]{{2}}){_S}(?:年{_S}(?:度|(?P<ym>[0-9]{{1,2}}){_S}月{_S}(?:(?P<yd>[0-9]{{1,2}}){_S}[日号]|(?P<ymsuf>份|底|末|初|上旬|中旬|下旬))?|(?P<ysuf>年末|年底|年初|初|底|末))?"
+    # 2025-2027年, 2014—2016年度: a span of years.
+    rf"(?P<ry1>(?:19|20)[0-9]{{2}}){_S}[-—–－~～至到]{_S}(?P<ry2>(?:19|20)[0-9]{{2}})(?![0-9])(?:{_S}年度?)?"
+    rf"|(?P<y>(?:19|20)[0-9]{{2}}){_S}(?:年{_S}(?:度|(?P<ym>[0-9]{{1,2}}){_S}月{_S}(?:(?P<yd>[0-9]{{1,2}}){_S}[日号]|(?P<ymsuf>份|底|末|初|上旬|中旬|下旬))?|(?P<ysuf>年末|年底|年初|初|底|末))?"
     rf"|-(?P<iy_m>[0-9]{{2}})-(?P<iy_d>[0-9]{{2}}))"
+    # 二〇二五年一月十五日, 二○二四年七月: the year digit by digit, month and day in words.
+    rf"|(?P<cy>[{_CN_DIGITS}]{{4}})年(?:(?P<cm>十[一二]?|[一二三四五六七八九])月(?:(?P<cd>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?)?"
     rf"|(?<![0-9年])(?P<m>[0-9]{{1,2}}){_S}月{_S}(?:(?P<d>[0-9]{{1,2}}){_S}[日号]|(?P<msuf>份|底|末|初))?"
+    # "十四五"时期, 十三五末: a five-year plan's period (its name before 规划 names a document).
+    rf"|(?P<plan>[“\"]?(?P<pn>十[一二三四五六七八九]五)(?:[”\"](?!{_PLAN_DOCS})|(?![”\"]|{_PLAN_DOCS})))"
+    rf"(?P<planend>期末|末)?"
+    # 过去五年, 五年来, 这五年, 过去的五年, …以来的五年: the years up to the report year.
+    rf"|(?P<span>(?:过去的?|这|以来的)(?P<sn>[{_SPAN_N}])年(?!来)|(?<![近多几数连续])(?P<sn2>[{_SPAN_N}])年来)"
     # 上年末, 去年底, 上年年末: the end of a relative year is one date.
     rf"|(?P<yend>上一年|上年度|上年|去年|前年|本年度|本年|今年|当年){_S}年?[末底]"
     rf"|(?P<rel>上年同期|上年度|本年度|下年度|上一年|全年|上年|本年|今年|去年|前年|明年|年末|年底|年初|本期|当年|过去一年|一年来|年内)"
@@ -31,11 +54,51 @@ _DATE = re.compile(
 # 比上年末, 较去年底: the date a change is measured from, not the figure's own date.
 _BASELINE = re.compile(r"(?:比|较|与|同)\s*$")
 _BOOK = re.compile(r"《[^《》\n]{0,80}》")
+# Relative words that point from the moment of speaking, and their offsets from it.
+_SPEAKING = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+# …and those that point from the period the sentence describes.
 _RELATIVE_OFFSET = {
-    "上年同期": -1, "上年度": -1, "上一年": -1, "上年": -1, "去年": -1, "前年": -2,
-    "本年度": 0, "全年": 0, "本年": 0, "今年": 0, "本期": 0, "当年": 0, "过去一年": 0,
-    "一年来": 0, "年内": 0, "下年度": 1, "明年": 1,
+    "上年同期": -1, "上年度": -1, "上一年": -1, "上年": -1,
+    "本年度": 0, "全年": 0, "本年": 0, "本期": 0, "当年": 0, "年内": 0, "下年度": 1,
 }
+# The year just past, seen from the moment of speaking.
+_LAST_YEAR_WORDS = ("过去一年", "一年来")
+# A year the sentence itself is about (2024 年预算下达进度较上年): 上年 points from it. Not a
+# year that bounds a span (2017年以来) or ends a range.
+_SENTENCE_YEAR = re.compile(r"(?<![0-9\-—至到])((?:19|20)[0-9]{2})\s*年(?!以来|来|前|之前|起|度?[-—至到])")
+_SENTENCE_START = re.compile(r"[。！？；;!?\n][^。！？；;!?\n]*$")
+# The Nth five-year plan starts in 1971 + 5 (N - 4) (the 4th ran 1971-1975).
+_PLAN_NUMBER = {f"十{d}五": 10 + i for i, d in enumerate("一二三四五六七八九", start=1)}
+
+
+_HEADING_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+
+
+def section_year(title: str, speaking: Optional[int] = None) -> Optional[int]:
+    """The one year a section heading names (二、2026年预算草案 -> 2026; 今年工作安排 -> the
+    delivery year), or None when it names none or several.
+
+    >>> section_year("一、2025年工作和“十四五”发展回顾"), section_year("一、2024年和2025年"), section_year("今年工作", 2026)
+    (2025, None, 2026)
+    """
+    years = {int(y) for y in _HEADING_YEAR.findall(title)}
+    if not years and speaking and "今年" in title:
+        return speaking
+    return years.pop() if len(years) == 1 else None
+
+
+def plan_period(name: str) -> Optional[tuple[int, int]]:
+    """The years of a five-year plan named 十N五 (N >= 4 only: the numbering of the early
+    plans had a gap).
+
+    >>> plan_period("十四五"), plan_period("十三五"), plan_period("十五")
+    ((2021, 2025), (2016, 2020), None)
+    """
+    n = _PLAN_NUMBER.get(name)
+    if n is None:
+        return None
+    start = 1971 + 5 * (n - 4)
+    return start, start + 4
 
 
 @dataclass
@@ -57,15 +120,47 @@ def _valid(month: int, day: Optional[int] = None) -> bool:
     return 1 <= month <= 12 and (day is None or 1 <= day <= 31)
 
 
-def find_dates(text: str, report_year: Optional[int], *, work_report: bool = False) -> Iterator[DateMention]:
+def _cn_int(word: str) -> int:
+    """一 -> 1, 十二 -> 12, 二十五 -> 25, 两 -> 2 (months, days, small counts)."""
+    if "十" not in word:
+        return {"两": 2}.get(word) or "一二三四五六七八九".index(word) + 1
+    tens, _, ones = word.partition("十")
+    return (_cn_int(tens) if tens else 1) * 10 + (_cn_int(ones) if ones else 0)
+
+
+def _section_years(periods: Sequence[tuple[int, int, int]]):
+    """A function: offset -> the year of the innermost section around it that names one."""
+    ordered = sorted(periods)
+    starts = [p[0] for p in ordered]
+
+    def year_at(pos: int) -> Optional[int]:
+        for k in range(bisect.bisect_right(starts, pos) - 1, -1, -1):
+            s, e, year = ordered[k]
+            if s <= pos < e:
+                return year
+        return None
+    return year_at
+
+
+def find_dates(text: str, report_year: Optional[int], *, work_report: bool = False,
+               delivery_year: Optional[int] = None,
+               periods: Sequence[tuple[int, int, int]] = ()) -> Iterator[DateMention]:
     """Yield the date expressions of ``text`` with their ISO values.
 
-    ``report_year`` anchors partial and relative dates; without it they are skipped.
-    In a 政府工作报告 (``work_report=True``) 今年 is the year of delivery, one after the
-    report year, and the other relative words are too ambiguous to resolve, so only 今年
-    and 过去一年/一年来 are returned.
+    ``report_year`` anchors partial dates and, outside a section that names its own year,
+    the words that point from the period described (上年, 全年); without it they are
+    skipped. ``delivery_year`` anchors 今年/去年 (default: the report year, or the year
+    after it in a 政府工作报告, which is delivered the year after the one it reviews).
+    ``periods`` holds (start, end, year) of the sections whose heading names a year
+    (二、2026年预算草案). In a 政府工作报告 (``work_report=True``) the period words are
+    resolved only inside such a section: the review and the plan share a text.
+
+    >>> [(d.text, d.value) for d in find_dates("回望“十四五”，过去五年，二〇二五年一月十五日", 2025)]
+    [('“十四五”', '2021/2025'), ('过去五年', '2021/2025'), ('二〇二五年一月十五日', '2025-01-15')]
     """
     books = [m.span() for m in _BOOK.finditer(text)]
+    speaking = delivery_year or (report_year + 1 if work_report and report_year else report_year)
+    year_at = _section_years(periods)
     bi = 0
     for m in _DATE.finditer(text):
         start = m.start()
@@ -73,82 +168,117 @@ def find_dates(text: str, report_year: Optional[int], *, work_report: bool = Fal
             bi += 1
         if bi < len(books) and books[bi][0] <= start < books[bi][1]:
             continue
-        relation = None
-        asof = m.group("asof")
-        value: Optional[str] = None
-        if m.group("y"):
-            prev = text[start - 1:start] if start else ""
-            if prev.isdigit():
-                continue
-            year = int(m.group("y"))
-            if m.group("iy_m"):
-                month, day = int(m.group("iy_m")), int(m.group("iy_d"))
-                if not _valid(month, day):
-                    continue
-                value = f"{year}-{month:02d}-{day:02d}"
-            elif m.group("ym"):
-                month = int(m.group("ym"))
-                if not _valid(month):
-                    continue
-                if m.group("yd"):
-                    value = f"{year}-{month:02d}-{int(m.group('yd')):02d}"
-                elif m.group("ymsuf") in ("底", "末"):
-                    value = f"{year}-{month:02d}-{_month_end(year, month):02d}"
-                else:
-                    value = f"{year}-{month:02d}"
-            elif m.group("ysuf") in ("底", "末", "年末", "年底"):
-                value = f"{year}-12-31"
-                relation = "as_of"  # a point in time, as 年末 is
-            else:
-                value = str(year)
-        elif m.group("m"):
-            prev = text[start - 1:start] if start else ""
-            if prev and (prev.isdigit() or prev in ".．第") or report_year is None:
-                continue
-            month = int(m.group("m"))
-            if not _valid(month):
-                continue
-            if m.group("d"):
-                day = int(m.group("d"))
-                if not _valid(month, day):
-                    continue
-                value = f"{report_year}-{month:02d}-{day:02d}"
-            elif m.group("msuf") in ("底", "末"):
-                value = f"{report_year}-{month:02d}-{_month_end(report_year, month):02d}"
-            elif m.group("msuf") or asof:
-                value = f"{report_year}-{month:02d}"
-            else:
-                continue  # 3月 alone is too often a duration or a list (1-3月)
-        elif m.group("yend"):
-            if report_year is None or work_report:
-                continue
-            # 比上年末增长: the end of the year compared with; 截至上年末 an as-of date.
-            value = f"{report_year + _RELATIVE_OFFSET[m.group('yend')]}-12-31"
-            if not _BASELINE.search(text, max(0, start - 2), start):
-                relation = "as_of"
-        else:
-            rel = m.group("rel")
-            if report_year is None or asof:
-                continue
-            if work_report:
-                if rel == "今年":
-                    value = str(report_year + 1)
-                elif rel in ("过去一年", "一年来"):
-                    value = str(report_year)
-                else:
-                    continue
-            elif rel in ("年末", "年底"):
-                value = f"{report_year}-12-31"
-                relation = "as_of"
-
-            elif rel == "年初":
-                value = str(report_year)
-            else:
-                value = str(report_year + _RELATIVE_OFFSET[rel])
-        if asof:
-            relation = "as_of"
-        if value is None:
+        opening = _SENTENCE_START.search(text, max(0, start - 80), start)
+        said = _SENTENCE_YEAR.findall(text, opening.start() if opening else max(0, start - 80), start)
+        period_year = (int(said[-1]) if said else None) or year_at(start) or (None if work_report else report_year)
+        found = _resolve(text, m, report_year, speaking, period_year)
+        if found is None:
             continue
+        value, relation = found
+        if m.group("asof"):
+            relation = "as_of"
         while text[start] in " \t\u3000\xa0\n":
             start += 1
         yield DateMention(start=start, end=m.end(), text=text[start:m.end()], value=value, relation=relation)
+
+
+def _resolve(text: str, m: re.Match, report_year: Optional[int], speaking: Optional[int],
+             period_year: Optional[int]) -> Optional[tuple[str, Optional[str]]]:
+    """(ISO value, relation) of one match, or None when it is no date here."""
+    start = m.start()
+    while start < m.end() and text[start] in " \t\u3000\xa0\n":
+        start += 1  # (表4　2022年: the digit before the space is no part of the year)
+    prev = text[start - 1:start] if start and start == m.start() else ""
+    if m.group("ry1"):
+        y1, y2 = int(m.group("ry1")), int(m.group("ry2"))
+        if prev.isdigit() or not 0 < y2 - y1 <= 30:
+            return None
+        return f"{y1}/{y2}", None
+    if m.group("y"):
+        return None if prev.isdigit() else _absolute(m)
+    if m.group("cy"):
+        year = int("".join(str(_CN_VALUE[ch]) for ch in m.group("cy")))
+        if not 1900 <= year <= 2100 or (prev and prev in _CN_DIGITS):
+            return None
+        if not m.group("cm"):
+            return str(year), None
+        month = _cn_int(m.group("cm"))
+        if not m.group("cd"):
+            return f"{year}-{month:02d}", None
+        day = _cn_int(m.group("cd"))
+        return (f"{year}-{month:02d}-{day:02d}", None) if _valid(month, day) else None
+    if m.group("m"):
+        return _month(text, m, prev, report_year)
+    if m.group("plan"):
+        years = plan_period(m.group("pn"))
+        if years is None:
+            return None
+        return (str(years[1]), None) if m.group("planend") else (f"{years[0]}/{years[1]}", None)
+    if m.group("span"):
+        if report_year is None:
+            return None
+        n = _cn_int(m.group("sn") or m.group("sn2"))
+        return (f"{report_year - n + 1}/{report_year}", None) if n > 1 else None
+    if m.group("yend"):
+        word = m.group("yend")
+        anchor = speaking if word in _SPEAKING else period_year
+        if anchor is None:
+            return None
+        # 比上年末增长: the end of the year compared with; 截至上年末 an as-of date.
+        offset = _SPEAKING.get(word, _RELATIVE_OFFSET.get(word, 0))
+        relation = None if _BASELINE.search(text, max(0, start - 2), start) else "as_of"
+        return f"{anchor + offset}-12-31", relation
+    return _relative(m.group("rel"), m.group("asof"), report_year, speaking, period_year)
+
+
+def _absolute(m: re.Match) -> Optional[tuple[str, Optional[str]]]:
+    year = int(m.group("y"))
+    if m.group("iy_m"):
+        month, day = int(m.group("iy_m")), int(m.group("iy_d"))
+        return (f"{year}-{month:02d}-{day:02d}", None) if _valid(month, day) else None
+    if m.group("ym"):
+        month = int(m.group("ym"))
+        if not _valid(month):
+            return None
+        if m.group("yd"):
+            return f"{year}-{month:02d}-{int(m.group('yd')):02d}", None
+        if m.group("ymsuf") in ("底", "末"):
+            return f"{year}-{month:02d}-{_month_end(year, month):02d}", None
+        return f"{year}-{month:02d}", None
+    if m.group("ysuf") in ("底", "末", "年末", "年底"):
+        return f"{year}-12-31", "as_of"  # a point in time, as 年末 is
+    return str(year), None
+
+
+def _month(text: str, m: re.Match, prev: str, report_year: Optional[int]) -> Optional[tuple[str, Optional[str]]]:
+    if prev and (prev.isdigit() or prev in ".．第") or report_year is None:
+        return None
+    month = int(m.group("m"))
+    if not _valid(month):
+        return None
+    if m.group("d"):
+        day = int(m.group("d"))
+        return (f"{report_year}-{month:02d}-{day:02d}", None) if _valid(month, day) else None
+    if m.group("msuf") in ("底", "末"):
+        return f"{report_year}-{month:02d}-{_month_end(report_year, month):02d}", None
+    if m.group("msuf") or m.group("asof"):
+        return f"{report_year}-{month:02d}", None
+    return None  # 3月 alone is too often a duration or a list (1-3月)
+
+
+def _relative(rel: str, asof: Optional[str], report_year: Optional[int], speaking: Optional[int],
+              period_year: Optional[int]) -> Optional[tuple[str, Optional[str]]]:
+    if report_year is None or asof:
+        return None
+    if rel in _SPEAKING:
+        return (str(speaking + _SPEAKING[rel]), None) if speaking else None
+    if rel in _LAST_YEAR_WORDS:
+        # (the year before the delivery; an FOI report's 过去一年 is its own year)
+        return str(speaking - 1 if speaking and speaking > report_year else report_year), None
+    if period_year is None:
+        return None
+    if rel in ("年末", "年底"):
+        return f"{period_year}-12-31", "as_of"
+    if rel == "年初":
+        return str(period_year), None
+    return str(period_year + _RELATIVE_OFFSET[rel]), None

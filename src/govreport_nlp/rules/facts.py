@@ -50,10 +50,14 @@ def assemble_facts(text: str, quantities: Sequence[Quantity], *, sentences: Sequ
     table_cells = table_cells or {}
     # Numbers inside the template tables are cells (template_tables), not facts.
     quantities = [q for q in quantities if not inside(q.start, table_spans)]
+    dates = sorted((e for e in entities if e.label == "DATE"), key=lambda e: e.start)
+    # A duration inside a period that is a date (过去五年, 五年来 -> 2021/2025) is that date.
+    spans = [(d.start, d.end) for d in dates if d.value and "/" in d.value]
+    quantities = [q for q in quantities
+                  if not (q.kind == "duration" and inside(q.start, spans) and inside(q.end - 1, spans))]
     if not quantities:
         return []
     sentences = sentences or [(0, len(text))]
-    dates = sorted((e for e in entities if e.label == "DATE"), key=lambda e: e.start)
     date_starts = [d.start for d in dates]
     orgs = [e for e in entities if e.label == "ORG"]
     starts = [s for s, _ in sentences]

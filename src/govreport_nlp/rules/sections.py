@@ -26,6 +26,14 @@ _HEADING_RES = [
     (4, re.compile(r"[（(][0-9]{1,2}[）)]")),
 ]
 _TITLE_WORDS = re.compile(r"报告|公报|决算|预算|年报|总结|统计表")
+# A title opened by 关于 runs on to its document noun (关于…审计查出问题整改情况的报告): a
+# first line without it is not the whole title, whatever other title word it holds.
+_OPEN_TITLE = re.compile(r"关于(?!.*(?:报告|通知|意见|决定|说明|公告|办法)$)")
+# The line under a speech's title: where and when it was delivered
+# (——2026年2月5日在安徽省第十四届人民代表大会第四次会议上).
+_DELIVERY = re.compile(r"在[^。；\n]{2,60}(?:会议|大会|常务委员会)[^。；\n]{0,12}上")
+# A speech to a congress opens so; a 政府工作报告 excerpt without its title says what it reports.
+_WORK_REPORT_OPENING = re.compile(r"各位代表[:：!！]?\s*\n?[^\n]{0,40}?向大会报告[^，。\n]{0,12}政府工作")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _FULL_DATE = re.compile(
     r"((?:19|20)[0-9]{2})\s*(?:年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日|-([0-9]{2})-([0-9]{2}))"
@@ -83,7 +91,7 @@ def _title(text: str, lines: list[tuple[int, int]], debris: set[int]) -> tuple[O
             break
         parts.append(line)
         last = idx
-        if _TITLE_WORDS.search(line) or len(parts) == 2:
+        if (_TITLE_WORDS.search(line) and not _OPEN_TITLE.search("".join(parts))) or len(parts) == 2:
             break
     if not parts:
         return None, -1
@@ -110,6 +118,23 @@ _SIGNATURE_LINES = 8
 def _is_period(text: str, m: re.Match) -> bool:
     return bool(_PERIOD_BEFORE.search(text, max(0, m.start() - 6), m.start())
                 or _PERIOD_AFTER.match(text, m.end()))
+
+
+def _delivered(text: str, lines: list[tuple[int, int]]) -> Optional[str]:
+    """The date a speech was delivered, when a header line says where
+    (——2024年3月5日在第十四届全国人民代表大会第二次会议上), else None.
+
+    >>> head = "政府工作报告\\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\\n"
+    >>> _delivered(head, _lines(head))
+    '2024-03-05'
+    """
+    if not lines:
+        return None
+    head = text[:lines[min(len(lines), 8) - 1][1]]
+    for m in _FULL_DATE.finditer(head):
+        if _DELIVERY.match(re.sub(r"\s+", "", head[m.end():m.end() + 80])):
+            return _date_iso(m)
+    return None
 
 
 def _published(text: str, lines: list[tuple[int, int]]) -> Optional[str]:
@@ -154,7 +179,8 @@ def _issuer(title: Optional[str]) -> Optional[str]:
     return head or None
 
 
-def _report_year(title: Optional[str], text: str, published: Optional[str]) -> Optional[int]:
+def _report_year(title: Optional[str], text: str, published: Optional[str],
+                 kind: Optional[str] = None, delivered: Optional[str] = None) -> Optional[int]:
     """The year the report is about.
 
     From the title when it names one; a 政府工作报告 is delivered early in a year and
@@ -166,9 +192,10 @@ def _report_year(title: Optional[str], text: str, published: Optional[str]) -> O
         m = _YEAR.search(title)
         if m:
             title_year = int(m.group(1))
-    if title and "政府工作报告" in title:
-        base = title_year or (int(published[:4]) if published else None)
-        return base - 1 if base else None
+    if kind == "work_report":
+        base = title_year or (int((delivered or published or "")[:4] or 0) or None)
+        if base:
+            return base - 1
     if title_year:
         return title_year
     counts: dict[int, int] = {}
@@ -192,21 +219,23 @@ def issuer_from_title(title: Optional[str]) -> Optional[str]:
 
 
 def kind_from_title(title: Optional[str]) -> Optional[str]:
-    """The genre a title names: foi_annual, work_report, stats_communique, budget, or None."""
+    """The genre a title names: foi_annual, work_report, stats_communique, audit,
+    final_accounts, budget, or None."""
     return _kind(title)
 
 
-def _kind(title: Optional[str]) -> Optional[str]:
-    if not title:
-        return None
-    if "政府工作报告" in title:
-        return "work_report"
-    if "统计公报" in title:
-        return "stats_communique"
-    if "信息公开" in title or "政务公开" in title:
-        return "foi_annual"
-    if "预算" in title or "决算" in title:
-        return "budget"
+# Title words by genre, in the order they decide: an audit report on budget execution is an
+# audit report, a 决算 (final accounts) is no 预算 (budget) though it prints one beside it.
+_KINDS = (("政府工作报告", "work_report"), ("统计公报", "stats_communique"), ("信息公开", "foi_annual"),
+          ("政务公开", "foi_annual"), ("审计", "audit"), ("决算", "final_accounts"), ("预算", "budget"))
+
+
+def _kind(title: Optional[str], text: str = "") -> Optional[str]:
+    for word, kind in _KINDS:
+        if title and word in title:
+            return kind
+    if _WORK_REPORT_OPENING.search(text[:600]):
+        return "work_report"  # an excerpt that starts at 各位代表 and reports 政府工作
     return None
 
 
@@ -360,8 +389,10 @@ def analyze(text: str) -> Layout:
             footer = True
     title, title_last = _title(text, lines, debris_lines)
     published = _published(text, lines)
-    layout = Layout(meta=ReportMeta(title=title, issuer=_issuer(title), published=published,
-                                    report_year=_report_year(title, text, published), kind=_kind(title)))
+    delivered = _delivered(text, lines)
+    kind = _kind(title, text)
+    layout = Layout(meta=ReportMeta(title=title, issuer=_issuer(title), published=published, delivered=delivered,
+                                    report_year=_report_year(title, text, published, kind, delivered), kind=kind))
     layout.debris = [lines[i] for i in sorted(debris_lines)]
 
     # line index -> where the heading's title ends on that line
