@@ -266,7 +266,8 @@ cdef Num _read_number(str text, Py_ssize_t i, Py_ssize_t n, char* buf):
             if j + 1 < n and (text[j + 1] in u"瓦米克伏卡" or text[j + 1:j + 3] == u"公顷"):
                 return r  # 千瓦, 千米, 千公顷: the unit's character, not the number's
             small = _cn_small(c)
-            part = _pow10(r.frac) if num < 0 else num
+            # 两千零十: after 零 a 十 stands alone (one ten), as the reference path reads it.
+            part = _pow10(r.frac) if num < 0 or (prev_digit and num == 0) else num
             if part > CN_LIMIT // small:
                 return r
             section += part * small

@@ -143,6 +143,11 @@ def _quantity(text: str, start: int, end: int, parts: _Parts, scanning: bool, *,
                  "over" if over or over_mark else None)
 
 
+def _negative(m: re.Match) -> bool:
+    """Whether a sign (-, 负, 零下) stands before the number or after 百分之 (百分之负二)."""
+    return m.group("neg") is not None or m.group("pneg") is not None
+
+
 def _build(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
     """Turn one match of the scanning pattern into a Quantity, or None."""
     if m.group("half") or m.group("double") or m.group("frac"):
@@ -180,7 +185,7 @@ def _build(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
     else:
         end = m.end("n1")
     return _quantity(text, start, end, _Parts(m.group("n1"), n2, pct, unit_text, unit_end if unit_text else end,
-                                              bool(m.group("neg")), bool(m.group("m1")), bool(m.group("u1"))),
+                                              _negative(m), bool(m.group("m1")), bool(m.group("u1"))),
                      scanning)
 
 
@@ -258,7 +263,7 @@ def _normalize_py(text: str) -> Optional[Quantity]:
     else:
         end = m.end("m1") if m.group("m1") else m.end("n2") if n2 is not None else m.end("n1")
     start = m.start("neg") if m.group("neg") else m.start("pct") if pct else m.start("n1")
-    q = _quantity(text, start, end, _Parts(n1, n2, pct, unit_text, end, bool(m.group("neg")), bool(m.group("m1")),
+    q = _quantity(text, start, end, _Parts(n1, n2, pct, unit_text, end, _negative(m), bool(m.group("m1")),
                                            bool(m.group("u1"))), scanning=False, counted=counted)
     if q is None or q.modifier is not None:
         return q
@@ -373,7 +378,7 @@ def _list_item(m: re.Match, text: str) -> Optional[Quantity]:
     if unit not in UNITS:
         unit = unit.split("/", 1)[0]
     start = m.start("neg") if m.group("neg") else m.start("n1")
-    return _quantity(text, start, m.end("n1"), _Parts(n1, None, None, unit, m.end("n1"), bool(m.group("neg")),
+    return _quantity(text, start, m.end("n1"), _Parts(n1, None, None, unit, m.end("n1"), _negative(m),
                                                       False, False), scanning=True)
 
 

@@ -102,7 +102,8 @@ def parse_numeral(s: str) -> tuple[Optional[Decimal], bool]:
             num = num * 10 + d if (prev_digit and num is not None) else d
             prev_digit = seen = True
         elif ch in CN_SMALL:
-            section += (1 if num is None else num) * CN_SMALL[ch]
+            # 两千零十, 五万零十三: after 零 a 十 stands alone (one ten), as at the start.
+            section += (1 if num is None or (prev_digit and num == 0) else num) * CN_SMALL[ch]
             num = None
             prev_digit = False
             seen = True

@@ -69,8 +69,10 @@ NUMBER = rf"""
 SPACE = rf"[{LINE_SPACES}]*"
 # The number part of a quantity, shared by the scanner and normalize().
 NUMBER_PART = rf"""
-    (?P<neg> [-－](?=[{DIGITS}]) | 负(?=[{CD}{CS}]) )?      # a minus sign, or 负
-    (?P<pct> 百分之 | 千分之 )?                            # 百分之九点四
+    # A minus sign, 负 (增速为负1.2%) or 零下 (below zero: 零下12摄氏度) right before digits.
+    (?P<neg> [-－](?=[{DIGITS}]) | (?:负|零下)(?=[{DIGITS}{CD}{CS}]) )?
+    (?: (?P<pct> 百分之 | 千分之 )                          # 百分之九点四
+        (?P<pneg> 负(?=[{DIGITS}{CD}{CS}]) )? )?           # 百分之负二点五: the sign after the prefix
     (?P<n1> {NUMBER} )                                    # the number
     (?:                                                   # a range: 3-5, 4.5%—5%, 百分之三至百分之五
         (?P<u1> [%％] )? {SPACE} (?P<sep> [{RANGE_SEPARATORS}] ) {SPACE}
