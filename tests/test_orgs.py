@@ -192,3 +192,40 @@ def test_gazetteer_autonomous_county_short_names_drop_their_peoples():
     names = county_codes_by_short_name()
     assert names["积石山"] == ["622927000000"] and names["长阳"] == ["420528000000"]
     assert sorted(names["普陀"]) == ["310107000000", "330903000000"]
+
+
+# Names by structure (#23), each class from real report text of at least two reports.
+@pytest.mark.parametrize("text,expected", [
+    # Bodies that are not government offices: museums, archives, broadcasters, societies,
+    # exchanges, survey teams (anhui 2026, pingtan 2012, hebei_jyt 2021, yichun 2022).
+    ("凌家滩、双墩遗址博物馆建成开放", ["双墩遗址博物馆"]),
+    ("向省档案馆、图书馆报送公开目录", ["省档案馆"]),
+    ("通过河北广播电视台、长城网发布", ["河北广播电视台"]),
+    ("宜春市统计局　国家统计局宜春调查队", ["宜春市统计局", "国家统计局宜春调查队"]),
+    # Companies after punctuation or a conjunction (anhui 2026, sichuan 2025).
+    ("海螺集团与皖维集团联合", ["海螺集团", "皖维集团"]),
+    # International bodies and their short forms (state council 2018).
+    ("人民币加入国际货币基金组织特别提款权货币篮子，设立丝路基金", ["国际货币基金组织", "丝路基金"]),
+    # A conjunction inside a name (hebei_rst 2017, tuyouqi 2017).
+    ("河北省人力资源和社会保障厅2017年政府信息公开工作年度报告", ["河北省人力资源和社会保障厅"]),
+    # A zone's name before its body (pingtan 2012, pingtan 2021).
+    ("平潭综合实验区管委会高度重视", ["平潭综合实验区管委会"]),
+])
+def test_orgs_kinds_of_bodies_by_structure(nlp, text, expected):
+    assert _ents(nlp, text, "ORG") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # A verb or preposition before a name is no part of it (anhui 2026, huaian_hongze 2024).
+    "我代表省人民政府，向大会报告",
+    # Clause fragments ending in a suffix character (central audit 2023, anhui 2026).
+    "严肃查处违法违规问题，坚决查处",
+    # 政府 as a kind of government (sanya 2025, anhui 2026).
+    "全市到期地方政府债券，建设全国法治政府示范",
+    # Counts and ratings of bodies (anhui 2026).
+    "新增12家博物馆，国家一级博物馆",
+])
+def test_orgs_clauses_and_kinds_are_no_names(nlp, text):
+    names = _ents(nlp, text, "ORG")
+    assert not any(n.startswith(("代表", "严肃", "坚决", "全市", "家", "国家一级")) or "地方政府" in n or "法治政府" in n
+                   for n in names), names

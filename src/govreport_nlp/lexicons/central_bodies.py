@@ -4,7 +4,8 @@ forms reports write them in (教育部, 人社部, 发改委, 国家统计局).
 Sources: the State Council's published list of its bodies (国务院组成部门, 直属特设机构,
 直属机构, 办事机构, 直属事业单位, 部委管理的国家局) as of the 2023 reform, and the central
 Party and state organs. Each entry is ``full name: short forms``; a short form listed under
-one body only (国办, 中办 are left out: they begin document numbers, 国办发〔2021〕30号).
+one body only. 国办 and 中办 also begin document numbers (国办发〔2021〕30号): the finder
+takes no name followed by 发 (rules/entities.py).
 ``BODIES`` maps every written form to the full name.
 """
 
@@ -101,7 +102,7 @@ _NATIONAL_BUREAUS = {
 # The central Party and state organs.
 _CENTRAL_ORGANS = {
     "中国共产党中央委员会": ("中共中央", "党中央"),
-    "中共中央办公厅": (),
+    "中共中央办公厅": ("中办",),
     "中共中央组织部": ("中央组织部", "中组部"),
     "中共中央宣传部": ("中央宣传部", "中宣部"),
     "中共中央统一战线工作部": ("中央统战部", "中共中央统战部"),
@@ -113,17 +114,31 @@ _CENTRAL_ORGANS = {
     "全国人民代表大会": ("全国人大",),
     "全国人民代表大会常务委员会": ("全国人大常委会",),
     "中华人民共和国国务院": ("国务院",),
-    "国务院办公厅": (),
+    "国务院办公厅": ("国办",),
     "中国人民政治协商会议全国委员会": ("全国政协",),
     "中华人民共和国最高人民法院": ("最高人民法院", "最高法"),
     "中华人民共和国最高人民检察院": ("最高人民检察院", "最高检"),
     "中央军事委员会": ("中央军委",),
 }
 
+# International bodies China belongs to or reports name, with their usual Chinese short
+# forms; their full names are their own (no 中华人民共和国 prefix).
+_INTERNATIONAL = {
+    "联合国": (), "世界银行": ("世行",), "国际货币基金组织": (), "世界贸易组织": ("世贸组织",),
+    "世界卫生组织": ("世卫组织",), "亚太经济合作组织": ("亚太经合组织",), "上海合作组织": ("上合组织",),
+    "亚洲基础设施投资银行": ("亚投行",), "金砖国家新开发银行": ("新开发银行",), "亚洲开发银行": ("亚行",),
+    "东南亚国家联盟": ("东盟",), "欧洲联盟": ("欧盟",), "二十国集团": (), "丝路基金": (),
+    "联合国教育、科学及文化组织": ("联合国教科文组织",), "国际奥林匹克委员会": ("国际奥委会",),
+    # Exchanges, named in reports on listings and bonds.
+    "上海证券交易所": ("上交所",), "深圳证券交易所": ("深交所",), "北京证券交易所": ("北交所",),
+    "香港交易及结算所有限公司": ("香港交易所", "港交所"),
+}
+
 # The full name of every body, and every written form (full and short) -> full name.
-FULL_NAMES = frozenset({**_MINISTRIES, **_STATE_COUNCIL_BODIES, **_NATIONAL_BUREAUS, **_CENTRAL_ORGANS})
+FULL_NAMES = frozenset({**_MINISTRIES, **_STATE_COUNCIL_BODIES, **_NATIONAL_BUREAUS, **_CENTRAL_ORGANS,
+                        **_INTERNATIONAL})
 BODIES: dict[str, str] = {}
-for _group in (_MINISTRIES, _STATE_COUNCIL_BODIES, _NATIONAL_BUREAUS, _CENTRAL_ORGANS):
+for _group in (_MINISTRIES, _STATE_COUNCIL_BODIES, _NATIONAL_BUREAUS, _CENTRAL_ORGANS, _INTERNATIONAL):
     for _full, _shorts in _group.items():
         BODIES.setdefault(_full, _full)
         for _short in _shorts:

@@ -4,7 +4,7 @@ shapes of Chinese official names, never the names of one report.
 
 from __future__ import annotations
 
-__all__ = ["ATTACHED_UNITS", "COMMON_SMALL_PLACE_WORDS", "COUNTRY_NAMES", "GENERIC_HEADS", "HEAD_WORDS", "INSIDE_NAMES", "NAME_OPENERS", "NEEDS_HEAD", "NOT_NAME", "NOT_PLACES", "ORG_SUFFIXES", "PEOPLES", "PLACE_FIRST_BAD", "PLACE_SUFFIXES", "VERB_CHARS"]
+__all__ = ["ATTACHED_UNITS", "BODY_FIRST_CHARS", "GOVERNMENT_KINDS", "INNER_CONJUNCTIONS", "COMMON_SMALL_PLACE_WORDS", "COUNTRY_NAMES", "GENERIC_HEADS", "HEAD_WORDS", "INSIDE_NAMES", "NAME_OPENERS", "NEEDS_HEAD", "NOT_NAME", "NOT_PLACES", "ORG_SUFFIXES", "PEOPLES", "PLACE_FIRST_BAD", "PLACE_SUFFIXES", "VERB_CHARS"]
 
 # Name-final words of organizations (厅, 局, 办公室, 领导小组, 人民政府 ...).
 ORG_SUFFIXES = (
@@ -13,9 +13,21 @@ ORG_SUFFIXES = (
     "厅", "局", "委", "办", "院", "处", "政府", "政协", "党委", "党组", "总队", "支队", "研究院",
     "研究所", "法院", "检察院", "银行", "协会", "联合会", "总局", "集团", "公司", "大学", "学院",
     "总领事馆", "领事馆", "大使馆",
+    # Bodies that are not government offices: museums and archives, societies, alliances,
+    # broadcasters, laboratories, exchanges, schools and hospitals, survey teams.
+    "博物馆", "博物院", "档案馆", "图书馆", "纪念馆", "文化馆", "美术馆", "科技馆", "学会", "研究会", "联盟",
+    "电视台", "广播电视台", "实验室", "交易所", "中学", "小学", "医院", "分院", "调查队",
 )
 # Suffixes too common inside other words to stand without a jurisdiction (当年办, 法治政府).
-NEEDS_HEAD = frozenset({"办", "政府", "委", "厅", "院", "大学", "学院", "公司", "集团", "银行"})
+# (集团 after a brand of two to four characters stands alone: 海螺集团, after punctuation.)
+NEEDS_HEAD = frozenset({"办", "政府", "委", "厅", "院", "大学", "学院", "公司", "银行", "中学", "小学",
+                        "医院", "分院", "联盟", "实验室"})
+# Words before 政府 that make it a kind of government, not a body (地方政府债券, 法治政府建设).
+GOVERNMENT_KINDS = frozenset({"地方", "法治", "数字", "服务型", "廉洁", "责任", "有为", "诚信", "阳光", "透明",
+                              "整体", "智慧", "有效", "人民满意的"})
+# Two-character words whose second character is a one-character suffix but which are verbs
+# or nouns, not bodies (查处, 举办, 布局): a body's first character names its level or kind.
+BODY_FIRST_CHARS = frozenset("省市县区旗乡镇国中党总分校邮警团")
 # Sub-units written with the body they belong to: 省政府办公厅, 厅办公室.
 ATTACHED_UNITS = frozenset({"办公厅", "办公室"})
 # Words that begin a name as its jurisdiction or level (中共, 国务院, 省, 旗 ...).
@@ -38,7 +50,13 @@ NOT_NAME = frozenset({
     "结合", "审核", "报请", "提请", "提交", "协助", "放大", "争取", "对接", "鼓励", "授权", "委托",
     "沟通", "汇报", "通报", "转发", "转交", "抄送", "反馈", "明确", "强化", "优化", "深化",
     "启动", "建成", "新建", "创建", "培育", "命名", "挂牌", "获批",
+    # verbs that govern a name after them (代表省人民政府, 查阅县政府, 支持…中心)
+    "代表", "查阅", "采取", "支持", "实施", "邀请", "走访", "联系", "咨询", "依法", "严肃", "坚决", "严厉",
+    "指定", "参观", "访问", "入驻", "引进", "引入", "吸引",
 })
+# Conjunctions a name may hold between two of its parts (人力资源和社会保障厅,
+# 网络安全和信息化委员会), when the part before does not end a name of its own.
+INNER_CONJUNCTIONS = frozenset({"和", "与", "及"})
 # Verbs of NOT_NAME that may stand inside a name right before its suffix (四川农商联合银行).
 INSIDE_NAMES = frozenset({"联合"})
 # One-character verbs the segmenter fuses onto the name after them (报厅办公室).

@@ -20,7 +20,7 @@ from ..models import Entity, ReportMeta
 from ..rules.counties import find_county_short_names, joined_name, report_division
 from ..rules.linebreaks import across_soft_breaks, join_soft_breaks, name_across
 from ..rules.ranges import inside
-from ..rules.entities import (central_body, find_central_bodies, find_orgs, find_places, find_regions,
+from ..rules.entities import (central_body, extend_to_places, find_central_bodies, find_orgs, find_places, find_regions,
                               find_zones, join_subunits, outermost, region_code)
 from .doc_cache import char_spans, doc_text, word_spans
 
@@ -72,11 +72,7 @@ class ReportEntities(StatelessComponent):
             return [span for find in finders for span in across_soft_breaks(find, joined, words)
                     if name_across(label, text, span, known)]
 
-        if self.orgs:
-            spans = join_subunits([*find_orgs(text, words), *find_central_bodies(text, words),
-                                   *crossing("ORG", find_orgs, find_central_bodies)], text)
-            found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e, value=central_body(joined_name(text, s, e)))
-                         for s, e in outermost(spans, text))
+        place_spans: list[tuple[int, int]] = []
         if self.places:
             places = outermost([*find_places(text, words), *find_zones(text, words), *find_regions(text, words),
                                 *crossing("GPE", find_places, find_zones, find_regions)], text)
@@ -87,10 +83,17 @@ class ReportEntities(StatelessComponent):
                         if (s, e) not in read}
             if counties:
                 places = outermost([*places, *counties], text)
+            place_spans = places
             found.extend(Entity(label="GPE", text=text[s:e], start=s, end=e,
                                 value=counties.get((s, e)) or division_code(joined_name(text, s, e), within=home)
                                 or region_code(joined_name(text, s, e)))
                          for s, e in places)
+        if self.orgs:
+            spans = join_subunits([*find_orgs(text, words), *find_central_bodies(text, words),
+                                   *crossing("ORG", find_orgs, find_central_bodies)], text)
+            spans = extend_to_places(spans, place_spans)
+            found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e, value=central_body(joined_name(text, s, e)))
+                         for s, e in outermost(spans, text))
         # Debris lines (发布日期：…) hold no facts, but the date the layout read as the
         # publication date is a date of the report all the same.
         found = [e for e in found if not inside(e.start, debris)

@@ -12,6 +12,7 @@ report.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Iterator, Sequence
@@ -21,7 +22,7 @@ from ..lexicons import names as lex
 from ..lexicons.central_bodies import BODIES
 from ..lexicons.regions import REGIONS
 
-__all__ = ["central_body", "find_central_bodies", "find_orgs", "find_places", "find_regions", "find_zones",
+__all__ = ["central_body", "extend_to_places", "find_central_bodies", "find_orgs", "find_places", "find_regions", "find_zones",
            "join_subunits", "outermost", "region_code"]
 
 _BODY_RE = re.compile("|".join(map(re.escape, sorted(BODIES, key=len, reverse=True))))
@@ -36,7 +37,7 @@ _ORG_SUFFIX_RE = re.compile("|".join(map(re.escape, _ORG_SUFFIXES)))
 # Bodies written as one word (国务院, 党中央, 省政府): no suffix rule needed.
 _ORG_WORDS = re.compile(
     r"国务院|党中央|全国人大常委会|全国人大|全国政协|中央网信办|省委|省政府|市委|市政府|"
-    r"旗委|旗政府|县委|县政府|区委|区政府|团委"
+    r"旗委|旗政府|县委|县政府|区委|区政府|团委|[省市县区旗]人大(?:常委会)?|[省市县区旗]政协|[省市县区旗]政府办"
 )
 # What an organization name may start with: a jurisdiction or a national body.
 _HEAD = re.compile(
@@ -50,14 +51,21 @@ _NEEDS_HEAD = lex.NEEDS_HEAD
 # Words that end in a suffix but name no body.
 # (省域经济副中心, 区域中心 are roles of a city, not bodies.)
 _NOT_ORGS = re.compile(r"(?:大|展|网上|实体|掌上)厅$|(?:布|大|格|结|开|全|当|终|胜|败)局$|(?:域|副)中心$")
-# A count of things is no name (五个中心, 三大平台).
-_COUNTED = re.compile(r"[0-9一二三四五六七八九十两几]+[个项大类]")
+# A count of things is no name (五个中心, 三大平台, 12家博物馆), nor a rating (国家一级博物馆).
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十两几]+[个项大类家所座]")
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十两几多余]")
+_RATING = re.compile(r"[一二三四五1-5ＡA]+级")
+_GOVERNMENT_KINDS = tuple(lex.GOVERNMENT_KINDS)
+_BODY_FIRST = lex.BODY_FIRST_CHARS
+_INNER_CONJUNCTIONS = lex.INNER_CONJUNCTIONS
+_SUFFIX_TUPLE = tuple(lex.ORG_SUFFIXES)
 _VERB_CHARS = lex.VERB_CHARS
 _ATTACHED = lex.ATTACHED_UNITS
 _MISSIONS = {"总领事馆", "领事馆", "大使馆"}
 _INSIDE_TITLES = re.compile(r"《[^《》]{0,80}》")
 # 政府 in 政府信息 / 政府网站 is a word of a longer noun, not a body.
-_COMPOUND_AFTER = re.compile(r"信息|网站|工作|部门|职能|公报|门户|机关|系统|热线|信箱|采购|网|服务|数据|规章|文件|会议")
+_COMPOUND_AFTER = re.compile(r"信息|网站|工作|部门|职能|公报|门户|机关|系统|热线|信箱|采购|网|服务|数据|规章|文件|会议"
+                             r"|债务|债券|专项债|投资|购买|委员(?!会)")
 
 _PLACE_SUFFIX = lex.PLACE_SUFFIXES
 _COUNTRY = lex.COUNTRY_NAMES
@@ -145,7 +153,8 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
     ends = {e for _, e in words}
     starts = _word_index(words)
     for m in _ORG_WORDS.finditer(text):
-        if m.start() in starts and (m.end() in ends or m.end() == len(text)):
+        if m.start() in starts and (m.end() in ends or m.end() == len(text)) and not (
+                m.group().endswith("政府") and _COMPOUND_AFTER.match(text, m.end())):
             yield m.span()
     word_at_end = {e: i for i, (_, e) in enumerate(words)}
     org_ends: set[int] = set()
@@ -158,13 +167,29 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
         if _NOT_ORGS.search(text, max(0, end - 3), end):
             continue
         i = word_at_end[end]
+        ws, we = words[i]
+        if len(m.group()) == 1 and we - ws == 2 and text[ws] not in _BODY_FIRST and not (
+                i > 0 and words[i - 1][1] == ws and text[words[i - 1][0]] in _BODY_FIRST
+                and words[i - 1][1] - words[i - 1][0] <= 2):
+            # 查处, 举办, 布局: a verb or noun of two characters, not a body (but 旗发|改局:
+            # the segmenter cut a short name after its level)
+            continue
+        if m.group().endswith("政府") and text[max(0, m.start() - 3):m.start()].endswith(_GOVERNMENT_KINDS):
+            continue  # 地方政府债券, 法治政府: a kind of government
         # The words of the name: left from the word holding the suffix, up to a word
         # that cannot be in a name, punctuation, or the end of another name.
         j = i
         while j > 0:
             s, e = words[j - 1]
             word = text[s:e]
-            if not _HAN.fullmatch(word) or end - s > 16:
+            if e != words[j][0]:
+                break  # a space or line break between two words ends the name (a title above it)
+            if (word in _INNER_CONJUNCTIONS and j > 1 and e - s == 1 and words[j - 2][1] == s
+                    and _HAN.fullmatch(text[words[j - 2][0]:s]) and not text[words[j - 2][0]:s].endswith(_SUFFIX_TUPLE)
+                    and text[words[j - 2][0]:s] not in _NOT_NAME):
+                j -= 1  # 人力资源|和|社会保障厅: the conjunction joins two parts of one name
+                continue
+            if not _HAN.fullmatch(word) or end - s > 20:
                 break
             if word in _NOT_NAME and not (word in _INSIDE_NAMES and e == m.start()):
                 break  # (联合 in 四川农商联合银行 is the name's)
@@ -201,6 +226,10 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
             head += 1  # 报|厅办公室
             name = name[1:]
         if any(name.startswith(g) for g in _GENERIC_HEADS) or len(name) < 2 or _COUNTED.match(name):
+            continue
+        if _NUMERAL.match(text, head - 1) and name[0] in "家所座个" or _RATING.search(name):
+            continue  # 12|家博物馆, 国家一级博物馆
+        if name[0] in _INNER_CONJUNCTIONS:
             continue
         org_ends.add(end)
         yield head, end
@@ -320,6 +349,30 @@ def find_zones(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
                         break
                 yield s, m.end()
                 break
+
+
+def extend_to_places(orgs: list[tuple[int, int]], places: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An organization whose name starts inside a place's name begins with that place
+    (平潭综合|实验区管委会 -> 平潭综合实验区管委会): the finder's head was a word of it.
+
+    >>> extend_to_places([(4, 10)], [(0, 7)])
+    [(0, 10)]
+    """
+    if not places:
+        return orgs
+    ordered = sorted(places)
+    starts = [p[0] for p in ordered]
+    out = []
+    for s, e in orgs:
+        k = bisect.bisect_right(starts, s) - 1
+        while k >= 0 and ordered[k][0] > s - 16:
+            ps, pe = ordered[k]
+            if ps < s < pe <= e:
+                s = ps
+                break
+            k -= 1
+        out.append((s, e))
+    return out
 
 
 def outermost(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
