@@ -69,3 +69,33 @@ def test_numbers_signs_in_running_text():
     text = "增速为负1.2%，最低气温零下12摄氏度，负债3亿元，利润下降3.9%。"
     assert [(q.text, str(q.value)) for q in find_quantities(text)] == [
         ("负1.2%", "-1.2"), ("零下12摄氏度", "-12"), ("3亿元", "300000000"), ("3.9%", "3.9")]
+
+
+# Class 3, ranges and bounds (issue #24, made-up forms): a doubled dash, an inclusion mark
+# after a bound, a low bound written out in full (从6000到2万元), 一 as a low bound.
+RANGES = [
+    ("2万元--8万元", _want("money", "20000", "元", None, "80000")),
+    ("3——5亿元", _want("money", "300000000", "元", None, "500000000")),
+    ("2万（含）-8万元", _want("money", "20000", "元", None, "80000")),
+    ("从6000到2万元", _want("money", "6000", "元", None, "20000")),
+    ("100万元（含）以上", _want("money", "1000000", "元", "over")),
+    ("8万元（不含）以下", _want("money", "80000", "元", "under")),
+    ("一到三年", _want("duration", "1", "年", None, "3")),
+]
+
+
+@pytest.mark.parametrize("expr, want", RANGES, ids=[r[0] for r in RANGES])
+def test_numbers_ranges_and_bounds(expr, want):
+    _check(expr, want, in_text=not expr.startswith("从"))
+
+
+@pytest.mark.parametrize("expr", ["5-3亿元", "5-3元", "3万元--1万元"])
+def test_numbers_ranges_out_of_order_are_none(expr):
+    # Misprinted: no reading is certain, so none is given (never a high bound below the low).
+    assert normalize(expr) is None and _normalize_py(expr) is None
+
+
+def test_numbers_ranges_in_running_text():
+    text = "补助从6000到2万元，奖励2万（含）-8万元，期限一到三年，依据第1-3条。"
+    assert [(q.text, str(q.value), str(q.value_high)) for q in find_quantities(text)] == [
+        ("6000到2万元", "6000", "20000"), ("2万（含）-8万元", "20000", "80000"), ("一到三年", "1", "3")]

@@ -536,6 +536,8 @@ def fast_normalize(str text):
                 low *= b.iscale
             high = _scaled(b.ivalue, b.frac)
         value = _scaled(low, a.frac)
+    if has_range and value > high:
+        return DECLINE  # 从6000到2万, 5-3亿: the reference path says which reading holds, if any
     if factor is not _ONE:
         value = value * factor
         if high is not None:

@@ -29,9 +29,10 @@ def counted_unit(text: str, pos: int) -> Optional[str]:
     return None if m is None else noun_unit(m)
 
 
-def skip_in_context(text: str, start: int, n1: str) -> bool:
+def skip_in_context(text: str, start: int, n1: str, ranged: bool = False) -> bool:
     """Numbers that running text shows are not amounts: ordinals (第三), parts of codes
-    and names (C919, chxk365, 八项规定), and 一 as an indefinite article (一批, 一项工作)."""
+    and names (C919, chxk365, 八项规定), and 一 as an indefinite article (一批, 一项工作;
+    the low bound of a range, ``ranged``, is none: 一到三年)."""
     if NAMED_TERMS.match(text, start):
         return True
     if start:
@@ -54,4 +55,4 @@ def skip_in_context(text: str, start: int, n1: str) -> bool:
                 return True  # 十届二次、三次全会: the run of ordinals goes on
         if prev in "“「『" and not is_arabic(n1):
             return True  # “三个定位”, “千万工程”: the name of a slogan or programme
-    return n1 in ("一", "壹")
+    return not ranged and n1 in ("一", "壹")

@@ -89,7 +89,14 @@ def _quantity(text: str, start: int, end: int, parts: _Parts, scanning: bool, *,
         over = over or over2
         scale = trailing_scale(n2)
         if scale is not None and trailing_scale(n1) is None:
-            value *= scale
+            if value * scale <= high:
+                value *= scale  # 3-5亿: the 亿 scales both bounds
+            elif high > 100 * value:
+                return None  # 5-3亿: misprinted, and no reading of it is certain
+            # else 从6000到2万元: a low bound the scale would put above the high one is
+            # written out in full.
+        if value > high:
+            return None  # bounds out of order
     if unit_text is None and not pct and not percent_sign and not has_scale(n1 if n2 is None else n1 + n2):
         return None  # a bare number (postcode, table cell, list number) is not a quantity
     if (scanning and start and text[start - 1] in "超过逾上" and text[unit_end:unit_end + 1] in ("的", "级")
@@ -279,6 +286,8 @@ def _range_of(text: str, a: Quantity, b: Quantity) -> Optional[Quantity]:
     made canonical as every range is; None when they do not make one."""
     if a.value_high is not None or b.value_high is not None or not a.unit or (a.unit, a.kind) != (b.unit, b.kind):
         return None
+    if a.value > b.value:
+        return None  # 2万元--8万元 read as 2万元 and -8万元: the dash is no sign
     return make(text, a.start, b.end, exact(a.value), exact(b.value), a.unit, a.kind, b.modifier or a.modifier)
 
 
@@ -340,8 +349,8 @@ def find_quantities(text: str) -> Iterator[Quantity]:
     for q in _scan(text):
         if pending is not None:
             merged = None
-            if q.start == pending.end and q.value < 0 and q.text[0] in "-－":
-                # 3万人-5万人: the dash read as the sign of the second bound is the range's.
+            if q.value < 0 and q.text[0] in "-－" and RANGE_SEP.fullmatch(text, pending.end, q.start + 1):
+                # 3万人-5万人, 2万元--8万元: the dash read as the sign of the second bound is the range's.
                 bound = make(text, q.start + 1, q.end, -q.value, None, q.unit, q.kind, q.modifier)
                 merged = _range_of(text, pending, bound)
             elif RANGE_SEP.fullmatch(text, pending.end, q.start):
@@ -388,7 +397,8 @@ def _scan(text: str) -> Iterator[Quantity]:
     for m in SCAN.finditer(text):
         if m.group("n1") is not None:
             first = m.start("pct") if m.group("pct") else m.start("n1")
-            if (skip_in_context(text, m.start() if m.group("neg") else first, m.group("n1"))
+            if (skip_in_context(text, m.start() if m.group("neg") else first, m.group("n1"),
+                                ranged=m.group("n2") is not None)
                     and not (m.group("unit") == "倍" and m.group("n1") in ("一", "壹"))):  # 提高一倍
                 continue
         q = _build(m, text, scanning=True)

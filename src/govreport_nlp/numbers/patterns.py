@@ -21,6 +21,7 @@ __all__ = [
     "EXPRESSION",
     "FAST",
     "FRACTION",
+    "INCLUSIVE",
     "GAPPED",
     "INNER_GAP",
     "INNER_SPACE",
@@ -36,6 +37,7 @@ __all__ = [
     "PREFIX_MODIFIERS",
     "RANGE_SEP",
     "SCAN",
+    "SEPARATOR",
     "SPACE",
     "SPECIAL",
     "SUFFIX_AFTER",
@@ -67,6 +69,12 @@ NUMBER = rf"""
     )*
 """
 SPACE = rf"[{LINE_SPACES}]*"
+# Between the bounds of a range: one separator, or a dash doubled as PDFs and web pages
+# print it (2万元--8万元, 3——5年).
+_DASHES = "".join(ch for ch in RANGE_SEPARATORS if ch not in "至到")
+SEPARATOR = rf"(?:[{_DASHES}]{{2}}|[{RANGE_SEPARATORS}])"
+# A bound marked as included or not (2万（含）-8万元, 100万元（含）以上): no part of the value.
+INCLUSIVE = r"(?:[（(]不?含[）)])"
 # The number part of a quantity, shared by the scanner and normalize().
 NUMBER_PART = rf"""
     # A minus sign, 负 (增速为负1.2%) or 零下 (below zero: 零下12摄氏度) right before digits.
@@ -75,7 +83,7 @@ NUMBER_PART = rf"""
         (?P<pneg> 负(?=[{DIGITS}{CD}{CS}]) )? )?           # 百分之负二点五: the sign after the prefix
     (?P<n1> {NUMBER} )                                    # the number
     (?:                                                   # a range: 3-5, 4.5%—5%, 百分之三至百分之五
-        (?P<u1> [%％] )? {SPACE} (?P<sep> [{RANGE_SEPARATORS}] ) {SPACE}
+        (?P<u1> [%％] )? {SPACE} {INCLUSIVE}? {SPACE} (?P<sep> {SEPARATOR} ) {SPACE}
         (?: 百分之 | 千分之 )? (?P<n2> {NUMBER} )
     )?
     (?: {SPACE} (?P<m1> [余多] ) )?                        # 余/多 after it (200余)
@@ -124,12 +132,14 @@ PREFIX_ALT = "|".join(sorted(PREFIX_MODIFIERS, key=len, reverse=True))
 SUFFIX_WORDS = "左右|上下|以上|以下|以内|之内|内"
 # A whole expression: the unit is whatever follows, looked up afterwards in UNITS.
 EXPRESSION = re.compile(rf"""
-    \s* (?P<pre> {PREFIX_ALT} )? {SPACE} (?: 人民币 )? {SPACE}    # 约, 超过, 近; 人民币
+    \s* (?: 从 | 由 )?                                          # 从6000到2万元: the range's opening word
+    (?P<pre> {PREFIX_ALT} )? {SPACE} (?: 人民币 )? {SPACE}      # 约, 超过, 近; 人民币
     (?:
         (?P<half> 一半 )
       | {NUMBER_PART} \s* (?P<unit> [^\s{DIGITS}]*? )             # the unit: looked up in UNITS after
     )
-    \s* (?P<suf> {SUFFIX_WORDS} | 多 | 余 )? \s*                  # 左右, 以上, 以内; 余/多 after the unit
+    \s* {INCLUSIVE}? \s*                                         # 100万元（含）以上
+    (?P<suf> {SUFFIX_WORDS} | 多 | 余 )? \s*                      # 左右, 以上, 以内; 余/多 after the unit
 """, re.VERBOSE).fullmatch
 # 上万人, 万余元, 近亿元: a bare 万 or 亿 is a number only with a word that says "about so
 # many" before it or 余/多 after it (万元 alone is a unit of account, not an amount).
@@ -151,11 +161,11 @@ NAMED_TERMS = re.compile(r"三次产业|八项规定|三项制度|两个确立|�
 # Before the second day of a span of dates (3月19日至20日, 6日-10日).
 DAY_RANGE_END = re.compile(rf"日[ \t]*[{RANGE_SEPARATORS}][ \t]*$")
 # Between the bounds of a range: 3亿元至5亿元, 4.5%—5%.
-RANGE_SEP = re.compile(rf"[ \t\u3000]*[{RANGE_SEPARATORS}][ \t\u3000]*")
+RANGE_SEP = re.compile(rf"[ \t\u3000]*{INCLUSIVE}?[ \t\u3000]*{SEPARATOR}[ \t\u3000]*")
 # In running text the modifier stands just before the number (增长近30%, 约为200余条).
 # 约 ends other words too: 节约, 制约, 预约, 签约, 合约, 条约, 公约, 契约, 履约, 违约 are no modifier.
 PREFIX_BEFORE = re.compile(rf"(?<![最附临节制预签合条公契履违])(?P<pre>{PREFIX_ALT})(?:为|达|到|至)?{SPACE}(?:人民币)?{SPACE}$")
-SUFFIX_AFTER = re.compile(r"[ \t]*(?:(左右|上下|以上|以下|以内|之内)|内(?![容部外涵地在需设]))")
+SUFFIX_AFTER = re.compile(rf"[ \t]*{INCLUSIVE}?[ \t]*(?:(左右|上下|以上|以下|以内|之内)|内(?![容部外涵地在需设]))")
 
 # A unit followed by these characters is part of a longer word, not a unit:
 # 70周年 is an anniversary, 三成员 is not 30%.
