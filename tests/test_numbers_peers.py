@@ -99,3 +99,36 @@ def test_numbers_ranges_in_running_text():
     text = "补助从6000到2万元，奖励2万（含）-8万元，期限一到三年，依据第1-3条。"
     assert [(q.text, str(q.value), str(q.value_high)) for q in find_quantities(text)] == [
         ("6000到2万元", "6000", "20000"), ("2万（含）-8万元", "20000", "80000"), ("一到三年", "1", "3")]
+
+
+# Class 4, approximate numbers (issue #24, made-up forms): 几/数 for a digit and two
+# neighbouring digits make a range, never one number (五六亿 is no 56亿, 三四十 no 340).
+APPROXIMATE = [
+    ("十几亿元", _want("money", "1100000000", "元", None, "1900000000")),
+    ("三十几万人", _want("count", "310000", "人", None, "390000")),
+    ("数百万元", _want("money", "2000000", "元", None, "9000000")),
+    ("几十万元", _want("money", "200000", "元", None, "900000")),
+    ("五六亿元", _want("money", "500000000", "元", None, "600000000")),
+    ("三四十个", _want("count", "30", "个", None, "40")),
+    ("十七八个", _want("count", "17", "个", None, "18")),
+    ("一千五六百元", _want("money", "1500", "元", None, "1600")),
+    ("百分之三四十", _want("percent", "30", "%", None, "40")),
+    ("两三个百分点", _want("percent_point", "2", "百分点", None, "3")),
+]
+
+
+@pytest.mark.parametrize("expr, want", APPROXIMATE, ids=[r[0] for r in APPROXIMATE])
+def test_numbers_approximate_numbers(expr, want):
+    _check(expr, want)
+
+
+@pytest.mark.parametrize("expr", ["二〇一七元", "一二三次", "几个", "五六"])
+def test_numbers_digits_one_by_one_are_no_amount(expr):
+    assert normalize(expr) is None and _normalize_py(expr) is None
+
+
+def test_numbers_approximate_numbers_in_running_text():
+    # guangdong_province_work_report (bulk): 加快推动一二三次产业协调 holds no quantity.
+    text = "参保人数十万人，投入数百万元，推动一二三次产业协调。"
+    assert [(q.text, str(q.value), str(q.value_high)) for q in find_quantities(text)] == [
+        ("十万人", "100000", "None"), ("数百万元", "2000000", "9000000")]

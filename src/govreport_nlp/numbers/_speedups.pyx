@@ -226,9 +226,9 @@ cdef Num _read_number(str text, Py_ssize_t i, Py_ssize_t n, char* buf):
             if num >= 0 and not prev_digit:
                 return r  # a Chinese digit right after Arabic ones or a 点 fraction
             if prev_digit and num >= 0:
-                if r.frac:
-                    return r
-                num = num * 10 + d  # 二〇一七: digits one by one
+                if r.frac or num > 0:
+                    return r  # 二〇一七, 五六亿: spelled digits or a range, the reference path's
+                num = d  # 一万零五: a zero, then the digit
             else:
                 num = d * _pow10(r.frac)
             prev_digit = seen = True

@@ -40,8 +40,8 @@ from .build import FIELDS, make, replace
 from .chars import RANGE_SEPARATORS
 from .context import counted_unit, in_tab_row, noun_unit, skip_in_context
 from .specials import special
-from .numerals import (BIG_ZEROS, CN_BIG, CN_DIGITS, CN_SMALL, D_BIG, exact, has_scale, is_arabic, looks_like_year,
-                       parse_number, parse_numeral, shift_point, trailing_scale)
+from .numerals import (BIG_ZEROS, CN_BIG, CN_DIGITS, CN_SMALL, D_BIG, blurred, exact, has_scale, is_arabic,
+                       looks_like_year, parse_number, parse_numeral, shift_point, spelled, trailing_scale)
 from .patterns import (BARE_SCALE, BLOCKED_AFTER, COUNTED_NOUN, DAY_RANGE_END, EXPRESSION, FAST, GAPPED, INNER_GAP,
                        LIST_TAIL, NUMBERED_YEAR, PLAN_NAME, PREFIX_BEFORE, PREFIX_MODIFIERS, RANGE_SEP,
                        SCAN, SPECIAL, SUFFIX_AFTER, SUFFIX_MODIFIERS, SUFFIX_WORDS, YEAR_FOLLOWERS)
@@ -78,6 +78,13 @@ def _quantity(text: str, start: int, end: int, parts: _Parts, scanning: bool, *,
     n1, n2, pct, unit_text, unit_end, neg, over_mark, percent_sign = parts
     if n1[0] == "0" and len(n1) > 1 and n1[1] not in ".．万萬亿億 \u3000\xa0":
         return None  # 0517-83605210, 0086: codes and phone numbers, not amounts (0万元 is one)
+    written = n1
+    if n2 is None and not is_arabic(n1):
+        bounds = blurred(n1)  # 五六亿, 十几万, 数百万: the range the number stands for
+        if bounds is not None:
+            n1, n2 = bounds
+        elif spelled(n1):
+            return None  # 二〇一七, 一二三: digits one by one name a year or a code, no amount
     value, over = parse_numeral(n1)
     if value is None:
         return None
@@ -118,7 +125,7 @@ def _quantity(text: str, start: int, end: int, parts: _Parts, scanning: bool, *,
         kind, unit, factor = "count", counted or "", _ONE
     if kind == "duration":
         if unit == "年":
-            if looks_like_year(n1, value) or n1 in ("百", "千", "万"):
+            if looks_like_year(written, value) or n1 in ("百", "千", "万"):
                 return None  # 2017年 is a date; 百年变局, 千年 are figures of speech
             if scanning and not is_arabic(n1) and (text[unit_end:unit_end + 1] == "来" or text[start - 1:start] == "的"):
                 return None  # 五年来, …的五年: a stretch of time named, not an amount

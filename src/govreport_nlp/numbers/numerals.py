@@ -16,8 +16,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 __all__ = [
-    "BIG_ZEROS", "CB", "CD", "CN_BIG", "CN_DIGITS", "CN_SMALL", "CS", "D_BIG", "exact", "has_scale", "is_arabic",
-    "looks_like_year", "parse_number", "parse_numeral", "shift_point", "trailing_scale",
+    "BIG_ZEROS", "CB", "CD", "CN_BIG", "CN_DIGITS", "CN_SMALL", "CS", "D_BIG", "blurred", "exact", "has_scale",
+    "is_arabic", "looks_like_year", "parse_number", "parse_numeral", "shift_point", "spelled", "trailing_scale",
 ]
 
 CN_DIGITS = {
@@ -219,3 +219,56 @@ def looks_like_year(n1: str, value: Decimal) -> bool:
         return len(n1) == 4 and 1900 <= value <= 2100 or len(n1) == 2 and n1[0] in "01"
     # Chinese digits written one by one (二〇一七, 一九年) name a year.
     return len(n1) >= 2 and all(ch in CN_DIGITS for ch in n1)
+
+
+# An approximate number (#24): 几/数 for a digit, or two neighbouring digits for either.
+# 几/数 before 十/百/千/万/亿 is 2-9 of it (几十 20-90, 数百万 200万-900万: 一十 is written
+# 十); after a 十/百/千 it is 1-9 (十几 11-19, 三十几万 31万-39万).
+_SOME_LEADING = ("二", "九")
+_SOME_TRAILING = ("一", "九")
+_NEXT_DIGIT = {("一", "二"), ("一", "两"), ("两", "三"), ("二", "三"), ("三", "四"), ("四", "五"),
+               ("五", "六"), ("六", "七"), ("七", "八"), ("八", "九")}
+_ZERO = "零〇○"
+
+
+def blurred(s: str) -> Optional[tuple[str, str]]:
+    """The low and high numerals of an approximate number, or None when ``s`` is exact.
+
+    >>> blurred("五六亿"), blurred("三四十"), blurred("十几万"), blurred("数百万")
+    (('五亿', '六亿'), ('三十', '四十'), ('十一万', '十九万'), ('二百万', '九百万'))
+    >>> blurred("二〇一七") is None and blurred("三十五") is None
+    True
+    """
+    if "点" in s:
+        return None  # 三点四五: the digits of a decimal part are read one by one
+    for mark in "几数":
+        i = s.find(mark)
+        if i < 0:
+            continue
+        if i and s[i - 1] in CN_SMALL:
+            low, high = _SOME_TRAILING
+        elif i == 0 and s[1:2] and (s[1] in CN_SMALL or s[1] in CN_BIG):
+            low, high = _SOME_LEADING
+        else:
+            return None
+        return s[:i] + low + s[i + 1:], s[:i] + high + s[i + 1:]
+    for i in range(len(s) - 1):
+        if (s[i], s[i + 1]) in _NEXT_DIGIT:
+            # Two digits alone in their run: 二〇一二 is a year, 一二三 a list of digits.
+            if (i and s[i - 1] in CN_DIGITS) or (s[i + 2:i + 3] and s[i + 2] in CN_DIGITS):
+                return None
+            return s[:i + 1] + s[i + 2:], s[:i] + s[i + 1:]
+    return None
+
+
+def spelled(s: str) -> bool:
+    """Whether ``s`` holds Chinese digits written one by one (二〇一七, 一二三): a year or a
+    code, never an amount (一万零五 holds 零五, a zero and a digit)."""
+    prev = ""
+    for ch in s:
+        if ch == "点":
+            return False  # 三点一四: after the point, digits one by one are the rule
+        if ch in CN_DIGITS and prev in CN_DIGITS and prev and prev not in _ZERO:
+            return True
+        prev = ch
+    return False

@@ -57,10 +57,15 @@ ARABIC = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９
 INNER_SPACE = rf"(?:[{INLINE_SPACES}]{{1,3}}|[{INLINE_SPACES}]{{0,3}}\n[{INLINE_SPACES}]{{0,3}})"
 # NUMBER and NUMBER_PART are written for re.VERBOSE: every pattern that holds them is
 # compiled with it (whitespace outside [...] is layout, # starts a comment).
+# 数 stands for "some" before 十/百/千/万/亿 (投入数百万) except where it ends a noun: 人数十万
+# is a count of people, 十万 (the characters before 数 in the nouns 人数, 户数, 总数, 指数 ...).
+_SOME = r"(?<![人户次件总个指系倍基少多无半分位项字票册台车床天笔家名条本张页篇股套部期批类场所座处只头亩宗例单组班函参变常乘除岁年月日周时])数"
 NUMBER = rf"""
-    (?: {ARABIC} | [{CD}{CS}] )               # it opens with Arabic digits, a Chinese digit or 十百千
+    (?: {ARABIC} | [{CD}{CS}]                 # it opens with Arabic digits, a Chinese digit or 十百千,
+      | (?: 几 | {_SOME} ) (?= [{CS}{CB}] ) )   # or 几/数 for a digit (几十, 数百万)
     (?:
         {ARABIC}                              # Arabic digits again (1亿2千万)
+      | (?<= [{CS}] ) 几                      # 几 for the last digit (十几, 三十几万)
       | [{CD}{CB}]                            # Chinese digits, 万, 亿
       | [{CS}] (?! [瓦米克伏卡] | 公顷 )       # 十百千, not the 千 of a unit (千瓦, 千米, 千公顷 ...)
       | 点[{CD}]+                             # a decimal part in Chinese (三点一四)
