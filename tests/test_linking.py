@@ -394,3 +394,30 @@ def test_facts_assembly_is_a_pure_function_of_the_text_and_its_annotations():
                                                                ("120人", "审批服务工作人员120人。")]
     assert [f.id for f in facts] == [fact_id(q) for q in quantities]
     assert assemble_facts(text, quantities, sentences=[], bounds=frozenset(), table_spans=[(0, len(text))]) == []
+
+
+# Subjects named away from the number (#27), each from real report text of the reports
+# added on 2026-12-07.
+@pytest.mark.parametrize("text,quantity,subject,rule", [
+    # shandong_province_final_accounts_2023: a topic line above a sentence opening with 完成.
+    ("——农林水支出。完成 1051.73 亿元，占预算的 101.4%，下降 6%。", "1051.73 亿元", "农林水支出", "heading_lead"),
+    ("——增值税。完成 2027.15 亿元，占预算的 105.2%。", "2027.15 亿元", "增值税", "heading_lead"),
+    # sanya_city_budget_report_2025, central audit 2023: the items of a 等 list.
+    ("加上上级补助收入、债务转贷收入、上年结余等141.3亿元。", "141.3亿元", "上级补助收入、债务转贷收入、上年结余",
+     "list_before_deng"),
+    ("已原渠道归还、支付拖欠补助等19.51亿元。", "19.51亿元", "原渠道归还、支付拖欠补助", "list_before_deng"),
+    # anhui_province_work_report_2026, state_council_work_report_2018: both ends of 从A到B.
+    ("专精特新“小巨人”企业从80户增加到810户。", "80户", "专精特新“小巨人”企业", "from_to"),
+    ("专精特新“小巨人”企业从80户增加到810户。", "810户", "专精特新“小巨人”企业", "from_to"),
+    ("消费贡献率由54.9%提高到58.8%。", "58.8%", "消费贡献率", "from_to"),
+])
+def test_linking_subjects_named_away_from_the_number(nlp, text, quantity, subject, rule):
+    facts = {f.quantity.text: f for f in govreport_nlp.extract(text, nlp=nlp, report_year=2023).facts}
+    assert (facts[quantity].subject, facts[quantity].subject_rule) == (subject, rule)
+
+
+def test_linking_a_label_of_verb_and_generic_noun_stays_whole(nlp):
+    # central_audit_rectification_report_2023: 涉及资金 and 处理处分 are the labels.
+    assert _subject_of(nlp, "整改问题涉及资金2851.48亿元。", "2851.48亿元") == "整改问题涉及资金"
+    # …while a change verb cut inside its word (缩减) goes whole (state council 2018).
+    assert _subject_of(nlp, "中央政府定价项目缩减80%。", "80%") == "中央政府定价项目"

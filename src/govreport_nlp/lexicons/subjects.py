@@ -10,7 +10,7 @@ from __future__ import annotations
 __all__ = [
     "BARE_ADDITIONS", "BASELINE_PERIODS", "BASELINE_WORDS", "BUDGET_HEADS", "BUDGET_STAGES", "BUDGET_TIME_WORDS", "CATEGORY_WORDS",
     "DECREASE_VERBS", "DIVISION_NOUNS", "FEE_SUFFIXES", "FILLERS", "GLUED_FILLERS", "INCREASE_VERBS",
-    "LIST_JOINERS", "MANNER_ADVERBS", "NOT_NOUN_STARTS", "NOUN_WHEN_FINAL", "OBJECT_VERBS", "OTHER_STOPS", "PREDICATE_VERBS",
+    "LABEL_AFTER_VERB", "LIST_JOINERS", "MANNER_ADVERBS", "NOT_NOUN_STARTS", "NOUN_WHEN_FINAL", "OBJECT_VERBS", "OTHER_STOPS", "PREDICATE_VERBS",
     "REACHING_VERBS", "SCOPE_WORDS",
 ]
 
@@ -65,10 +65,17 @@ OBJECT_VERBS = frozenset({
 # Object verbs that are nouns when the number follows them directly (研发投入12亿元).
 NOUN_WHEN_FINAL = frozenset({"投入"})
 # Other words that end the subject phrase on its left.
+# Words that name no indicator alone after an object verb: generic measure nouns and
+# verbal nouns. Between such a verb and the number they make one label with it
+# (涉及资金2851.48亿元, 处理处分241人), while 发布|信息, 修订|法律 stay apart.
+LABEL_AFTER_VERB = frozenset({"资金", "金额", "数", "总数", "人数", "件数", "人员", "人次", "标准", "增加值",
+                              "处分", "审查", "救助", "培训", "处理"})
 OTHER_STOPS = frozenset({
     # function words and prepositions
     "其中", "包括", "中", "占", "以及", "及其", "等", "的", "对", "向", "从", "由",
     "在", "将", "把", "被", "通过", "围绕", "针对", "按照", "根据", "依据", "截至", "截止", "截止到",
+    # connectives of a budget's arithmetic (加上调出资金2452万元, 扣除…后): not the item's
+    "加上", "再加上", "扣除", "减去", "剔除",
     # time words
     "目前", "现已", "已经", "全年", "年末", "年底", "年初", "当年", "本年", "今年", "去年", "上年",
     "上年末", "上年底", "去年底", "去年末", "本年末", "今年底", "年内",

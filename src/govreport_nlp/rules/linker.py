@@ -26,26 +26,12 @@ from .phrases import BOUNDARY as _BOUNDARY
 from .phrases import clause_start as _clause_start
 from .phrases import clean as _clean
 from .phrases import depths as _depths
+from .topics import FROM as _FROM
+from .topics import heading_lead, label_after_verb, list_before_deng, to_next
 from ..models import Quantity
+from .links import SUBJECT_RULES, Link
 
 __all__ = ["Link", "SUBJECT_RULES", "link_sentence"]
-
-# The rules that choose a subject, as ``Fact.subject_rule`` names them (docs/facts.md).
-SUBJECT_RULES = {
-    "attribute_before": "the noun phrase before the number (预算资金|31.08亿元)",
-    "counted_noun_after": "the noun after the classifier (18个|单位)",
-    "before_verb": "the phrase before the verb whose object the number is (房地产投资|完成60亿元)",
-    "verb": "the verb itself when nothing names the thing (答复|3050件)",
-    "outcome_category": "a negated or 其他 verb naming a category (不予处理80件, 无法提供)",
-    "respectively": "the items of a 分别 enumeration paired with the numbers",
-    "list_item": "the item before, for every number of a list sharing a change (分别增长5.1%、3.2%)",
-    "budget_line": "the budget line of a completion rate (完成年初预算的98.2%)",
-    "share_of": "the noun after 的 of a share (全省近80%的|基础研究项目)",
-    "change_indicator": "the indicator of the quantity before, for a change (同比增长1.5%)",
-    "previous_quantity": "the subject of the quantity before, when nothing else names one (占79%)",
-    "table_row": "the row label of a statistics table (label | unit | number)",
-    "table_cell": "the row label of a table whose unit is stated above it (单位：万元); the column is in Fact.column",
-}
 
 # Punctuation that ends the phrase a subject can come from. 、 is not among them: a list
 # of facts is split by the quantities themselves (政策类文件89条、政策解读20条), while
@@ -98,6 +84,7 @@ _BARE_ADDITIONS = lex.BARE_ADDITIONS
 _ADDITION_RE = re.compile(_alternation(_BARE_ADDITIONS))
 _QUOTED_NAME = re.compile(r"“[^”]{4,}”")
 _MAX_SUBJECT = 20
+_AVERAGE = re.compile(r"(?:年均|平均)$")
 _WHITESPACE = re.compile(r"\s+")
 # A share named with what it is of (占GDP的比重) and its other name in brackets.
 _SHARE_OF = re.compile(r"占[^，,；;。、占]{1,20}的$")
@@ -110,16 +97,6 @@ _COPULAS = {"为", "是", "在", "对"}
 # sentence is about; its subject is that line, named before the stage of the budget.
 _COMPLETION = re.compile(r"(?:完成|为|占|达到?)(?:年初|调整后?的?|全年)?预算(?:数)?的?\s*$")
 _STAGE = re.compile(f"(?:支出)?(?:{_alternation(lex.BUDGET_STAGES)})$")
-
-
-@dataclass
-class Link:
-    """What the linker found for one quantity."""
-
-    subject: Optional[str] = None
-    change: Optional[str] = None
-    subject_start: Optional[int] = None
-    rule: Optional[str] = None  # which rule chose the subject (see SUBJECT_RULES)
 
 
 def _strip_filler(text: str, lo: int, hi: int, bounds: frozenset[int]) -> int:
@@ -193,6 +170,10 @@ def _left_phrase(text: str, lo: int, hi: int, bounds: frozenset[int]) -> tuple[i
         stops.pop()  # 研发投入|12亿元: the verb is the noun here
     if stops and stops[-1].end() == hi:
         return hi, stops[-1]
+    # 涉及|资金, 处理|处分: a generic or verbal noun alone after an object verb needs the verb.
+    while (stops and stops[-1].group() in _VERBS and stops[-1].start() > lo
+           and not any(stops[-1].end() < b < hi for b in bounds) and label_after_verb(_clean(text[stops[-1].end():hi]))):
+        stops.pop()
     while stops and stops[-1].group() == "的" and text[stops[-1].start() - 1:stops[-1].start()] in "”」’":
         stops.pop()
         while stops and stops[-1].group() in _COPULAS:
@@ -337,13 +318,24 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             links.append(Link(subject=subject, change=change, subject_start=offset, rule="respectively"))
             prev_end = max(prev_end, q.end)
             continue
+        pair = _from_to(text, quantities, idx, lo, nxt, bounds, links)
+        if pair is not None:
+            links.append(pair)
+            prev_end = max(prev_end, q.end)
+            continue
         hi = _strip_filler(text, lo, q.start, bounds)
         change = _CHANGE.search(text, max(lo, hi - 12), hi)
         reached = _REACHED.search(text, max(lo, q.start - 4), q.start)
         if change and change.start() >= lo:
             if not reached:
                 link.change = "increase" if change.group("verb") in _INCREASE else "decrease"
-            hi = _strip_filler(text, lo, change.start(), bounds)
+            cut = change.start()
+            if change.start("verb") not in bounds:
+                # 缩减|压减: the change verb ends a longer word; the whole word is the verb
+                cut = max((b for b in bounds if lo <= b < change.start("verb")), default=cut)
+            hi = _strip_filler(text, lo, cut, bounds)
+            if _AVERAGE.search(text, max(lo, hi - 2), hi) and hi - 2 in bounds and hi - 2 > lo:
+                hi = _strip_filler(text, lo, hi - 2, bounds)  # 规模缩|年均: 年均 is the change's
         elif _ADDED.search(text, max(lo, hi - 2), hi) and hi - 2 > lo and hi - 2 in bounds:
             # 经营主体新增105万户: an addition to the noun before it is its increase (新增22个
             # 县城, with no noun before, counts what follows: see below).
@@ -355,6 +347,12 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
                 hi = cut.start()  # (a verb of _VERBS, 跃升至, is read as one below)
         start, verb = _left_phrase(text, lo, hi, bounds)
         subject = _clean(text[start:hi])
+        listed = False
+        if verb is not None and verb.group() == "等" and verb.start() > lo:
+            # 上级补助收入、债务转贷收入、上年结余等|141.3亿元: the items are what is counted.
+            first = list_before_deng(text, lo, verb.start(), _stops(text, lo, verb.start(), bounds))
+            if first is not None and len(_clean(text[first:verb.start()])) >= 2:
+                start, subject, verb, listed = first, _clean(text[first:verb.start()]), None, True
         if subject in _BARE_ADDITIONS and verb is None:
             # 新增22个县城: 新增 alone names no indicator; the number counts what follows.
             # (城镇新增就业1244万人 keeps 新增 inside its indicator.)
@@ -401,11 +399,13 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             link.rule = "counted_noun_after"
             if right[0] < nxt:
                 prev_end = max(prev_end, right[1])
-        elif subject and (len(subject) <= _MAX_SUBJECT or _QUOTED_NAME.search(subject) and len(subject) <= 2 * _MAX_SUBJECT):
-            # A quoted account or item name (“住房保障支出-住房改革支出-购房补贴”科目) may be long.
+        elif subject and (len(subject) <= _MAX_SUBJECT or (_QUOTED_NAME.search(subject) or listed and "、" in subject)
+                          and len(subject) <= 3 * _MAX_SUBJECT):
+            # A quoted account or item name (“住房保障支出-住房改革支出-购房补贴”科目) and a
+            # list of items may be long.
             link.subject = subject
             link.subject_start = start
-            link.rule = subject_rule
+            link.rule = "list_before_deng" if listed else subject_rule
         elif verb is not None and verb.group() in _VERBS:
             # 房地产建安投资完成60.86亿元: the phrase before the verb; 答复3050件: the verb.
             verb_start = verb.start()
@@ -424,7 +424,11 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             elif phrase and not _BASELINE.match(phrase) and len(phrase) <= _MAX_SUBJECT:
                 link.subject, link.subject_start, link.rule = phrase, before, "before_verb"
             else:
-                link.subject, link.subject_start, link.rule = verb.group(), verb.start(), "verb"
+                lead = heading_lead(text, sent_start) if not phrase else None
+                if lead:  # ——农林水支出。|完成1051.73亿元: the line above names the topic
+                    link.subject, link.subject_start, link.rule = lead[0], lead[1], "heading_lead"
+                else:
+                    link.subject, link.subject_start, link.rule = verb.group(), verb.start(), "verb"
         if q.kind == "percent" and links and _COMPLETION.search(_WHITESPACE.sub("", text[max(lo, q.start - 16):q.start])):
             # (PDF text breaks lines anywhere: 完\n成年初预算的98.20%)
             topic = _budget_line(text, sent_start, links)
@@ -451,6 +455,26 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         links.append(link)
         prev_end = max(prev_end, q.end)
     return links
+
+
+def _from_to(text: str, quantities: Sequence[Quantity], idx: int, lo: int, nxt: int,
+             bounds: frozenset[int], links: Sequence[Link]) -> Optional[Link]:
+    """Both ends of 从A增加到B (由240元提高到450元, 从14.7%降至13%) measure the indicator
+    named before 从/由 (or, with nothing there, the one of the figure before)."""
+    q = quantities[idx]
+    if idx and links and links[-1].rule == "from_to" and to_next(text[quantities[idx - 1].end:q.start]):
+        return Link(subject=links[-1].subject, subject_start=links[-1].subject_start, rule="from_to")
+    opener = _FROM.search(text, lo, q.start)
+    if opener is None or idx + 1 >= len(quantities) or not to_next(text[q.end:nxt]):
+        return None
+    hi = _strip_filler(text, lo, opener.start(), bounds)
+    start, verb = _left_phrase(text, lo, hi, bounds)
+    subject = _clean(text[start:hi])
+    if not subject and hi == lo and links and links[-1].subject:
+        subject, start, verb = links[-1].subject, links[-1].subject_start, None  # …完成672亿元，从…
+    if not subject or verb is not None or len(subject) > _MAX_SUBJECT:
+        return None
+    return Link(subject=subject, subject_start=start, rule="from_to")
 
 
 def _budget_line(text: str, sent_start: int, links: Sequence[Link]) -> Optional[tuple[str, int]]:

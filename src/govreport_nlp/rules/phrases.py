@@ -15,7 +15,8 @@ __all__ = ["BOUNDARY", "clause_start", "clean", "depths"]
 # of facts is split by the quantities themselves (政策类文件89条、政策解读20条), while
 # 、 inside a phrase joins names (计算机、通信和其他电子设备制造业).
 BOUNDARY = frozenset("，,；;。：:！？!?")
-_OPEN, _CLOSE = "（(", "）)"
+# (《》 too: a title's words are the title's, 《学习贯彻党的十九大精神专刊》 is one name)
+_OPEN, _CLOSE = "（(《", "）)》"
 _LIST_NUMBER = re.compile(r"^(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])")
 _FOOTNOTE = re.compile(r"\[[0-9]{1,2}\]|[①-⑩]")
 _CLASS_MARK = re.compile(r"(?<=.)[（(][类款项][）)]$")

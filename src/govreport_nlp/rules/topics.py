@@ -1,0 +1,68 @@
+"""Subjects named away from the number (GUIDELINES.md, "Subject"): a topic line above a
+sentence that opens with a bare verb, the items of an ``X、Y等`` list, and the indicator
+of a ``从A增加到B`` pair. Pure functions over the text and the segmenter's word
+boundaries; ``rules/linker.py`` calls them where its own rules find no noun phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..lexicons import subjects as lex
+from .phrases import clean, depths
+
+__all__ = ["FROM", "heading_lead", "label_after_verb", "list_before_deng", "to_next"]
+
+# A short line of its own, with or without a list mark (——农林水支出。, （三）增值税。): it
+# names the topic of the sentences under it (完成1051.73亿元，占预算的101.4%).
+_LEAD = re.compile(
+    r"(?:^|\n)[ \t\u3000]*(?:——|—|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)?[ \t\u3000]*"
+    r"([^，,；;。：:！？!?\n]{2,16})。[ \t\u3000\n]*$")
+# 从/由 before the first number of a pair, with the year of the start (从2020年的110.4亿元).
+FROM = re.compile(r"(?:从|由)\s*(?:[0-9]{4}\s*年(?:底|末)?的?)?\s*$")
+# What stands between the two numbers of the pair: a verb of change ending in 到/至/为.
+_TO = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}?(?:到|至|为)\s*(?:[0-9]{4}\s*年(?:底|末)?的?)?\s*$")
+_SPACE = " \t\n\u3000"
+
+
+def heading_lead(text: str, sent_start: int) -> Optional[tuple[str, int]]:
+    """The topic a short line right before ``sent_start`` names, and where it starts.
+
+    >>> heading_lead("——农林水支出。完成1051.73亿元", 8)
+    ('农林水支出', 2)
+    >>> heading_lead("全年办理申请12件，其中。完成", 15) is None
+    True
+    """
+    m = _LEAD.search(text, max(0, sent_start - 40), sent_start)
+    if m is None:
+        return None
+    return clean(m.group(1)), m.start(1)
+
+
+def to_next(between: str) -> bool:
+    """Whether the text between two numbers makes them the two ends of one change
+    (80户|增加到|810户, 14.7%|降至|13%)."""
+    return _TO.match(between) is not None
+
+
+def list_before_deng(text: str, lo: int, deng: int, stops) -> Optional[int]:
+    """Where the list that ends at 等 (``deng``) begins: 加上上级补助收入、债务转贷收入、
+    上年结余等141.3亿元 -> the start of 上级补助收入. The items are what is counted; verbs
+    inside them (补助, 安排) do not cut them, other stop words before the first 、 do.
+    None when no 、 list stands before 等."""
+    level = depths(text, lo, deng)
+    first = next((i for i in range(lo, deng) if text[i] == "、" and level[i - lo] == 0), -1)
+    if first <= lo:
+        return None
+    cut = [m for m in stops if m.end() <= first and m.group() not in lex.OBJECT_VERBS]
+    start = cut[-1].end() if cut else lo
+    while start < first and text[start] in _SPACE:
+        start += 1
+    return start if first - start >= 2 else None
+
+
+def label_after_verb(word: str) -> bool:
+    """Whether ``word``, standing alone between an object verb and the number, needs the
+    verb to be a label (涉及|资金, 处理|处分): a generic measure noun or a verbal noun."""
+    return word in lex.LABEL_AFTER_VERB
