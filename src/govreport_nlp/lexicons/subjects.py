@@ -95,7 +95,10 @@ OTHER_STOPS = frozenset({
 })
 # Adverbs before an object verb (粉丝量迅速跃升至3.7万): no part of the name.
 MANNER_ADVERBS = ("迅速", "快速", "不断", "持续", "进一步", "稳步", "大幅", "显著", "明显", "逐步", "有效",
-                  "首次", "已经", "已", "均", "全部", "分别", "累计", "共计", "共", "预计", "初步")
+                  "首次", "已经", "已", "均", "全部", "分别", "累计", "共计", "共", "预计", "初步",
+                  # adverbs of degree, frequency and duration that open the predicate
+                  # (单篇阅读量|最|高达760万, 赤字率|一直|控制在3%, 出口|逆势|增长)
+                  "最", "更", "较", "都", "也", "仅", "还", "又", "再", "一直", "始终", "逆势", "每年", "连续")
 # What may follow a classifier without being its noun (3条以上, 13.36万人，并…).
 NOT_NOUN_STARTS = ("以上", "以下", "左右", "上下", "以内", "之内", "内", "并", "且", "而", "也", "还", "又",
                    "再", "即", "等", "多", "余")
