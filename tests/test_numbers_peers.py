@@ -132,3 +132,55 @@ def test_numbers_approximate_numbers_in_running_text():
     text = "参保人数十万人，投入数百万元，推动一二三次产业协调。"
     assert [(q.text, str(q.value), str(q.value_high)) for q in find_quantities(text)] == [
         ("十万人", "100000", "None"), ("数百万元", "2000000", "9000000")]
+
+
+# Class 5, units and classifiers the tables lacked (issue #24, made-up forms; 4.8万P and
+# 3.8万套（间）: anhui_province_work_report_2026_excerpt; 8.96万台件: expressions.tsv).
+UNITS_ADDED = [
+    ("五百米", _want("measure", "500", "米")),
+    ("三十克", _want("measure", "30", "克")),
+    ("120厘米", _want("measure", "120", "厘米")),
+    ("12cm", _want("measure", "12", "cm")),
+    ("85分贝", _want("measure", "85", "分贝")),
+    ("20°C", _want("measure", "20", "℃")),
+    ("200标台", _want("count", "200", "标台")),
+    ("5双", _want("count", "5", "双")),
+    ("4.8万P", _want("measure", "48000", "P")),
+    ("3.8万套（间）", _want("count", "38000", "套（间）")),
+    ("8.96万台件", _want("count", "89600", "台件")),
+    ("3.6万列", _want("count", "36000", "列")),
+    ("1200亿台币", _want("money", "120000000000", "台币")),
+    ("50万港元", _want("money", "500000", "港元")),
+    ("30亿港币", _want("money", "3000000000", "港币")),
+    ("100泰铢", _want("money", "100", "泰铢")),
+    ("5瑞士法郎", _want("money", "5", "瑞士法郎")),
+    ("3美圆", _want("money", "3", "美元")),
+]
+
+
+@pytest.mark.parametrize("expr, want", UNITS_ADDED, ids=[r[0] for r in UNITS_ADDED])
+def test_numbers_units_and_classifiers(expr, want):
+    _check(expr, want)
+
+
+def test_numbers_units_that_begin_longer_words():
+    text = "将3家企业列入名单，双方各5人。"
+    assert [q.text for q in find_quantities(text)] == ["3家", "5人"]
+
+
+# Class 9, numbers inside words (issue #24; the idioms and names as they stand in the bulk
+# reports: guangdong, guangxi, sichuan, yunnan work reports; gold 'ignore' of the dev ones).
+@pytest.mark.parametrize("text", [
+    "造福千家万户。", "十万火急。", "在千头万绪的工作中。", "实施“双百双新”项目。", "开展百日攻坚行动。",
+    "不负千万人民的期待。", "详见http://www.gov.cn/a%20b.html。",
+])
+def test_numbers_numbers_inside_words(text):
+    assert list(find_quantities(text)) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("惠及上千万家庭", "千万"), ("班列发运突破千列", "千列"), ("观众人数达十万人次", "十万人次"),
+    ("引进千万元以上项目", "千万元"), ("近百家企业", "百家"),
+])
+def test_numbers_round_numbers_with_a_word_of_amount(text, found):
+    assert [q.text for q in find_quantities(text)] == [found]

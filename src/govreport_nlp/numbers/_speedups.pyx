@@ -263,7 +263,7 @@ cdef Num _read_number(str text, Py_ssize_t i, Py_ssize_t n, char* buf):
             seen = True
             continue
         elif _cn_small(c):
-            if j + 1 < n and (text[j + 1] in u"瓦米克伏卡" or text[j + 1:j + 3] == u"公顷"):
+            if c == u"千" and j + 1 < n and (text[j + 1] in u"瓦米克伏卡" or text[j + 1:j + 3] == u"公顷"):
                 return r  # 千瓦, 千米, 千公顷: the unit's character, not the number's
             small = _cn_small(c)
             # 两千零十: after 零 a 十 stands alone (one ten), as the reference path reads it.

@@ -37,7 +37,8 @@ def skip_in_context(text: str, start: int, n1: str, ranged: bool = False) -> boo
         return True
     if start:
         prev = text[start - 1]
-        if prev.isascii() and (prev.isalnum() or prev in "._/+·") or prev in "第·〔[":
+        # After a letter, a point or a URL's characters (%20, ?id=3, #5): part of a code.
+        if prev.isascii() and (prev.isalnum() or prev in "._/+·%=&?#") or prev in "第·〔[":
             return True
         if prev in " \t" and text[max(0, start - 3):start].strip().endswith("第"):
             return True

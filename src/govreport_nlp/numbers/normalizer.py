@@ -398,6 +398,14 @@ def _list_item(m: re.Match, text: str) -> Optional[Quantity]:
                                                       False, False), scanning=True)
 
 
+# A number of 百/千/万/亿 alone, no digit (百, 千万, 十万): an amount in running text only with
+# a word that says "about so many" before it (近百家, 上千万家庭, 突破千列) or 余/多 after it.
+_ROUND = re.compile("十?[百千万亿]+")
+# Or right after a verb of amount or a noun of a count (人数达十万人次, 新增千万吨, 参保人数十万人),
+# or with 以上/左右 after it.
+_AMOUNT_BEFORE = ("达", "为", "增", "有", "了", "至", "到", "数")
+
+
 def _scan(text: str) -> Iterator[Quantity]:
     """The quantities of running text, one match at a time (ranges of two written-out
     bounds are joined by :func:`find_quantities`)."""
@@ -415,6 +423,11 @@ def _scan(text: str) -> Iterator[Quantity]:
             continue
         if q.start and m.group("neg") and text[q.start - 1].isascii() and text[q.start - 1].isalnum():
             continue  # C-3, A-1: part of a code, not a negative number
+        n1 = m.group("n1")
+        if (n1 is not None and not m.group("m1") and _ROUND.fullmatch(n1) and text[q.start - 1:q.start] not in _AMOUNT_BEFORE
+                and not PREFIX_BEFORE.search(text, max(0, q.start - 6), q.start)
+                and not (SUFFIX_AFTER.match(text, q.end) or ("", ""))[1]):
+            continue  # 千家万户, 十万火急, “双百双新”: a round 百/千/万 alone is a figure of speech
         changes = {}
         if q.kind == "count" and not q.unit:
             counted = counted_unit(text, q.end)

@@ -67,7 +67,7 @@ NUMBER = rf"""
         {ARABIC}                              # Arabic digits again (1亿2千万)
       | (?<= [{CS}] ) 几                      # 几 for the last digit (十几, 三十几万)
       | [{CD}{CB}]                            # Chinese digits, 万, 亿
-      | [{CS}] (?! [瓦米克伏卡] | 公顷 )       # 十百千, not the 千 of a unit (千瓦, 千米, 千公顷 ...)
+      | (?! 千 (?: [瓦米克伏卡] | 公顷 ) ) [{CS}]  # 十百千, not the 千 of a unit (千瓦, 千米, 千公顷 ...)
       | 点[{CD}]+                             # a decimal part in Chinese (三点一四)
       | [余多] (?= [{CS}{CB}] )               # 余/多 before a scale (百余万, 6600多万)
       | (?<= [{DIGITS}] ) {INNER_SPACE} (?= [{CB}] )   # PDF spaces or a line break before 万/亿
@@ -175,5 +175,7 @@ SUFFIX_AFTER = re.compile(rf"[ \t]*{INCLUSIVE}?[ \t]*(?:(左右|上下|以上|�
 # A unit followed by these characters is part of a longer word, not a unit:
 # 70周年 is an anniversary, 三成员 is not 30%.
 BLOCKED_AFTER = {"周": "年", "成": "员为效果本立就交熟功绩", "个": "体性案", "人": "民", "部": "分", "位": "一数",
-                  "家": "庭"}
+                  "家": "庭", "列": "入为举出示支", "双": "方向边重创",
+                  # 5PM, P2P: a Latin unit symbol runs on into a word or code.
+                  "P": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"}
 YEAR_FOLLOWERS = "度初底末中内"

@@ -15,7 +15,10 @@ __all__ = ["ONE", "UNITS", "UNIT_PATTERN"]
 ONE = Decimal(1)
 
 # Money: the report's currency words. 人民币 as a prefix is handled by the normalizer.
-_MONEY = ["元", "美元", "欧元", "日元", "港元", "英镑", "澳元", "卢布", "韩元"]
+_MONEY = ["元", "美元", "欧元", "日元", "港元", "港币", "台币", "新台币", "澳门元", "英镑", "澳元", "加元", "新加坡元",
+          "卢布", "韩元", "泰铢", "瑞士法郎", "法郎", "卢比"]
+# Spellings of a currency that report it under its usual name.
+_MONEY_SPELLINGS = {"美圆": "美元", "人民币": "元", "元人民币": "元"}
 # Rates (11192元/㎡, 1200万吨/年, 30微克/立方米, 103.9部/百人): any money, count or measure
 # unit over one of these; the unit is kept as written and the kind is the numerator's.
 _DENOMINATORS = [
@@ -32,8 +35,10 @@ _COUNT = [
     "床", "所次", "贝壳", "口", "款", "组", "队", "单", "帧", "集", "课时", "学时",
     "网点", "站", "条次", "车次", "架次", "班次", "场次", "人日", "部门", "对",
     "辆次", "艘次", "台次", "例次", "项次", "航次", "篇次", "期次", "羽",
-    # Equipment counted in sets as well as units, as budget reports print it.
-    "台（套）", "台(套)", "台套",
+    # Equipment counted in sets as well as units, as budget reports print it; homes in
+    # sets or rooms (3.8万套（间）保障性租赁住房: anhui_province_work_report_2026_excerpt).
+    "台（套）", "台(套)", "台套", "台件", "套（间）", "套(间)",
+    "块", "双", "标台", "列", "对次",
 ]
 
 # Measures: reported in the written unit, 万/亿 expanded.
@@ -43,7 +48,9 @@ _MEASURE = [
     "度", "升", "吨标准煤", "标准箱", "标箱", "兆瓦时", "千伏安", "千伏", "延长米",
     "车公里", "人公里", "吨公里", "标准亩", "千公顷", "微克", "毫克",
     # Ages, temperatures and scores (人均预期寿命78.5岁, 19.0℃, 平均得分99.43分).
-    "岁", "周岁", "℃", "摄氏度", "分",
+    "岁", "周岁", "℃", "摄氏度", "分", "分贝", "公分",
+    # Latin unit symbols, and computing power (4.8万P: anhui_province_work_report_2026_excerpt).
+    "cm", "mm", "km", "kg", "P", "EFlops", "EFLOPS", "PFlops",
 ]
 
 # Durations. 个月/个工作日/个小时 are added below; 日 and 年 are filtered in context
@@ -68,9 +75,11 @@ for _u in _NUMERATORS:
             UNITS.setdefault(f"{_u}/{_d}", (UNITS[_u][0], f"{_u}/{_d}", ONE))
 for _u in ("%", "％"):
     UNITS[_u] = ("percent", "%", ONE)
-# 5亿人民币 / 5亿元人民币: the currency word after the number.
-UNITS["人民币"] = ("money", "元", ONE)
-UNITS["元人民币"] = ("money", "元", ONE)
+# 5亿人民币 / 5亿元人民币: the currency word after the number; 美圆 for 美元.
+for _u, _reported in _MONEY_SPELLINGS.items():
+    UNITS[_u] = ("money", _reported, ONE)
+# °C is ℃ written with a degree sign.
+UNITS["°C"] = UNITS["℃"] = ("measure", "℃", ONE)
 UNITS["‰"] = ("percent", "%", Decimal("0.1"))
 UNITS["成"] = ("percent", "%", Decimal(10))
 # A multiple is a percent (GUIDELINES): 增长1.5倍 is an increase of 150%, 提高一倍 of 100%.
