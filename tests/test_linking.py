@@ -421,3 +421,12 @@ def test_linking_a_label_of_verb_and_generic_noun_stays_whole(nlp):
     assert _subject_of(nlp, "整改问题涉及资金2851.48亿元。", "2851.48亿元") == "整改问题涉及资金"
     # …while a change verb cut inside its word (缩减) goes whole (state council 2018).
     assert _subject_of(nlp, "中央政府定价项目缩减80%。", "80%") == "中央政府定价项目"
+
+
+def test_linking_counted_noun_ends_where_its_predicate_opens(nlp):
+    # central_audit_rectification_report_2023: negation, aspect and modal words open the
+    # predicate after a counted noun; the rest of the clause is no part of the noun.
+    assert _subject_of(nlp, "有 1 户企业正按程序退出下属企业股权。", "1 户") == "企业"
+    assert _subject_of(nlp, "督促12家所属单位终止与社会机构合作。", "12家") == "所属单位"
+    # …and a verbal noun after 处理 keeps it (处理处分 is the label).
+    assert _subject_of(nlp, "处理处分 2230 多人。", "2230 多人") == "处理处分"

@@ -10,7 +10,7 @@ from __future__ import annotations
 __all__ = [
     "BARE_ADDITIONS", "BASELINE_PERIODS", "BASELINE_WORDS", "BUDGET_HEADS", "BUDGET_STAGES", "BUDGET_TIME_WORDS", "CATEGORY_WORDS",
     "DECREASE_VERBS", "DIVISION_NOUNS", "FEE_SUFFIXES", "FILLERS", "GLUED_FILLERS", "INCREASE_VERBS",
-    "LABEL_AFTER_VERB", "LIST_JOINERS", "MANNER_ADVERBS", "NOT_NOUN_STARTS", "NOUN_WHEN_FINAL", "OBJECT_VERBS", "OTHER_STOPS", "PREDICATE_VERBS",
+    "LABEL_AFTER_VERB", "LIST_JOINERS", "MANNER_ADVERBS", "NOT_NOUN_STARTS", "NOUN_WHEN_FINAL", "OBJECT_VERBS", "OTHER_STOPS", "PREDICATE_OPENERS", "PREDICATE_VERBS",
     "REACHING_VERBS", "SCOPE_WORDS",
 ]
 
@@ -113,6 +113,11 @@ SCOPE_WORDS = frozenset({"全国", "全省", "全市", "全区", "全县"})
 # 运行维护费 are nouns.)
 PREDICATE_VERBS = ("配备", "纳入", "入选", "进入", "获批", "获评", "承担", "参与", "投用", "投产", "建成", "完成",
                    "提供")
+# Whole words that open a predicate after a counted noun: negation, aspect and modal
+# adverbs (12家所属单位|已终止…, 1户企业|正按程序退出…, 8个项目|未按期开工) and 时, which
+# ends a temporal clause (下达2项转移支付|时). A word class, not phrases.
+PREDICATE_OPENERS = frozenset({"未", "正", "已", "尚", "仍", "不", "没有", "正在", "将", "均", "都", "也", "还", "又",
+                               "已经", "尚未", "仍然", "时", "违规", "违法", "擅自", "超", "终止", "退出"})
 # Time words that open the name of a budget line when a budget head follows them
 # (年初预算, 本年收入合计, 上年结转, 年末结转和结余), instead of ending a phrase.
 BUDGET_TIME_WORDS = frozenset({"年初", "本年", "上年", "年末", "年底", "当年", "全年"})

@@ -27,7 +27,7 @@ from .phrases import clause_start as _clause_start
 from .phrases import clean as _clean
 from .phrases import depths as _depths
 from .topics import FROM as _FROM
-from .topics import heading_lead, label_after_verb, list_before_deng, to_next
+from .topics import heading_lead, label_after_verb, list_before_deng, opener_cut, to_next
 from ..models import Quantity
 from .links import SUBJECT_RULES, Link
 
@@ -171,7 +171,7 @@ def _left_phrase(text: str, lo: int, hi: int, bounds: frozenset[int]) -> tuple[i
     if stops and stops[-1].end() == hi:
         return hi, stops[-1]
     # 涉及|资金, 处理|处分: a generic or verbal noun alone after an object verb needs the verb.
-    while (stops and stops[-1].group() in _VERBS and stops[-1].start() > lo
+    while (stops and stops[-1].group() in _VERBS
            and not any(stops[-1].end() < b < hi for b in bounds) and label_after_verb(_clean(text[stops[-1].end():hi]))):
         stops.pop()
     while stops and stops[-1].group() == "的" and text[stops[-1].start() - 1:stops[-1].start()] in "”」’":
@@ -219,6 +219,7 @@ def _right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Option
         predicate = _PREDICATE_RE.search(text, predicate.start() + 1, stop)
     if predicate is not None:
         stop = predicate.start()  # 115个县建设粮油示范片: the noun ends where its predicate begins
+    stop = opener_cut(text, pos, stop, bounds)
     # 从15个县（市）扩大到57个, 57个县（市）生产总值近3年: a verb of reaching or a filler
     # glued to the end is the predicate's, not the noun's.
     tail = _REACHING.search(text, max(pos, stop - 4), stop) or _FILLER.search(text, max(pos, stop - 3), stop)

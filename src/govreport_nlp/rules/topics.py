@@ -12,7 +12,7 @@ from typing import Optional
 from ..lexicons import subjects as lex
 from .phrases import clean, depths
 
-__all__ = ["FROM", "heading_lead", "label_after_verb", "list_before_deng", "to_next"]
+__all__ = ["FROM", "heading_lead", "label_after_verb", "list_before_deng", "opener_cut", "to_next"]
 
 # A short line of its own, with or without a list mark (——农林水支出。, （三）增值税。): it
 # names the topic of the sentences under it (完成1051.73亿元，占预算的101.4%).
@@ -66,3 +66,20 @@ def label_after_verb(word: str) -> bool:
     """Whether ``word``, standing alone between an object verb and the number, needs the
     verb to be a label (涉及|资金, 处理|处分): a generic measure noun or a verbal noun."""
     return word in lex.LABEL_AFTER_VERB
+
+
+def opener_cut(text: str, pos: int, stop: int, bounds: frozenset[int]) -> int:
+    """Where a counted noun that starts at ``pos`` ends, at the first whole word (of at most
+    three characters) that opens its predicate (12家所属单位|已终止…), else ``stop``.
+
+    >>> opener_cut("所属单位已终止合作", 0, 9, frozenset({0, 2, 4, 5, 7, 9}))
+    4
+    """
+    for i in range(pos + 1, stop):
+        if i in bounds:
+            for j in range(i + 1, min(stop, i + 3) + 1):
+                if j in bounds or j == stop:
+                    if text[i:j] in lex.PREDICATE_OPENERS:
+                        return i
+                    break
+    return stop
