@@ -229,3 +229,13 @@ def test_orgs_clauses_and_kinds_are_no_names(nlp, text):
     names = _ents(nlp, text, "ORG")
     assert not any(n.startswith(("代表", "严肃", "坚决", "全市", "家", "国家一级")) or "地方政府" in n or "法治政府" in n
                    for n in names), names
+
+
+def test_orgs_places_abroad_and_parts_of_provinces(nlp):
+    # anhui_province_work_report_2026: a part of a province by its abbreviation and a
+    # direction (皖北, with the province's code) and a continent.
+    doc = nlp("3000多万皖北地区群众受益，开通欧洲首条第五航权货运航线。")
+    places = {e.text: e.value for e in doc._.govreport_entities if e.label == "GPE"}
+    assert places.get("皖北") == "340000000000" and "欧洲" in places
+    # huaian_hongze_foi_2024: 和 after a body joins two names; it does not begin 和县.
+    assert "和县" not in _ents(nlp, "县政府和县各级政府部门", "GPE")

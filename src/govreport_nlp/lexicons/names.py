@@ -66,8 +66,15 @@ GENERIC_HEADS = ("各", "本", "该", "有关", "相关", "其他", "上级", "�
 
 # The suffixes of divisions and places below them.
 PLACE_SUFFIXES = "省市县区旗镇乡村州盟"
-# The country's names.
-COUNTRY_NAMES = frozenset({"中国", "中华人民共和国"})
+# The country's names, the continents and the countries reports name most (trade partners,
+# the Belt and Road); a place abroad has no division code.
+COUNTRY_NAMES = frozenset({
+    "中国", "中华人民共和国",
+    "亚洲", "欧洲", "非洲", "北美洲", "南美洲", "拉丁美洲", "拉美", "大洋洲", "东南亚", "中亚", "中东",
+    "美国", "日本", "韩国", "俄罗斯", "德国", "法国", "英国", "意大利", "加拿大", "澳大利亚", "新西兰", "印度",
+    "巴西", "南非", "新加坡", "马来西亚", "泰国", "越南", "印度尼西亚", "菲律宾", "巴基斯坦", "哈萨克斯坦",
+    "沙特阿拉伯", "阿联酋", "土耳其", "埃及", "以色列", "荷兰", "西班牙", "瑞士", "瑞典", "匈牙利", "波兰",
+})
 # Words ending in a place suffix that are not places (kinds of areas, 本市, 全省 ...).
 NOT_PLACES = frozenset({
     "城乡", "城镇", "城市", "社区", "地区", "园区", "市区", "辖区", "片区", "景区", "山区", "郊区", "城区",

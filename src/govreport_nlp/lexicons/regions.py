@@ -6,7 +6,7 @@ define them; the codes let a user join a region to its divisions.
 
 from __future__ import annotations
 
-__all__ = ["REGIONS"]
+__all__ = ["PROVINCE_ABBREVIATIONS", "REGIONS"]
 
 # The province-level codes: 11 北京, 12 天津, 13 河北, 31 上海, 32 江苏, 33 浙江, 34 安徽,
 # 44 广东, 50 重庆, 51 四川, 81 香港, 82 澳门 ...
@@ -33,3 +33,17 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "海峡西岸": ("350000",),
     "北部湾": ("450000", "440000", "460000"),
 }
+
+# The one-character abbreviations of the provinces, and their codes. A part of a province
+# is named by its abbreviation and a direction (皖北, 苏南, 粤东, 陕北). The abbreviations
+# that are also common words or begin other names (新, 青, 宁, 云, 贵, 吉, 甘, 黑, 琼, 藏, 津,
+# 沪, 渝, 京, 蒙) are left out: 新北, 云南, 吉林 are no such regions.
+PROVINCE_ABBREVIATIONS = {
+    "冀": "130000", "晋": "140000", "辽": "210000", "苏": "320000", "浙": "330000", "皖": "340000", "闽": "350000",
+    "赣": "360000", "鲁": "370000", "豫": "410000", "鄂": "420000", "湘": "430000", "粤": "440000", "桂": "450000",
+    "川": "510000", "黔": "520000", "滇": "530000", "陕": "610000",
+}
+for _abbr, _code in PROVINCE_ABBREVIATIONS.items():
+    for _direction in "北南东西":
+        REGIONS.setdefault(_abbr + _direction, (_code,))
+del _abbr, _code, _direction

@@ -80,6 +80,8 @@ _SMALL_PLACE_NOT_NAME = re.compile(
     r"[镇乡村万百千强]|典型|行政|自然|城中|美丽|特色|示范|中心|重点|贫困|试点|传统|文化|名城|之|直管|成立|产业"
 )
 _PLACE_FIRST_BAD = lex.PLACE_FIRST_BAD
+# Last characters of bodies' and divisions' names: a conjunction after one joins two names.
+_BODY_ENDS = frozenset("府委局厅办院会县市区省旗镇乡村")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -266,6 +268,8 @@ def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
                     continue
                 s, e = words[i][0], words[i + k - 1][1]
                 name = text[s:e]  # names in the table hold no whitespace: no word gaps to check
+                if name[0] in "和与及" and text[s - 1:s] and text[s - 1] in _BODY_ENDS:
+                    continue  # 县政府|和县各级政府: the conjunction after a body, not 和县
                 if name in known and not text.startswith("特别行政区", e):
                     if text[e:e + 1] in ("委", "政") and name[-1] not in _PLACE_SUFFIX:
                         continue  # 河北 + 省委 is the body
