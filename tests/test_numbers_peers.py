@@ -12,6 +12,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govreport_nlp import find_quantities, normalize
 from govreport_nlp.numbers.normalizer import _normalize_py
@@ -184,3 +186,51 @@ def test_numbers_numbers_inside_words(text):
 ])
 def test_numbers_round_numbers_with_a_word_of_amount(text, found):
     assert [q.text for q in find_quantities(text)] == [found]
+
+
+# Class 7, a lone 一 that is an amount (issue #24, made-up forms): before a unit of money or
+# measure it is one of them, and normalize() and the scanner agree; before a count's
+# classifier it is an article; 最后一公里 (hebei_jyt_foi_2021) is a figure of speech.
+LONE_ONE = [
+    ("一欧元", _want("money", "1", "欧元")),
+    ("一千元", _want("money", "1000", "元")),
+    ("一公里", _want("measure", "1", "公里")),
+]
+
+
+@pytest.mark.parametrize("expr, want", LONE_ONE, ids=[r[0] for r in LONE_ONE])
+def test_numbers_lone_one_as_an_amount(expr, want):
+    _check(expr, want)
+    assert [_fields(q) for q in find_quantities(expr)] == [want]
+
+
+def test_numbers_lone_one_as_an_article():
+    text = "走了近一公里。一是加强管理，一批项目，一项任务，打通“最后一公里”，一分也不能乱花。"
+    assert [(q.text, q.modifier) for q in find_quantities(text)] == [("一公里", "under")]
+
+
+# The compiled path and the reference path agree on the forms of every class above, mixed
+# freely (tests/test_speedups.py does the same for the forms reports print most).
+_PIECES = ["", "负", "零下", "百分之", "百分之负", "从", "近", "超过", "约"]
+_NUMERALS = "0123456789.一二两三四五六七八九十百千万亿零几数"
+_TAILS = ["", "元", "米", "克", "千克", "P", "台币", "港币", "套（间）", "台件", "个", "年", "%", "摄氏度", "个百分点"]
+_AFTER = ["", "（含）", "（含）以上", "以下", "--", "——", "-", "到", "至"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.sampled_from(_PIECES), st.text(alphabet=_NUMERALS, min_size=1, max_size=6), st.sampled_from(_TAILS),
+       st.sampled_from(_AFTER), st.text(alphabet=_NUMERALS, max_size=5), st.sampled_from(_TAILS))
+def test_numbers_new_forms_agree_on_both_paths(pre, n1, unit1, sep, n2, unit2):
+    from govreport_nlp.numbers import normalizer
+
+    speedups = normalizer._speedups
+    if speedups is None:
+        pytest.skip("the compiled fast path is not in use")
+    text = pre + n1 + unit1 + sep + n2 + unit2
+    fast = speedups.fast_normalize(text)
+    if fast is speedups.DECLINE:
+        return
+    reference = _normalize_py(text)
+    assert (fast is None) == (reference is None), text
+    if fast is not None:
+        assert fast.model_dump() == reference.model_dump() and repr(fast) == repr(reference), text

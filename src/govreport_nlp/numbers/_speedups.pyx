@@ -442,6 +442,7 @@ def fast_normalize(str text):
     cdef bint has_range = False, over = False, pct = False, neg = False
     cdef object prefix = None, suffix = None, unit_text, info, value, high = None, kind, unit
     cdef object factor = _ONE
+    cdef object unscaled = None  # a range's low bound before the high one's scale
     cdef long long low
     if n == 0 or n > 64:
         return DECLINE
@@ -526,18 +527,24 @@ def fast_normalize(str text):
             if high is None:
                 return DECLINE
             if b.zeros and not a.zeros:
+                unscaled = value
                 value = value * _Decimal(10) ** b.zeros  # 3-5亿: the 亿 scales both
     else:
         low = a.ivalue
         if has_range:
             if b.iscale != 1 and a.iscale == 1:
+                unscaled = _scaled(low, a.frac)
                 if low > CN_LIMIT // b.iscale:
                     return DECLINE
                 low *= b.iscale
             high = _scaled(b.ivalue, b.frac)
         value = _scaled(low, a.frac)
     if has_range and value > high:
-        return DECLINE  # 从6000到2万, 5-3亿: the reference path says which reading holds, if any
+        # Bounds out of order: none when no other reading is left (8-3亿: the reference
+        # path's rule); 从6000到2万 (the low bound written in full) is the reference path's.
+        if unscaled is None or high > 100 * unscaled:
+            return None
+        return DECLINE
     if factor is not _ONE:
         value = value * factor
         if high is not None:
