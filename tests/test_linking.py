@@ -430,3 +430,16 @@ def test_linking_counted_noun_ends_where_its_predicate_opens(nlp):
     assert _subject_of(nlp, "督促12家所属单位终止与社会机构合作。", "12家") == "所属单位"
     # …and a verbal noun after 处理 keeps it (处理处分 is the label).
     assert _subject_of(nlp, "处理处分 2230 多人。", "2230 多人") == "处理处分"
+
+
+@pytest.mark.parametrize("text,quantity,subject", [
+    # anhui_province_work_report_2026: verbs of benefit and status open the predicate.
+    ("57.6万名儿童享受减免幼儿园学前一年保育教育费。", "57.6万名", "儿童"),
+    ("9个国家区域医疗中心开诊运营。", "9个", "国家区域医疗中心"),
+    # …verbs of building before the counted thing are no part of it.
+    ("新建、改扩建基础教育学校2891所。", "2891所", "基础教育学校"),
+    # state_council_work_report_2018: 改建 as well.
+    ("新建改建农村公路127万公里。", "127万公里", "农村公路"),
+])
+def test_linking_predicates_and_building_verbs_around_counted_things(nlp, text, quantity, subject):
+    assert _subject_of(nlp, text, quantity) == subject

@@ -61,6 +61,9 @@ OBJECT_VERBS = frozenset({
     "开工建设", "开工", "推送", "划分",
     # 投入帮扶资金179亿元 (but 研发投入12亿元 is a noun: see NOUN_WHEN_FINAL)
     "投入",
+    # verbs of building, revising and handing over (改扩建基础教育学校2891所, 修改废止省政府规章6件,
+    # 移交…资料60份, 处罚…负责人237名)
+    "改扩建", "改建", "扩建", "修改", "废止", "压减", "处罚", "获取", "移交",
 })
 # Object verbs that are nouns when the number follows them directly (研发投入12亿元).
 NOUN_WHEN_FINAL = frozenset({"投入"})
@@ -98,7 +101,8 @@ MANNER_ADVERBS = ("迅速", "快速", "不断", "持续", "进一步", "稳步",
                   "首次", "已经", "已", "均", "全部", "分别", "累计", "共计", "共", "预计", "初步",
                   # adverbs of degree, frequency and duration that open the predicate
                   # (单篇阅读量|最|高达760万, 赤字率|一直|控制在3%, 出口|逆势|增长)
-                  "最", "更", "较", "都", "也", "仅", "还", "又", "再", "一直", "始终", "逆势", "每年", "连续")
+                  "最", "更", "较", "都", "也", "仅", "还", "又", "再", "一直", "始终", "逆势", "每年", "连续",
+                  "双双", "同时", "平均")
 # What may follow a classifier without being its noun (3条以上, 13.36万人，并…).
 NOT_NOUN_STARTS = ("以上", "以下", "左右", "上下", "以内", "之内", "内", "并", "且", "而", "也", "还", "又",
                    "再", "即", "等", "多", "余")
@@ -117,7 +121,12 @@ PREDICATE_VERBS = ("配备", "纳入", "入选", "进入", "获批", "获评", "
 # adverbs (12家所属单位|已终止…, 1户企业|正按程序退出…, 8个项目|未按期开工) and 时, which
 # ends a temporal clause (下达2项转移支付|时). A word class, not phrases.
 PREDICATE_OPENERS = frozenset({"未", "正", "已", "尚", "仍", "不", "没有", "正在", "将", "均", "都", "也", "还", "又",
-                               "已经", "尚未", "仍然", "时", "违规", "违法", "擅自", "超", "终止", "退出"})
+                               "已经", "尚未", "仍然", "时", "违规", "违法", "擅自", "超", "终止", "退出",
+                               # verbs of benefit, status and joint action (57.6万名儿童|享受…,
+                               # 9个…中心|开诊运营, 7000多万江淮儿女|一道…, 困难群众|基本生活…)
+                               "享受", "成为", "得到", "获得", "喝上", "用上", "住上", "吃上", "开诊", "运营",
+                               "升格", "集聚", "受益", "脱贫", "摆脱", "落户", "落地", "竣工", "上市", "登陆",
+                               "入围", "荣获", "取得", "开业", "一道", "共同", "携手", "引入", "基本", "稳定"})
 # Time words that open the name of a budget line when a budget head follows them
 # (年初预算, 本年收入合计, 上年结转, 年末结转和结余), instead of ending a phrase.
 BUDGET_TIME_WORDS = frozenset({"年初", "本年", "上年", "年末", "年底", "当年", "全年"})
