@@ -239,3 +239,20 @@ def test_orgs_places_abroad_and_parts_of_provinces(nlp):
     assert places.get("皖北") == "340000000000" and "欧洲" in places
     # huaian_hongze_foi_2024: 和 after a body joins two names; it does not begin 和县.
     assert "和县" not in _ents(nlp, "县政府和县各级政府部门", "GPE")
+
+
+def test_orgs_county_short_names_in_a_report_of_their_province(nlp):
+    # sichuan_province_work_report_2025: the report names 成都 more than 四川; its cities
+    # count for the province, so 九寨沟 in a list is 九寨沟县 of 四川.
+    text = "成都平原经济区增长6%，成都都市圈建设提速。推动大熊猫、九寨沟、三星堆等品牌走向世界。"
+    places = {e.text: e.value for e in nlp(text)._.govreport_entities if e.label == "GPE"}
+    assert places.get("九寨沟", "").startswith("5132")
+    # shanghai_office_foi_2019: a 新区 by its short name (浦东新区 -> 浦东) in a 上海 report's list.
+    text = "上海市人民政府办公厅。上海市推进试点，在虹口、浦东五个国家试点区开展工作。"
+    places = {e.text: e.value for e in nlp(text)._.govreport_entities if e.label == "GPE"}
+    assert places.get("浦东") == "310115000000"
+
+
+def test_orgs_bodies_and_words_are_no_places(nlp):
+    # huaian_city_foi_2024 (淮安市委), pingtan_foi_2021 (访企入村), a PDF line break in 中国特色.
+    assert _ents(nlp, "在淮安市委市政府的领导下，深入访企入村，坚持新时代中国特\n色社会主义。", "GPE") == []

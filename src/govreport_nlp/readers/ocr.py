@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
+from .tools import run_tool
+
 __all__ = ["OcrEngine", "find_engine"]
 
 # Pages are rendered at this resolution: the size of body text in a scan of A4 at 200 dpi
@@ -85,10 +87,11 @@ def _tesseract() -> Optional[OcrEngine]:
         with tempfile.TemporaryDirectory(prefix="govreport-ocr-") as tmp:
             image = Path(tmp) / "page.png"
             _image(page).save(image)
-            done = subprocess.run([exe, str(image), "stdout", "-l", "chi_sim", "--psm", "6"],
-                                  capture_output=True, timeout=600)
+            # Its own process group, killed whole on a timeout (readers/tools.py).
+            out = run_tool([str(Path(exe).resolve()), str(image.resolve()), "stdout", "-l", "chi_sim", "--psm", "6"],
+                           what="Tesseract could not read a scanned page", timeout=600)
         # Tesseract puts a space between every two Chinese characters.
-        text = done.stdout.decode("utf-8", errors="replace")
+        text = out.decode("utf-8", errors="replace")
         import re
 
         return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", text)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Union
 
 from ..errors import InputError
+from .tools import run_tool
 
 __all__ = ["doc_to_text", "docx_to_text"]
 
@@ -62,27 +62,41 @@ def doc_to_text(path: Union[str, Path]) -> str:
     """The text of a legacy .doc (Word 97-2003), through LibreOffice (converted to .docx,
     tables kept) or antiword, whichever is installed.
 
+    The file is copied under a fixed name into a private folder first and converters get
+    absolute paths only (see readers/tools.py): no file name is ever read as an option.
+    LibreOffice runs with a profile of its own each time, so parallel conversions (and a
+    LibreOffice the user has open) neither collide nor lose files.
+
     Raises :class:`InputError` naming what to install when neither is.
     """
+    source = Path(path).resolve()
     office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office:
-        with tempfile.TemporaryDirectory(prefix="govreport-doc-") as out:
-            try:
-                subprocess.run([office, "--headless", "--convert-to", "docx", "--outdir", out, str(path)],
-                               check=True, capture_output=True, timeout=300)
-            except (subprocess.SubprocessError, OSError) as e:
-                raise InputError(f"LibreOffice could not convert {path}: {e}") from e
-            converted = Path(out) / (Path(path).stem + ".docx")
+    antiword = shutil.which("antiword")
+    if not office and not antiword:
+        raise InputError(f"{path} is a Word 97-2003 (.doc) file; reading it needs LibreOffice "
+                         "(apt install libreoffice-writer) or antiword (apt install antiword), "
+                         "or save it as .docx")
+    with tempfile.TemporaryDirectory(prefix="govreport-doc-") as tmp:
+        work = Path(tmp).resolve()
+        copy = work / "input.doc"
+        try:
+            shutil.copyfile(source, copy)
+        except OSError as e:
+            raise InputError(f"cannot read {path}: {e}") from e
+        if office:
+            out = work / "out"
+            out.mkdir()
+            profile = work / "profile"
+            run_tool([str(Path(office).resolve()), f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                      "--invisible", "--norestore", "--nologo", "--nolockcheck", "--convert-to", "docx",
+                      "--outdir", str(out), str(copy)],
+                     what=f"LibreOffice could not convert {path}")
+            converted = out / "input.docx"
             if converted.is_file():
                 return docx_to_text(converted)
-    antiword = shutil.which("antiword")
-    if antiword:
-        try:
-            done = subprocess.run([antiword, "-m", "UTF-8.txt", str(path)], check=True,
-                                  capture_output=True, timeout=300)
-        except (subprocess.SubprocessError, OSError) as e:
-            raise InputError(f"antiword could not read {path}: {e}") from e
-        return done.stdout.decode("utf-8", errors="replace")
-    raise InputError(f"{path} is a Word 97-2003 (.doc) file; reading it needs LibreOffice "
-                     "(apt install libreoffice-writer) or antiword (apt install antiword), "
-                     "or save it as .docx")
+            if not antiword:
+                raise InputError(f"LibreOffice wrote no .docx for {path}: the file may be damaged; "
+                                 "open it in Word or LibreOffice and save it as .docx")
+        data = run_tool([str(Path(antiword).resolve()), "-m", "UTF-8.txt", str(copy)],
+                        what=f"antiword could not read {path}")
+        return data.decode("utf-8", errors="replace")

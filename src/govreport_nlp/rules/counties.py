@@ -98,6 +98,8 @@ def report_division(text: str, places: Sequence[Span], title: Optional[str]) -> 
             continue
         if s < title_end:
             return code
-        counts[code] = counts.get(code, 0) + 1
+        # A province's cities count for it (a 四川 report names 成都 more than 四川 itself).
+        province = code[:2] + "0" * 10
+        counts[province] = counts.get(province, 0) + 1
     best = max(counts, key=lambda c: counts[c], default=None)
     return best if best is not None and counts[best] >= 2 else None

@@ -271,8 +271,9 @@ def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
                 if name[0] in "和与及" and text[s - 1:s] and text[s - 1] in _BODY_ENDS:
                     continue  # 县政府|和县各级政府: the conjunction after a body, not 和县
                 if name in known and not text.startswith("特别行政区", e):
-                    if text[e:e + 1] in ("委", "政") and name[-1] not in _PLACE_SUFFIX:
-                        continue  # 河北 + 省委 is the body
+                    if name[-1] not in _PLACE_SUFFIX and (text[e:e + 1] in ("委", "政") or (
+                            text[e:e + 1] in _PLACE_SUFFIX and text[e + 1:e + 2] in ("委", "政"))):
+                        continue  # 河北 + 省委, 淮安 + 市委: the body
                     yield s, e
                     allowed = i + k
                     break
@@ -281,7 +282,7 @@ def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
             continue  # neither a country nor a word ending in 镇/村/旗/社区…
         word = text[s:e]
         if word in _COUNTRY:
-            if not _ATTRIBUTIVE.match(text, e):
+            if not _ATTRIBUTIVE.match("".join(text[e:e + 8].split())):  # (特\n色: a PDF line break)
                 yield s, e
             continue
         if not (word and word[-1] in _PLACE_SUFFIX and _HAN.fullmatch(word)) and word != "社区":
@@ -306,8 +307,9 @@ def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
         merged = start != s
         if _SMALL_PLACE_NOT_NAME.search(name[:-1] if not merged or word != "社区" else name[:-2]):
             continue  # 典型镇, 城中村, 千镇万村: kinds of places, not names
-        if not merged and (name[:-1] in _NOT_PLACES or name[-2:] in _NOT_PLACES):
-            continue
+        if not merged and (name[:-1] in _NOT_PLACES or name[-2:] in _NOT_PLACES
+                           or name[-2:] in _COMMON_SMALL_PLACE_WORDS):
+            continue  # (访企|入村: a common word ending in 村 is no name's tail)
         if text[start - 1:start] in "“「" and text[e:e + 1] in "”」":
             continue  # “活力土右旗”: the quoted name of an account or a brand
         if e < len(text) and text[e] in "委政":

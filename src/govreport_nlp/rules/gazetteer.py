@@ -128,7 +128,7 @@ def county_codes_by_short_name() -> dict[str, list[str]]:
         if code[6:] != "000000" or code[4:6] == "00":
             continue  # counties only: their code ends in six zeros, not in eight
         m = _AUTONOMOUS.match(name)
-        short = m.group(1) if m else (name[:-1] if name[-1] in "县区市旗" and len(name) >= 3 else None)
+        short = m.group(1) if m else _short(name)
         if short and len(short) >= 2 and code not in out.get(short, []):
             out.setdefault(short, []).append(code)
     return out
@@ -140,6 +140,14 @@ def county_short_names() -> dict[str, str]:
     words alone (和平, 新华); the rules use them only before a zone's suffix (平潭综合实验区)."""
     out: dict[str, str] = {}
     for name, code in divisions().items():
-        if code[6:] == "000000" and code[4:6] != "00" and name[-1] in "县区市旗" and len(name) >= 3:
-            out.setdefault(name[:-1], code)
+        if code[6:] == "000000" and code[4:6] != "00" and _short(name):
+            out.setdefault(_short(name), code)
     return out
+
+
+def _short(name: str) -> Optional[str]:
+    """A county-level division's name without its level (平潭县 -> 平潭; a 新区 loses both
+    characters: 浦东新区 -> 浦东), or None when too short to stand alone."""
+    if name.endswith("新区") and len(name) >= 4:
+        return name[:-2]
+    return name[:-1] if name[-1] in "县区市旗" and len(name) >= 3 else None
