@@ -188,6 +188,37 @@ def test_numbers_round_numbers_with_a_word_of_amount(text, found):
     assert [q.text for q in find_quantities(text)] == [found]
 
 
+# Class 6, fractions (issue #24, made-up forms): the quotient x 100 as every fraction is
+# (GUIDELINES), written with a slash or full-width digits, over 万/十万 (rates per 10,000).
+FRACTIONS = [
+    ("5/8", _want("percent", "62.5", "%")),
+    ("２／７", _want("percent", "28.571428571428571429", "%")),
+    ("万分之九", _want("percent", "0.09", "%")),
+    ("十万分之八", _want("percent", "0.008", "%")),
+    ("１２分之５", _want("percent", "41.666666666666666667", "%")),
+    ("1/10以上", _want("percent", "10", "%", "over")),
+    ("约三分之二", _want("percent", "66.666666666666666667", "%", "approx")),
+]
+
+
+@pytest.mark.parametrize("expr, want", FRACTIONS, ids=[r[0] for r in FRACTIONS])
+def test_numbers_fractions(expr, want):
+    _check(expr, want, in_text=expr[0] not in "约")
+
+
+def test_numbers_fractions_in_running_text():
+    # jiangsu_province_work_report_2025 (bulk): 占全国1/3, 占全国近1/6, 占全国1/10以上.
+    text = "出口规模占全国1/3，外资规模占全国近1/6，就业占全国1/10以上。"
+    assert [(q.text, str(q.value), q.modifier) for q in find_quantities(text)] == [
+        ("1/3", "33.333333333333333333", None), ("1/6", "16.666666666666666667", "under"), ("1/10", "10", "over")]
+
+
+@pytest.mark.parametrize("text", ["1/10", "2021/5/8", "第1/3", "共2/3页", "增长3/4%"])
+def test_numbers_slashes_that_are_no_fraction(text):
+    # A page number alone on a line, a date, an ordinal, a page: no fraction of anything.
+    assert list(find_quantities(text)) == []
+
+
 # Class 7, a lone 一 that is an amount (issue #24, made-up forms): before a unit of money or
 # measure it is one of them, and normalize() and the scanner agree; before a count's
 # classifier it is an article; 最后一公里 (hebei_jyt_foi_2021) is a figure of speech.

@@ -10,7 +10,7 @@ from typing import Optional
 from .numerals import CN_DIGITS, CN_SMALL, is_arabic
 from .patterns import COUNTED_NOUN, NAMED_TERMS
 
-__all__ = ["counted_unit", "in_tab_row", "noun_unit", "skip_in_context"]
+__all__ = ["counted_unit", "in_tab_row", "noun_unit", "skip_in_context", "slash_fraction_in_sentence"]
 
 
 def in_tab_row(text: str, pos: int) -> bool:
@@ -57,3 +57,15 @@ def skip_in_context(text: str, start: int, n1: str, ranged: bool = False) -> boo
         if prev in "“「『" and not is_arabic(n1):
             return True  # “三个定位”, “千万工程”: the name of a slogan or programme
     return not ranged and n1 in ("一", "壹")
+
+
+def slash_fraction_in_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a fraction written with a slash (1/3) stands in a sentence, after a word
+    (占全国1/3, 近1/6): alone on a line it is a page number (1/10), after 第 an ordinal,
+    before 页/期/号 a page or an issue.
+
+    >>> slash_fraction_in_sentence("占全国1/3。", 3, 6), slash_fraction_in_sentence("1/10", 0, 4)
+    (True, False)
+    """
+    prev = text[start - 1:start]
+    return "\u4e00" <= prev <= "\u9fff" and prev != "第" and text[end:end + 1] not in ("页", "期", "号")

@@ -38,7 +38,7 @@ from typing import Iterator, NamedTuple, Optional
 from ..models import Quantity
 from .build import FIELDS, make, replace
 from .chars import RANGE_SEPARATORS
-from .context import counted_unit, in_tab_row, noun_unit, skip_in_context
+from .context import counted_unit, in_tab_row, noun_unit, skip_in_context, slash_fraction_in_sentence
 from .specials import special
 from .numerals import (BIG_ZEROS, CN_BIG, CN_DIGITS, CN_SMALL, D_BIG, blurred, exact, has_scale, is_arabic,
                        looks_like_year, parse_number, parse_numeral, shift_point, spelled, trailing_scale)
@@ -253,7 +253,11 @@ def _normalize_py(text: str) -> Optional[Quantity]:
     # as the scanner (_quantity). Units are looked up whole, not alternated in the regex.
     whole = SPECIAL(text)
     if whole is not None and (whole.group("double") or whole.group("frac")):
-        return special(whole, text)
+        q = special(whole, text)
+        modifier = _modifier(whole)  # 约三分之二, 1/10以上, as the scanner reads them
+        if q is None or modifier is None:
+            return q
+        return None if whole.group("pre") == "上" else replace(q, modifier=modifier)
     m = EXPRESSION(text)
     if m is None:
         return _bare_scale(text) or _unit_range(text)
@@ -421,6 +425,8 @@ def _scan(text: str) -> Iterator[Quantity]:
             if (skip_in_context(text, m.start() if m.group("neg") else first, m.group("n1"), ranged=amount)
                     and not (m.group("unit") == "倍" and m.group("n1") in ("一", "壹"))):  # 提高一倍
                 continue
+        elif m.group("snum") is not None and not slash_fraction_in_sentence(text, m.start("frac"), m.end("frac")):
+            continue  # 1/10 alone on a line (a page number) or 第1/3: no fraction of anything
         q = _build(m, text, scanning=True)
         if q is None and m.group("n1") is not None:
             q = _list_item(m, text)

@@ -96,23 +96,24 @@ NUMBER_PART = rf"""
 # In running text the unit is one of the known units (longest first).
 # 翻一番 / 翻两番 / 翻番: doubled n times, an increase of (2^n - 1) x 100 percent.
 DOUBLING = rf"翻(?P<times>[{CD}]?)番"
-# 三分之二, 4分之1: a fraction is a percent (the quotient x 100). 百分之/千分之 are the
-# number part's own prefix; 万分之 is left alone.
-FRACTION = (
-    rf"(?!百分之|千分之)(?P<den>[0-9]+|[{CD}{CS}]+)分之"
-    rf"(?P<num>[0-9]+(?:\.[0-9]+)?|[{CD}{CS}]+(?:点[{CD}]+)?)"
-)
+# 三分之二, １２分之５, 万分之九, 十万分之八: a fraction is a percent (the quotient x 100).
+# 百分之/千分之 are the number part's own prefix. 5/8, ２／７: a fraction written with a slash,
+# never one term of a longer run (2021/5/8, 1/2/3) nor a percent's (3/4%).
+FRACTION = rf"""
+    (?! 百分之 | 千分之 ) (?P<den> [{DIGITS}]+ | [{CD}{CS}{CB}]+ ) 分之
+    (?P<num> [{DIGITS}]+ (?: [.．][{DIGITS}]+ )? | [{CD}{CS}]+ (?: 点[{CD}]+ )? )
+  | (?<! [{DIGITS}.．/／] ) (?P<snum> [{DIGITS}]+ ) [/／] (?P<sden> [{DIGITS}]+ ) (?! [{DIGITS}.．/／%％] )
+"""
 SCAN = re.compile(rf"""
     (?P<half> 一半 )                                      # 50 percent
   | (?P<double> {DOUBLING} )                             # 翻两番: (2^n - 1) x 100 percent
-  | (?P<frac> {FRACTION} )                               # 三分之二: the quotient x 100
+  | (?P<frac> {FRACTION} )                               # 三分之二, 5/8: the quotient x 100
   | {NUMBER_PART}
     (?: {SPACE} \n? {SPACE} (?P<unit> {UNIT_PATTERN} ) )?  # the unit, perhaps on the next line
 """, re.VERBOSE)
 # The rest of a list whose last item carries the unit all items share
 # (分别提高3.9、2.0、2.9个百分点): each bare number before it takes that unit.
 LIST_TAIL = re.compile(rf"(?:[、和及与]{SPACE}{ARABIC})+{SPACE}(?P<unit>{UNIT_PATTERN})")
-SPECIAL = re.compile(rf"\s*(?:(?P<half>一半)|(?P<double>{DOUBLING})|(?P<frac>{FRACTION}))\s*").fullmatch
 PERCENT_DIGITS = 20  # significant digits of a fraction's percent (2/3 -> 66.666...67)
 # Whitespace inside an expression (PDF text), and the runs of it not between two digits:
 # those may go before FAST is tried (1560.05 万元); 12 3万 and 9 .5万 stay what they are.
@@ -135,6 +136,12 @@ SUFFIX_MODIFIERS = {
 PREFIX_ALT = "|".join(sorted(PREFIX_MODIFIERS, key=len, reverse=True))
 # The words after a whole expression that set its modifier (余/多 after the unit too: 三成多).
 SUFFIX_WORDS = "左右|上下|以上|以下|以内|之内|内"
+# One of them as a whole expression, with the modifier words a number takes (约三分之二, 1/10以上).
+SPECIAL = re.compile(rf"""
+    \s* (?P<pre> {PREFIX_ALT} )? \s*
+    (?: (?P<half> 一半 ) | (?P<double> {DOUBLING} ) | (?P<frac> {FRACTION} ) )
+    \s* (?P<suf> {SUFFIX_WORDS} )? \s*
+""", re.VERBOSE).fullmatch
 # A whole expression: the unit is whatever follows, looked up afterwards in UNITS.
 EXPRESSION = re.compile(rf"""
     \s* (?: 从 | 由 )?                                          # 从6000到2万元: the range's opening word

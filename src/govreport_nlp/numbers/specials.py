@@ -4,13 +4,14 @@ the quotient x 100, to PERCENT_DIGITS significant digits)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Context, Decimal
 from typing import Optional
 
 from ..models import Quantity
 from .build import make
-from .numerals import CN_DIGITS, exact, parse_numeral
+from .numerals import CN_BIG, CN_DIGITS, exact, parse_numeral
 from .patterns import PERCENT_DIGITS
 
 __all__ = ["special"]
@@ -20,7 +21,12 @@ _PERCENT_CONTEXT = Context(prec=PERCENT_DIGITS)
 
 
 def special(m: re.Match, text: str) -> Optional[Quantity]:
-    """一半, 翻两番 and 三分之二 as the percents they are (None for 零分之一)."""
+    """一半, 翻两番 and 三分之二 (5/8, 万分之九) as the percents they are (None for 零分之一).
+
+    >>> from .patterns import SCAN
+    >>> [str(special(SCAN.match(t), t).value) for t in ("5/8", "２／７", "万分之九", "十万分之八")]
+    ['62.5', '28.571428571428571429', '0.09', '0.008']
+    """
     if m.group("half"):
         s, e = m.span("half")
         return make(text, s, e, Decimal(50), None, "%", "percent", None)
@@ -30,12 +36,22 @@ def special(m: re.Match, text: str) -> Optional[Quantity]:
         if not 1 <= times <= 9:
             return None
         return make(text, s, e, Decimal((2 ** times - 1) * 100), None, "%", "percent", None)
-    den, num = _fraction_part(m.group("den")), _fraction_part(m.group("num"))
-    if not den or num is None:
+    num, den = m.group("snum", "sden")
+    value = _percent(*m.group("num", "den")) if num is None else _percent(num, den)
+    if value is None:
         return None
-    value = exact(_PERCENT_CONTEXT.divide(_PERCENT_CONTEXT.multiply(num, 100), den))
     s, e = m.span("frac")
     return make(text, s, e, value, None, "%", "percent", None)
+
+
+@functools.lru_cache(maxsize=512)
+def _percent(num_text: str, den_text: str) -> Optional[Decimal]:
+    """The percent a fraction's terms as written make (a pure function of them, so the few
+    fractions reports print are computed once); None for a zero denominator."""
+    den, num = _fraction_part(den_text), _fraction_part(num_text)
+    if not den or num is None:
+        return None
+    return exact(_PERCENT_CONTEXT.divide(_PERCENT_CONTEXT.multiply(num, 100), den))
 
 
 # One-character numbers of a fraction (三分之二, 4分之1), looked up instead of parsed.
@@ -43,5 +59,8 @@ _ONE_CHAR = {**{ch: Decimal(v) for ch, v in CN_DIGITS.items()}, **{str(d): Decim
 
 
 def _fraction_part(s: str) -> Optional[Decimal]:
+    """One term of a fraction; a denominator of 万/亿 alone is one of them (万分之九)."""
     value = _ONE_CHAR.get(s)
-    return value if value is not None else parse_numeral(s)[0]
+    if value is not None:
+        return value
+    return parse_numeral("一" + s if s[0] in CN_BIG else s)[0]
