@@ -33,175 +33,22 @@ import functools
 import os
 import re
 from decimal import Decimal
-from typing import Iterator, NamedTuple, Optional
+from typing import Optional
 
 from ..models import Quantity
 from .build import FIELDS, make, replace
 from .chars import RANGE_SEPARATORS
-from .context import counted_unit, in_tab_row, noun_unit, skip_in_context, slash_fraction_in_sentence
+from .context import noun_unit
 from .specials import special
-from .numerals import (BIG_ZEROS, CN_BIG, CN_DIGITS, CN_SMALL, D_BIG, blurred, exact, has_scale, is_arabic,
-                       looks_like_year, parse_number, parse_numeral, shift_point, spelled, trailing_scale)
-from .patterns import (BARE_SCALE, BLOCKED_AFTER, COUNTED_NOUN, DAY_RANGE_END, EXPRESSION, FAST, GAPPED, INNER_GAP,
-                       LIST_TAIL, NUMBERED_YEAR, PLAN_NAME, PREFIX_BEFORE, PREFIX_MODIFIERS, RANGE_SEP,
-                       SCAN, SPECIAL, SUFFIX_AFTER, SUFFIX_MODIFIERS, SUFFIX_WORDS, YEAR_FOLLOWERS)
+from .numerals import BIG_ZEROS, CN_BIG, CN_DIGITS, CN_SMALL, D_BIG, exact, parse_number, shift_point
+from .patterns import (BARE_SCALE, COUNTED_NOUN, EXPRESSION, FAST, GAPPED, INNER_GAP, PREFIX_MODIFIERS, RANGE_SEP,
+                       SPECIAL, SUFFIX_MODIFIERS, SUFFIX_WORDS)
+from .reading import Parts, negative, quantity, range_of
+from .scanner import find_quantities
 from .units import ONE as _ONE
 from .units import UNITS
 
 __all__ = ["normalize", "find_quantities", "parse_number"]
-
-
-_TENTH = Decimal("0.1")
-
-
-class _Parts(NamedTuple):
-    """The parts of one match that decide a quantity (see :func:`_quantity`)."""
-
-    n1: str  # the number (the lower bound of a range)
-    n2: Optional[str]  # the upper bound of a range
-    pct: Optional[str]  # a 百分之/千分之 prefix
-    unit_text: Optional[str]  # the unit as written
-    unit_end: int  # where the unit ends in the text
-    neg: bool  # a minus sign or 负 before the number
-    over_mark: bool  # a 余/多 after the number
-    percent_sign: bool  # a % after the lower bound of a range (4.5%—5%)
-
-
-def _quantity(text: str, start: int, end: int, parts: _Parts, scanning: bool, *,
-              counted: Optional[str] = None) -> Optional[Quantity]:
-    """Decide whether the parts of a match make a quantity, and build it.
-
-    ``start``/``end`` delimit the span. A bare count takes ``counted`` as its unit (the
-    noun it counts: 6600多万纳税人 -> 人). Shared by :func:`normalize` and
-    :func:`find_quantities`, so that both agree.
-    """
-    n1, n2, pct, unit_text, unit_end, neg, over_mark, percent_sign = parts
-    if n1[0] == "0" and len(n1) > 1 and n1[1] not in ".．万萬亿億 \u3000\xa0":
-        return None  # 0517-83605210, 0086: codes and phone numbers, not amounts (0万元 is one)
-    written = n1
-    if n2 is None and not is_arabic(n1):
-        bounds = blurred(n1)  # 五六亿, 十几万, 数百万: the range the number stands for
-        if bounds is not None:
-            n1, n2 = bounds
-        elif spelled(n1):
-            return None  # 二〇一七, 一二三: digits one by one name a year or a code, no amount
-    value, over = parse_numeral(n1)
-    if value is None:
-        return None
-    high = None
-    if n2 is not None:
-        high, over2 = parse_numeral(n2)
-        if high is None:
-            return None
-        over = over or over2
-        scale = trailing_scale(n2)
-        if scale is not None and trailing_scale(n1) is None:
-            if value * scale <= high:
-                value *= scale  # 3-5亿: the 亿 scales both bounds
-            elif high > 100 * value:
-                return None  # 5-3亿: misprinted, and no reading of it is certain
-            # else 从6000到2万元: a low bound the scale would put above the high one is
-            # written out in full.
-        if value > high:
-            return None  # bounds out of order
-    if unit_text is None and not pct and not percent_sign and not has_scale(n1 if n2 is None else n1 + n2):
-        return None  # a bare number (postcode, table cell, list number) is not a quantity
-    if (scanning and start and text[start - 1] in "超过逾上" and text[unit_end:unit_end + 1] in ("的", "级")
-            and all(ch in "十百千万亿" for ch in n1)):
-        return None  # 超千亿元的开发区: the threshold of a class, not an amount
-    if scanning and text[end:end + 1] == "级":
-        return None  # 30万吨级航道, 五百亿级产业集群: a class of size, not an amount
-    if scanning and unit_text == "期" and len(n1) == 1 and n1 in CN_DIGITS and start and text[start - 1] > "\u4e00":
-        return None  # 产业园二期: the phase of a project, an ordinal
-    if scanning and unit_text == "分" and text[max(0, start - 3):start].rstrip()[-1:] in ("时", "点", ":", "："):
-        return None  # 10时30分: a time of day, not a score
-    if pct:
-        kind, unit, factor = "percent", "%", _TENTH if pct == "千分之" else _ONE
-    elif unit_text is not None:
-        kind, unit, factor = UNITS[unit_text]
-    elif percent_sign:
-        kind, unit, factor = "percent", "%", _ONE
-    else:
-        kind, unit, factor = "count", counted or "", _ONE
-    if kind == "duration":
-        if unit == "年":
-            if looks_like_year(written, value) or n1 in ("百", "千", "万"):
-                return None  # 2017年 is a date; 百年变局, 千年 are figures of speech
-            if scanning and not is_arabic(n1) and (text[unit_end:unit_end + 1] == "来" or text[start - 1:start] == "的"):
-                return None  # 五年来, …的五年: a stretch of time named, not an amount
-            if scanning and PLAN_NAME.match(text, unit_end):
-                return None  # 三年行动, 五年规划: the name of a plan
-            if NUMBERED_YEAR.fullmatch(n1):
-                return None  # 9．2025年: a list number before a year
-            nxt = text[unit_end:unit_end + 1]
-            if nxt and nxt in YEAR_FOLLOWERS and is_arabic(n1) and len(n1) == 4:
-                return None
-        elif unit_text == "日" and scanning:
-            if text[max(0, start - 3):start].rstrip().endswith("月"):
-                return None  # 9月10日 is a date
-            if DAY_RANGE_END.search(text, max(0, start - 4), start):
-                return None  # 3月19日至20日: the end of a span of dates
-    if factor is not _ONE:
-        value *= factor
-        if high is not None:
-            high *= factor
-    if neg:
-        value = -value
-    # Scaling leaves zeros (0.3 x 10 = 3.0); a number scaled here is made exact again,
-    # one printed plainly (2.0个百分点) stays as written.
-    if factor is not _ONE or n2 is not None:
-        value = exact(value)
-        if high is not None:
-            high = exact(high)
-    return make(text, start, end, value, high, unit, kind,
-                 "over" if over or over_mark else None)
-
-
-def _negative(m: re.Match) -> bool:
-    """Whether a sign (-, 负, 零下) stands before the number or after 百分之 (百分之负二)."""
-    return m.group("neg") is not None or m.group("pneg") is not None
-
-
-def _build(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
-    """Turn one match of the scanning pattern into a Quantity, or None."""
-    if m.group("half") or m.group("double") or m.group("frac"):
-        return special(m, text)
-    if "\n" in m.group("n1") and in_tab_row(text, m.start("n1")):
-        # \t12\n万元以上: a table row's last number ends at the line's end.
-        m = SCAN.match(text, m.start(), text.index("\n", m.start("n1")))
-        if m is None:
-            return None
-    pct = m.group("pct")
-    n2 = m.group("n2")
-    unit_text = None if pct else m.group("unit")
-    unit_end = m.end("unit")
-    if unit_text is not None and unit_text not in UNITS:
-        # A rate the tables do not hold (a duration or percent over something): the
-        # numerator alone is the unit.
-        unit_text = unit_text.split("/", 1)[0]
-        unit_end = m.start("unit") + len(unit_text)
-    after = text[unit_end:unit_end + 1] if unit_text is not None else ""
-    if unit_text is not None and "\n" in text[m.start("n1"):m.start("unit")] and in_tab_row(text, m.start("n1")):
-        # 数量\t12\n人均…: a number closing a table row takes nothing from the next line.
-        unit_text = None
-        after = ""
-    if after and after in BLOCKED_AFTER.get(unit_text[-1], ""):
-        # 70周年, 三成员, 上千万家庭: the "unit" begins a longer word; what is left is a bare
-        # number, which the bare-number rule judges (a scaled one still counts).
-        unit_text = None
-    start = m.start("neg") if m.group("neg") else (m.start("pct") if pct else m.start("n1"))
-    if unit_text is not None:
-        end = unit_end
-    elif m.group("m1"):
-        end = m.end("m1")
-    elif n2 is not None:
-        end = m.end("n2")
-    else:
-        end = m.end("n1")
-    return _quantity(text, start, end, _Parts(m.group("n1"), n2, pct, unit_text, unit_end if unit_text else end,
-                                              _negative(m), bool(m.group("m1")), bool(m.group("u1"))),
-                     scanning)
-
 
 # A bare count with a scale (536万): a count without a unit.
 _SCALED_COUNT = ("count", "", _ONE)
@@ -250,7 +97,7 @@ def _normalize_py(text: str) -> Optional[Quantity]:
             value = Decimal(digits) if not big else shift_point(digits, BIG_ZEROS[big])
             return make(text, 0, len(text), value, None, info[1], info[0], None)
     # Every other form: one match of the expression's structure, then the same checks
-    # as the scanner (_quantity). Units are looked up whole, not alternated in the regex.
+    # as the scanner (quantity). Units are looked up whole, not alternated in the regex.
     whole = SPECIAL(text)
     if whole is not None and (whole.group("double") or whole.group("frac")):
         q = special(whole, text)
@@ -281,7 +128,7 @@ def _normalize_py(text: str) -> Optional[Quantity]:
     else:
         end = m.end("m1") if m.group("m1") else m.end("n2") if n2 is not None else m.end("n1")
     start = m.start("neg") if m.group("neg") else m.start("pct") if pct else m.start("n1")
-    q = _quantity(text, start, end, _Parts(n1, n2, pct, unit_text, end, _negative(m), bool(m.group("m1")),
+    q = quantity(text, start, end, Parts(n1, n2, pct, unit_text, end, negative(m), bool(m.group("m1")),
                                            bool(m.group("u1"))), scanning=False, counted=counted)
     if q is None or q.modifier is not None:
         return q
@@ -290,17 +137,6 @@ def _normalize_py(text: str) -> Optional[Quantity]:
         return None
     modifier = _modifier(m)
     return q if modifier is None else replace(q, modifier=modifier)
-
-
-def _range_of(text: str, a: Quantity, b: Quantity) -> Optional[Quantity]:
-    """One range from two quantities of the same unit (3亿元 and 5亿元 of 3亿元至5亿元),
-    made canonical as every range is; None when they do not make one."""
-    if a.value_high is not None or b.value_high is not None or not a.unit or (a.unit, a.kind) != (b.unit, b.kind):
-        return None
-    if a.value > b.value:
-        return None  # 2万元--8万元 read as 2万元 and -8万元: the dash is no sign
-    return make(text, a.start, b.end, exact(a.value), exact(b.value), a.unit, a.kind, b.modifier or a.modifier)
-
 
 def _unit_range(text: str) -> Optional[Quantity]:
     """3亿元至5亿元, 3万人-5万人: a range whose unit is written on both bounds."""
@@ -313,7 +149,7 @@ def _unit_range(text: str) -> Optional[Quantity]:
         if b is None or b.start != len(right) - len(right.lstrip()):
             continue
         b = make(text, b.start + sep.end(), b.end + sep.end(), b.value, b.value_high, b.unit, b.kind, b.modifier)
-        q = _range_of(text, a, b)
+        q = range_of(text, a, b)
         if q is not None:
             return q
     return None
@@ -345,121 +181,6 @@ def _modifier(m: re.Match) -> Optional[str]:
     if m.group("pre"):
         return PREFIX_MODIFIERS[m.group("pre")]
     return None
-
-
-def find_quantities(text: str) -> Iterator[Quantity]:
-    """Yield every quantity in running text, in order, with offsets into ``text``.
-
-    The span covers the number, its unit and a trailing 余/多 (``100余名``); a leading
-    约/近/超过 and a trailing 左右/以上/内 stay outside and set ``modifier``.
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"find_quantities() takes a str, not {type(text).__name__}; decode bytes first")
-    # One quantity of lookahead: 3亿元 then 至 then 5亿元 is one range (3亿元至5亿元).
-    pending = None
-    for q in _scan(text):
-        if pending is not None:
-            merged = None
-            if q.value < 0 and q.text[0] in "-－" and RANGE_SEP.fullmatch(text, pending.end, q.start + 1):
-                # 3万人-5万人, 2万元--8万元: the dash read as the sign of the second bound is the range's.
-                bound = make(text, q.start + 1, q.end, -q.value, None, q.unit, q.kind, q.modifier)
-                merged = _range_of(text, pending, bound)
-            elif RANGE_SEP.fullmatch(text, pending.end, q.start):
-                merged = _range_of(text, pending, q)
-            if merged is not None:
-                yield merged
-                pending = None
-                continue
-            yield pending
-        pending = q
-    if pending is not None:
-        yield pending
-
-
-def _list_item(m: re.Match, text: str) -> Optional[Quantity]:
-    """A bare Arabic number in a list whose last item names the shared unit, or None.
-
-    Not in a run of ordinals (第1、2、3条) and not for dates (年 stays with the scanner's
-    year checks, which refuse 2019、2020年)."""
-    if m.group("unit") is not None or m.group("pct") or m.group("u1") or m.group("n2") is not None:
-        return None
-    n1 = m.group("n1")
-    if not is_arabic(n1) or has_scale(n1):
-        return None
-    tail = LIST_TAIL.match(text, m.end("n1"))
-    if tail is None:
-        return None
-    k = m.start("n1")
-    while k and text[k - 1] in "0123456789.、和及与 ":
-        k -= 1
-    if text[k - 1:k] == "第":
-        return None
-    unit = tail.group("unit")
-    if unit not in UNITS:
-        unit = unit.split("/", 1)[0]
-    start = m.start("neg") if m.group("neg") else m.start("n1")
-    return _quantity(text, start, m.end("n1"), _Parts(n1, None, None, unit, m.end("n1"), _negative(m),
-                                                      False, False), scanning=True)
-
-
-# A number of 百/千/万/亿 alone, no digit (百, 千万, 十万): an amount in running text only with
-# a word that says "about so many" before it (近百家, 上千万家庭, 突破千列) or 余/多 after it.
-_ROUND = re.compile("十?[百千万亿]+")
-# Or right after a verb of amount or a noun of a count (人数达十万人次, 新增千万吨, 参保人数十万人),
-# or with 以上/左右 after it.
-_AMOUNT_BEFORE = ("达", "为", "增", "有", "了", "至", "到", "数")
-
-
-def _scan(text: str) -> Iterator[Quantity]:
-    """The quantities of running text, one match at a time (ranges of two written-out
-    bounds are joined by :func:`find_quantities`)."""
-    for m in SCAN.finditer(text):
-        if m.group("n1") is not None:
-            first = m.start("pct") if m.group("pct") else m.start("n1")
-            unit = m.group("unit")
-            # 一 is no article in a range (一到三年) or before a unit of money or measure
-            # (一欧元, 近一公里): a count's 一 (一批, 一项) stays an article, and so do the
-            # 一 of 最后一公里 (a figure of speech) and of 一分也不 (not a score).
-            amount = m.group("n2") is not None or (unit in UNITS and UNITS[unit][0] in ("money", "measure")
-                                                   and unit != "分" and (not first or text[first - 1] not in "后初"))
-            if (skip_in_context(text, m.start() if m.group("neg") else first, m.group("n1"), ranged=amount)
-                    and not (m.group("unit") == "倍" and m.group("n1") in ("一", "壹"))):  # 提高一倍
-                continue
-        elif m.group("snum") is not None and not slash_fraction_in_sentence(text, m.start("frac"), m.end("frac")):
-            continue  # 1/10 alone on a line (a page number) or 第1/3: no fraction of anything
-        q = _build(m, text, scanning=True)
-        if q is None and m.group("n1") is not None:
-            q = _list_item(m, text)
-        if q is None:
-            continue
-        if q.start and m.group("neg") and text[q.start - 1].isascii() and text[q.start - 1].isalnum():
-            continue  # C-3, A-1: part of a code, not a negative number
-        n1 = m.group("n1")
-        if (n1 is not None and not m.group("m1") and _ROUND.fullmatch(n1) and text[q.start - 1:q.start] not in _AMOUNT_BEFORE
-                and not PREFIX_BEFORE.search(text, max(0, q.start - 6), q.start)
-                and not (SUFFIX_AFTER.match(text, q.end) or ("", ""))[1]):
-            continue  # 千家万户, 十万火急, “双百双新”: a round 百/千/万 alone is a figure of speech
-        changes = {}
-        if q.kind == "count" and not q.unit:
-            counted = counted_unit(text, q.end)
-            if counted is not None:
-                changes["unit"] = counted  # 6600多万纳税人: people, counted in 人
-        mod = q.modifier
-        if mod is None:
-            after = SUFFIX_AFTER.match(text, q.end)
-            if after:
-                mod = SUFFIX_MODIFIERS[after.group(1) or "内"]
-                if mod == "under" and after.group(1) is None and q.kind not in ("duration", "count", "money", "measure"):
-                    mod = None
-            if mod is None:
-                before = PREFIX_BEFORE.search(text, max(0, q.start - 6), q.start)
-                if before:
-                    word = before.group("pre")
-                    if word != "上" or q.text[0] in "百千万亿":
-                        mod = PREFIX_MODIFIERS[word]
-            if mod is not None:
-                changes["modifier"] = mod
-        yield replace(q, **changes) if changes else q
 
 
 # The compiled fast path for the forms reports print most, when it was built (see

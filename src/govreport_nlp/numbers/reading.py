@@ -1,0 +1,183 @@
+"""One match of the normalizer's patterns to a Quantity: the checks the scanner
+(``scanner.py``) and :func:`~govreport_nlp.numbers.normalize` share, so that both agree on
+what a number, its unit and its context make (dates, ordinals, classes of size, ranges).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple, Optional
+
+from ..models import Quantity
+from .build import make
+from .context import in_tab_row
+from .specials import special
+from .numerals import (CN_DIGITS, blurred, exact, has_scale, is_arabic, looks_like_year, parse_numeral, spelled,
+                       trailing_scale)
+from .patterns import BLOCKED_AFTER, DAY_RANGE_END, NUMBERED_YEAR, PLAN_NAME, SCAN, YEAR_FOLLOWERS
+from .units import ONE as _ONE
+from .units import UNITS
+
+__all__ = ["Parts", "from_match", "negative", "quantity", "range_of"]
+
+_TENTH = Decimal("0.1")
+
+
+class Parts(NamedTuple):
+    """The parts of one match that decide a quantity (see :func:`quantity`)."""
+
+    n1: str  # the number (the lower bound of a range)
+    n2: Optional[str]  # the upper bound of a range
+    pct: Optional[str]  # a 百分之/千分之 prefix
+    unit_text: Optional[str]  # the unit as written
+    unit_end: int  # where the unit ends in the text
+    neg: bool  # a minus sign or 负 before the number
+    over_mark: bool  # a 余/多 after the number
+    percent_sign: bool  # a % after the lower bound of a range (4.5%—5%)
+
+
+def quantity(text: str, start: int, end: int, parts: Parts, scanning: bool, *,
+              counted: Optional[str] = None) -> Optional[Quantity]:
+    """Decide whether the parts of a match make a quantity, and build it.
+
+    ``start``/``end`` delimit the span. A bare count takes ``counted`` as its unit (the
+    noun it counts: 6600多万纳税人 -> 人). Shared by :func:`normalize` and
+    :func:`find_quantities`, so that both agree.
+    """
+    n1, n2, pct, unit_text, unit_end, neg, over_mark, percent_sign = parts
+    if n1[0] == "0" and len(n1) > 1 and n1[1] not in ".．万萬亿億 \u3000\xa0":
+        return None  # 0517-83605210, 0086: codes and phone numbers, not amounts (0万元 is one)
+    written = n1
+    if n2 is None and not is_arabic(n1):
+        bounds = blurred(n1)  # 五六亿, 十几万, 数百万: the range the number stands for
+        if bounds is not None:
+            n1, n2 = bounds
+        elif spelled(n1):
+            return None  # 二〇一七, 一二三: digits one by one name a year or a code, no amount
+    value, over = parse_numeral(n1)
+    if value is None:
+        return None
+    high = None
+    if n2 is not None:
+        high, over2 = parse_numeral(n2)
+        if high is None:
+            return None
+        over = over or over2
+        scale = trailing_scale(n2)
+        if scale is not None and trailing_scale(n1) is None:
+            if value * scale <= high:
+                value *= scale  # 3-5亿: the 亿 scales both bounds
+            elif high > 100 * value:
+                return None  # 5-3亿: misprinted, and no reading of it is certain
+            # else 从6000到2万元: a low bound the scale would put above the high one is
+            # written out in full.
+        if value > high:
+            return None  # bounds out of order
+    if unit_text is None and not pct and not percent_sign and not has_scale(n1 if n2 is None else n1 + n2):
+        return None  # a bare number (postcode, table cell, list number) is not a quantity
+    if (scanning and start and text[start - 1] in "超过逾上" and text[unit_end:unit_end + 1] in ("的", "级")
+            and all(ch in "十百千万亿" for ch in n1)):
+        return None  # 超千亿元的开发区: the threshold of a class, not an amount
+    if scanning and text[end:end + 1] == "级":
+        return None  # 30万吨级航道, 五百亿级产业集群: a class of size, not an amount
+    if scanning and unit_text == "期" and len(n1) == 1 and n1 in CN_DIGITS and start and text[start - 1] > "\u4e00":
+        return None  # 产业园二期: the phase of a project, an ordinal
+    if scanning and unit_text == "分" and text[max(0, start - 3):start].rstrip()[-1:] in ("时", "点", ":", "："):
+        return None  # 10时30分: a time of day, not a score
+    if pct:
+        kind, unit, factor = "percent", "%", _TENTH if pct == "千分之" else _ONE
+    elif unit_text is not None:
+        kind, unit, factor = UNITS[unit_text]
+    elif percent_sign:
+        kind, unit, factor = "percent", "%", _ONE
+    else:
+        kind, unit, factor = "count", counted or "", _ONE
+    if kind == "duration":
+        if unit == "年":
+            if looks_like_year(written, value) or n1 in ("百", "千", "万"):
+                return None  # 2017年 is a date; 百年变局, 千年 are figures of speech
+            if scanning and not is_arabic(n1) and (text[unit_end:unit_end + 1] == "来" or text[start - 1:start] == "的"):
+                return None  # 五年来, …的五年: a stretch of time named, not an amount
+            if scanning and PLAN_NAME.match(text, unit_end):
+                return None  # 三年行动, 五年规划: the name of a plan
+            if NUMBERED_YEAR.fullmatch(n1):
+                return None  # 9．2025年: a list number before a year
+            nxt = text[unit_end:unit_end + 1]
+            if nxt and nxt in YEAR_FOLLOWERS and is_arabic(n1) and len(n1) == 4:
+                return None
+        elif unit_text == "日" and scanning:
+            if text[max(0, start - 3):start].rstrip().endswith("月"):
+                return None  # 9月10日 is a date
+            if DAY_RANGE_END.search(text, max(0, start - 4), start):
+                return None  # 3月19日至20日: the end of a span of dates
+    if factor is not _ONE:
+        value *= factor
+        if high is not None:
+            high *= factor
+    if neg:
+        value = -value
+    # Scaling leaves zeros (0.3 x 10 = 3.0); a number scaled here is made exact again,
+    # one printed plainly (2.0个百分点) stays as written.
+    if factor is not _ONE or n2 is not None:
+        value = exact(value)
+        if high is not None:
+            high = exact(high)
+    return make(text, start, end, value, high, unit, kind,
+                 "over" if over or over_mark else None)
+
+
+def negative(m: re.Match) -> bool:
+    """Whether a sign (-, 负, 零下) stands before the number or after 百分之 (百分之负二)."""
+    return m.group("neg") is not None or m.group("pneg") is not None
+
+
+def from_match(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
+    """Turn one match of the scanning pattern into a Quantity, or None."""
+    if m.group("half") or m.group("double") or m.group("frac"):
+        return special(m, text)
+    if "\n" in m.group("n1") and in_tab_row(text, m.start("n1")):
+        # \t12\n万元以上: a table row's last number ends at the line's end.
+        m = SCAN.match(text, m.start(), text.index("\n", m.start("n1")))
+        if m is None:
+            return None
+    pct = m.group("pct")
+    n2 = m.group("n2")
+    unit_text = None if pct else m.group("unit")
+    unit_end = m.end("unit")
+    if unit_text is not None and unit_text not in UNITS:
+        # A rate the tables do not hold (a duration or percent over something): the
+        # numerator alone is the unit.
+        unit_text = unit_text.split("/", 1)[0]
+        unit_end = m.start("unit") + len(unit_text)
+    after = text[unit_end:unit_end + 1] if unit_text is not None else ""
+    if unit_text is not None and "\n" in text[m.start("n1"):m.start("unit")] and in_tab_row(text, m.start("n1")):
+        # 数量\t12\n人均…: a number closing a table row takes nothing from the next line.
+        unit_text = None
+        after = ""
+    if after and after in BLOCKED_AFTER.get(unit_text[-1], ""):
+        # 70周年, 三成员, 上千万家庭: the "unit" begins a longer word; what is left is a bare
+        # number, which the bare-number rule judges (a scaled one still counts).
+        unit_text = None
+    start = m.start("neg") if m.group("neg") else (m.start("pct") if pct else m.start("n1"))
+    if unit_text is not None:
+        end = unit_end
+    elif m.group("m1"):
+        end = m.end("m1")
+    elif n2 is not None:
+        end = m.end("n2")
+    else:
+        end = m.end("n1")
+    return quantity(text, start, end, Parts(m.group("n1"), n2, pct, unit_text, unit_end if unit_text else end,
+                                              negative(m), bool(m.group("m1")), bool(m.group("u1"))),
+                     scanning)
+
+
+def range_of(text: str, a: Quantity, b: Quantity) -> Optional[Quantity]:
+    """One range from two quantities of the same unit (3亿元 and 5亿元 of 3亿元至5亿元),
+    made canonical as every range is; None when they do not make one."""
+    if a.value_high is not None or b.value_high is not None or not a.unit or (a.unit, a.kind) != (b.unit, b.kind):
+        return None
+    if a.value > b.value:
+        return None  # 2万元--8万元 read as 2万元 and -8万元: the dash is no sign
+    return make(text, a.start, b.end, exact(a.value), exact(b.value), a.unit, a.kind, b.modifier or a.modifier)
