@@ -443,3 +443,9 @@ def test_linking_counted_noun_ends_where_its_predicate_opens(nlp):
 ])
 def test_linking_predicates_and_building_verbs_around_counted_things(nlp, text, quantity, subject):
     assert _subject_of(nlp, text, quantity) == subject
+
+
+def test_linking_one_item_before_deng(nlp):
+    # central_audit_rectification_report_2023: one item before 等, after a verb of recovery.
+    assert _subject_of(nlp, "9 省已补发社会保险补贴等 1.9 亿元。", "1.9 亿元") == "社会保险补贴"
+    assert _subject_of(nlp, "25 县重新招标，追回涉事企业不当获利等 8.96 亿元。", "8.96 亿元") == "涉事企业不当获利"

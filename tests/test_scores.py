@@ -94,7 +94,7 @@ def test_scores_each_new_report_floor(nlp):
 # The 12 reports added on 2026-12-07 (of bodies and genres the rules had not seen), scored
 # apart: the nearest thing to the hidden reports, so a gain elsewhere cannot hide a loss here.
 ADDED_LIST = DEV / "ADDED_2026-12-07.list"
-ADDED_FLOORS = {"fact_f1": 0.865, "subject_strict": 0.89, "org_f1": 0.89, "gpe_f1": 0.94, "date_f1": 0.975}
+ADDED_FLOORS = {"fact_f1": 0.87, "subject_strict": 0.895, "org_f1": 0.89, "gpe_f1": 0.94, "date_f1": 0.975}
 
 
 def test_scores_added_reports_floors(nlp):

@@ -64,6 +64,10 @@ OBJECT_VERBS = frozenset({
     # verbs of building, revising and handing over (改扩建基础教育学校2891所, 修改废止省政府规章6件,
     # 移交…资料60份, 处罚…负责人237名)
     "改扩建", "改建", "扩建", "修改", "废止", "压减", "处罚", "获取", "移交",
+    # verbs of recovery and accountability in audit reports (追回…不当获利等8.96亿元, 补发…补贴,
+    # 追责问责…工作人员等384人)
+    "追回", "补发", "补征", "追缴", "补缴", "退回", "归还", "收回", "挽回", "清退", "退还", "盘活",
+    "追责问责", "追责", "问责",
 })
 # Object verbs that are nouns when the number follows them directly (研发投入12亿元).
 NOUN_WHEN_FINAL = frozenset({"投入"})

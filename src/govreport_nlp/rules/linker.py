@@ -27,7 +27,7 @@ from .phrases import clause_start as _clause_start
 from .phrases import clean as _clean
 from .phrases import depths as _depths
 from .topics import FROM as _FROM
-from .topics import heading_lead, label_after_verb, list_before_deng, opener_cut, to_next
+from .topics import heading_lead, label_after_verb, list_before_deng, opener_cut, skip_adverbs, to_next
 from ..models import Quantity
 from .links import SUBJECT_RULES, Link
 
@@ -352,7 +352,10 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         if verb is not None and verb.group() == "等" and verb.start() > lo:
             # 上级补助收入、债务转贷收入、上年结余等|141.3亿元: the items are what is counted.
             first = list_before_deng(text, lo, verb.start(), _stops(text, lo, verb.start(), bounds))
-            if first is not None and len(_clean(text[first:verb.start()])) >= 2:
+            if first is None:  # 补发社会保险补贴等|1.9亿元: one item, named as any phrase is
+                first, _ = _left_phrase(text, lo, _strip_filler(text, lo, verb.start(), bounds), bounds)
+                first = skip_adverbs(text, first, verb.start(), bounds)
+            if len(_clean(text[first:verb.start()])) >= 2:
                 start, subject, verb, listed = first, _clean(text[first:verb.start()]), None, True
         if subject in _BARE_ADDITIONS and verb is None:
             # 新增22个县城: 新增 alone names no indicator; the number counts what follows.

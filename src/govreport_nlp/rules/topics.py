@@ -12,7 +12,7 @@ from typing import Optional
 from ..lexicons import subjects as lex
 from .phrases import clean, depths
 
-__all__ = ["FROM", "heading_lead", "label_after_verb", "list_before_deng", "opener_cut", "to_next"]
+__all__ = ["FROM", "heading_lead", "label_after_verb", "list_before_deng", "opener_cut", "skip_adverbs", "to_next"]
 
 # A short line of its own, with or without a list mark (——农林水支出。, （三）增值税。): it
 # names the topic of the sentences under it (完成1051.73亿元，占预算的101.4%).
@@ -24,6 +24,7 @@ FROM = re.compile(r"(?:从|由)\s*(?:[0-9]{4}\s*年(?:底|末)?的?)?\s*$")
 # What stands between the two numbers of the pair: a verb of change ending in 到/至/为.
 _TO = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}?(?:到|至|为)\s*(?:[0-9]{4}\s*年(?:底|末)?的?)?\s*$")
 _SPACE = " \t\n\u3000"
+_ADVERB = re.compile("|".join(map(re.escape, sorted(lex.MANNER_ADVERBS, key=len, reverse=True))))
 
 
 def heading_lead(text: str, sent_start: int) -> Optional[tuple[str, int]]:
@@ -83,3 +84,16 @@ def opener_cut(text: str, pos: int, stop: int, bounds: frozenset[int]) -> int:
                         return i
                     break
     return stop
+
+
+def skip_adverbs(text: str, start: int, end: int, bounds: frozenset[int]) -> int:
+    """Past the whole-word adverbs that open a phrase (已|追回资金): they are the predicate's.
+
+    >>> skip_adverbs("已追回资金", 0, 5, frozenset({0, 1, 3, 5}))
+    1
+    """
+    m = _ADVERB.match(text, start, end)
+    while m and m.end() in bounds and end - m.end() >= 2:
+        start = m.end()
+        m = _ADVERB.match(text, start, end)
+    return start
