@@ -449,3 +449,11 @@ def test_linking_one_item_before_deng(nlp):
     # central_audit_rectification_report_2023: one item before 等, after a verb of recovery.
     assert _subject_of(nlp, "9 省已补发社会保险补贴等 1.9 亿元。", "1.9 亿元") == "社会保险补贴"
     assert _subject_of(nlp, "25 县重新招标，追回涉事企业不当获利等 8.96 亿元。", "8.96 亿元") == "涉事企业不当获利"
+
+
+def test_linking_shortened_times_and_kept_levels(nlp):
+    # anhui_province_work_report_2026 and state_council_work_report_2018: a shortened time is
+    # a decrease; a level kept (保持) is no change and no part of the subject.
+    facts = _facts(nlp, "办理时限压缩65%，行政机关负责人出庭应诉率保持100%。")
+    assert ("65%", "办理时限", "decrease") in facts
+    assert ("100%", "行政机关负责人出庭应诉率", None) in facts
