@@ -170,6 +170,42 @@ def test_numbers_units_that_begin_longer_words():
     assert [q.text for q in find_quantities(text)] == ["3家", "5人"]
 
 
+# Class 8, 半 (issue #24, made-up forms): a half after the unit or before it is a half more
+# (三米半 3.5米, 两个半小时); 半 alone before a unit of time or a percentage point is half of it.
+HALVES = [
+    ("三米半", _want("measure", "3.5", "米")),
+    ("一年半", _want("duration", "1.5", "年")),
+    ("3年半", _want("duration", "3.5", "年")),
+    ("半年", _want("duration", "0.5", "年")),
+    ("半个月", _want("duration", "0.5", "月")),
+    ("两个半小时", _want("duration", "2.5", "小时")),
+    ("一个半月", _want("duration", "1.5", "月")),
+    ("一个半百分点", _want("percent_point", "1.5", "百分点")),
+    ("三成半", _want("percent", "35", "%")),
+    ("半年内", _want("duration", "0.5", "年", "under")),
+]
+
+
+@pytest.mark.parametrize("expr, want", HALVES, ids=[r[0] for r in HALVES])
+def test_numbers_halves(expr, want):
+    _check(expr, want)
+
+
+@pytest.mark.parametrize("text", ["上半年", "下半年", "半年来", "一年半载", "半成品", "半个世纪", "3-5年半"])
+def test_numbers_halves_that_are_no_quantity(text):
+    # 上半年/下半年 are dates (GUIDELINES: half years), 半年来 names a stretch of time,
+    # 一年半载 and 半成品 are words, 3-5年半 has no certain reading.
+    assert normalize(text) is None and _normalize_py(text) is None
+    assert list(find_quantities(f"全省{text}。")) == []
+
+
+def test_numbers_halves_in_running_text():
+    # 两个半天 counts half-days (每周两个半天): no 2.5天 and no 半天 of its own.
+    text = "上半年增长5%，工期一年半，每周两个半天，近半年完成3项。"
+    assert [(q.text, str(q.value), q.modifier) for q in find_quantities(text)] == [
+        ("5%", "5", None), ("一年半", "1.5", None), ("两个", "2", None), ("半年", "0.5", "under"), ("3项", "3", None)]
+
+
 # Class 9, numbers inside words (issue #24; the idioms and names as they stand in the bulk
 # reports: guangdong, guangxi, sichuan, yunnan work reports; gold 'ignore' of the dev ones).
 @pytest.mark.parametrize("text", [
@@ -243,8 +279,9 @@ def test_numbers_lone_one_as_an_article():
 # The compiled path and the reference path agree on the forms of every class above, mixed
 # freely (tests/test_speedups.py does the same for the forms reports print most).
 _PIECES = ["", "负", "零下", "百分之", "百分之负", "从", "近", "超过", "约"]
-_NUMERALS = "0123456789.一二两三四五六七八九十百千万亿零几数"
-_TAILS = ["", "元", "米", "克", "千克", "P", "台币", "港币", "套（间）", "台件", "个", "年", "%", "摄氏度", "个百分点"]
+_NUMERALS = "0123456789.一二两三四五六七八九十百千万亿零几数/／０８半"
+_TAILS = ["", "元", "米", "克", "千克", "P", "台币", "港币", "套（间）", "台件", "个", "年", "%", "摄氏度", "个百分点",
+          "米半", "年半", "个半小时", "个半月", "分之", "万分之", "半年", "成半"]
 _AFTER = ["", "（含）", "（含）以上", "以下", "--", "——", "-", "到", "至"]
 
 

@@ -41,9 +41,9 @@ from .chars import RANGE_SEPARATORS
 from .context import noun_unit
 from .specials import special
 from .numerals import BIG_ZEROS, CN_BIG, CN_DIGITS, CN_SMALL, D_BIG, exact, parse_number, shift_point
-from .patterns import (BARE_SCALE, COUNTED_NOUN, EXPRESSION, FAST, GAPPED, INNER_GAP, PREFIX_MODIFIERS, RANGE_SEP,
-                       SPECIAL, SUFFIX_MODIFIERS, SUFFIX_WORDS)
-from .reading import Parts, negative, quantity, range_of
+from .patterns import (BARE_SCALE, COUNTED_NOUN, EXPRESSION, FAST, GAPPED, HALF_ALONE, HALF_WORDS, INNER_GAP,
+                       PREFIX_MODIFIERS, RANGE_SEP, SPECIAL, SUFFIX_MODIFIERS, SUFFIX_WORDS)
+from .reading import Parts, half_of, negative, quantity, range_of
 from .scanner import find_quantities
 from .units import ONE as _ONE
 from .units import UNITS
@@ -107,7 +107,7 @@ def _normalize_py(text: str) -> Optional[Quantity]:
         return None if whole.group("pre") == "上" else replace(q, modifier=modifier)
     m = EXPRESSION(text)
     if m is None:
-        return _bare_scale(text) or _unit_range(text)
+        return _bare_scale(text) or _half_alone(text) or _unit_range(text)
     if m.group("half"):
         s, e = m.span("half")
         return make(text, s, e, Decimal(50), None, "%", "percent", _modifier(m))
@@ -118,6 +118,14 @@ def _normalize_py(text: str) -> Optional[Quantity]:
         noun = COUNTED_NOUN.fullmatch(unit_text)
         if noun is not None:
             counted, unit_text = noun_unit(noun), None  # 6600多万纳税人: people, counted in 人
+    half = False
+    if unit_text is not None and not pct and unit_text not in UNITS:
+        # 三米半, 一年半 (a half after the unit), 两个半小时, 一个半月 (before it): a half more.
+        if unit_text.startswith("个半") and unit_text[2:] and unit_text[2] not in HALF_WORDS:
+            rest = unit_text[2:]
+            unit_text, half = ("个" + rest if "个" + rest in UNITS else rest), True
+        elif unit_text[-1] == "半" and unit_text[:-1] in UNITS:
+            unit_text, half = unit_text[:-1], True
     if unit_text is not None:
         if unit_text not in UNITS and len(n1) > 1 and n1[-1] in CN_SMALL and n2 is None and not m.group("m1"):
             unit_text = n1[-1] + unit_text  # 10万千瓦时: the 千 belongs to the unit, not to the number
@@ -129,7 +137,7 @@ def _normalize_py(text: str) -> Optional[Quantity]:
         end = m.end("m1") if m.group("m1") else m.end("n2") if n2 is not None else m.end("n1")
     start = m.start("neg") if m.group("neg") else m.start("pct") if pct else m.start("n1")
     q = quantity(text, start, end, Parts(n1, n2, pct, unit_text, end, negative(m), bool(m.group("m1")),
-                                           bool(m.group("u1"))), scanning=False, counted=counted)
+                                           bool(m.group("u1")), half), scanning=False, counted=counted)
     if q is None or q.modifier is not None:
         return q
     prefix = m.group("pre")
@@ -172,6 +180,16 @@ def _bare_scale(text: str) -> Optional[Quantity]:
         end = m.end("m1") if m.group("m1") else m.end("n1")
     modifier = "over" if m.group("m1") else _modifier(m)
     return make(text, m.start("n1"), end, D_BIG[m.group("n1")], None, unit, kind, modifier)
+
+
+def _half_alone(text: str) -> Optional[Quantity]:
+    """半年, 近半年, 半个百分点: half of a unit, as the scanner reads it (上半年 is a date)."""
+    m = HALF_ALONE(text)
+    if m is None or m.group("pre") == "上":
+        return None
+    q = half_of(text, m.start("unit") - 1, m.end("unit"), m.group("unit"), scanning=False)
+    modifier = None if q is None else _modifier(m)
+    return q if modifier is None else replace(q, modifier=modifier)
 
 
 def _modifier(m: re.Match) -> Optional[str]:

@@ -23,6 +23,8 @@ __all__ = [
     "FRACTION",
     "INCLUSIVE",
     "GAPPED",
+    "HALF_ALONE",
+    "HALF_WORDS",
     "INNER_GAP",
     "INNER_SPACE",
     "LIST_TAIL",
@@ -104,12 +106,19 @@ FRACTION = rf"""
     (?P<num> [{DIGITS}]+ (?: [.．][{DIGITS}]+ )? | [{CD}{CS}]+ (?: 点[{CD}]+ )? )
   | (?<! [{DIGITS}.．/／] ) (?P<snum> [{DIGITS}]+ ) [/／] (?P<sden> [{DIGITS}]+ ) (?! [{DIGITS}.．/／%％] )
 """
+# After 半 these make a word of their own with it (一年半载, 一星半点, 半岛, 半导体, 半径,
+# 半数, 半价, 半天/半日: 两个半天 is two half-days), so that 半 is no half of the unit before.
+HALF_WORDS = "载点岛导径数价边壁天日"
 SCAN = re.compile(rf"""
     (?P<half> 一半 )                                      # 50 percent
   | (?P<double> {DOUBLING} )                             # 翻两番: (2^n - 1) x 100 percent
   | (?P<frac> {FRACTION} )                               # 三分之二, 5/8: the quotient x 100
+  | (?P<halfof> (?<! [上下前后大多个] ) 半 (?P<hunit> {UNIT_PATTERN} ) )  # 半年 (not 上半年, a date)
   | {NUMBER_PART}
-    (?: {SPACE} \n? {SPACE} (?P<unit> {UNIT_PATTERN} ) )?  # the unit, perhaps on the next line
+    (?: {SPACE} \n? {SPACE}                               # the unit, perhaps on the next line,
+        (?P<gehalf> 个半 (?! [天日] ) )?                    # with a half before it (两个半小时),
+        (?P<unit> (?<= 个半 ) 月 | {UNIT_PATTERN} )         # 一个半月 as 1.5 个月,
+        (?P<uhalf> 半 (?! [{HALF_WORDS}] ) )? )?            # or after it (三米半, 一年半)
 """, re.VERBOSE)
 # The rest of a list whose last item carries the unit all items share
 # (分别提高3.9、2.0、2.9个百分点): each bare number before it takes that unit.
@@ -142,6 +151,9 @@ SPECIAL = re.compile(rf"""
     (?: (?P<half> 一半 ) | (?P<double> {DOUBLING} ) | (?P<frac> {FRACTION} ) )
     \s* (?P<suf> {SUFFIX_WORDS} )? \s*
 """, re.VERBOSE).fullmatch
+# 半年, 近半年, 半个百分点 as a whole expression: half of the unit (上半年 is a date: 上 is no
+# modifier here, see normalize()).
+HALF_ALONE = re.compile(rf"\s*(?P<pre>{PREFIX_ALT})?{SPACE}半(?P<unit>[^\s{DIGITS}]+?)\s*(?P<suf>{SUFFIX_WORDS})?\s*").fullmatch
 # A whole expression: the unit is whatever follows, looked up afterwards in UNITS.
 EXPRESSION = re.compile(rf"""
     \s* (?: 从 | 由 )?                                          # 从6000到2万元: the range's opening word

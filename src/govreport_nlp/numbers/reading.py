@@ -19,7 +19,7 @@ from .patterns import BLOCKED_AFTER, DAY_RANGE_END, NUMBERED_YEAR, PLAN_NAME, SC
 from .units import ONE as _ONE
 from .units import UNITS
 
-__all__ = ["Parts", "from_match", "negative", "quantity", "range_of"]
+__all__ = ["Parts", "from_match", "half_of", "negative", "quantity", "range_of"]
 
 _TENTH = Decimal("0.1")
 
@@ -35,6 +35,7 @@ class Parts(NamedTuple):
     neg: bool  # a minus sign or 负 before the number
     over_mark: bool  # a 余/多 after the number
     percent_sign: bool  # a % after the lower bound of a range (4.5%—5%)
+    half: bool = False  # a 半 with the unit (三米半, 两个半小时): a half more
 
 
 def quantity(text: str, start: int, end: int, parts: Parts, scanning: bool, *,
@@ -45,7 +46,7 @@ def quantity(text: str, start: int, end: int, parts: Parts, scanning: bool, *,
     noun it counts: 6600多万纳税人 -> 人). Shared by :func:`normalize` and
     :func:`find_quantities`, so that both agree.
     """
-    n1, n2, pct, unit_text, unit_end, neg, over_mark, percent_sign = parts
+    n1, n2, pct, unit_text, unit_end, neg, over_mark, percent_sign, half = parts
     if n1[0] == "0" and len(n1) > 1 and n1[1] not in ".．万萬亿億 \u3000\xa0":
         return None  # 0517-83605210, 0086: codes and phone numbers, not amounts (0万元 is one)
     written = n1
@@ -58,6 +59,10 @@ def quantity(text: str, start: int, end: int, parts: Parts, scanning: bool, *,
     value, over = parse_numeral(n1)
     if value is None:
         return None
+    if half:
+        if n2 is not None or over or over_mark or value != value.to_integral_value():
+            return None  # 3-5年半, 3.5米半: no certain reading
+        value += _HALF
     high = None
     if n2 is not None:
         high, over2 = parse_numeral(n2)
@@ -136,6 +141,8 @@ def from_match(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
     """Turn one match of the scanning pattern into a Quantity, or None."""
     if m.group("half") or m.group("double") or m.group("frac"):
         return special(m, text)
+    if m.group("halfof"):
+        return half_of(text, m.start("halfof"), m.end("hunit"), m.group("hunit"), scanning)
     if "\n" in m.group("n1") and in_tab_row(text, m.start("n1")):
         # \t12\n万元以上: a table row's last number ends at the line's end.
         m = SCAN.match(text, m.start(), text.index("\n", m.start("n1")))
@@ -145,6 +152,9 @@ def from_match(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
     n2 = m.group("n2")
     unit_text = None if pct else m.group("unit")
     unit_end = m.end("unit")
+    half = unit_text is not None and (m.group("gehalf") or m.group("uhalf")) is not None
+    if half and m.group("gehalf") and "个" + unit_text in UNITS:
+        unit_text = "个" + unit_text  # 两个半小时, 一个半月: 2.5 个小时, 1.5 个月
     if unit_text is not None and unit_text not in UNITS:
         # A rate the tables do not hold (a duration or percent over something): the
         # numerator alone is the unit.
@@ -159,6 +169,10 @@ def from_match(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
         # 70周年, 三成员, 上千万家庭: the "unit" begins a longer word; what is left is a bare
         # number, which the bare-number rule judges (a scaled one still counts).
         unit_text = None
+    if unit_text is None:
+        half = False
+    elif m.group("uhalf"):
+        unit_end = m.end("uhalf")
     start = m.start("neg") if m.group("neg") else (m.start("pct") if pct else m.start("n1"))
     if unit_text is not None:
         end = unit_end
@@ -169,7 +183,7 @@ def from_match(m: re.Match, text: str, scanning: bool) -> Optional[Quantity]:
     else:
         end = m.end("n1")
     return quantity(text, start, end, Parts(m.group("n1"), n2, pct, unit_text, unit_end if unit_text else end,
-                                              negative(m), bool(m.group("m1")), bool(m.group("u1"))),
+                                              negative(m), bool(m.group("m1")), bool(m.group("u1")), half),
                      scanning)
 
 
@@ -181,3 +195,25 @@ def range_of(text: str, a: Quantity, b: Quantity) -> Optional[Quantity]:
     if a.value > b.value:
         return None  # 2万元--8万元 read as 2万元 and -8万元: the dash is no sign
     return make(text, a.start, b.end, exact(a.value), exact(b.value), a.unit, a.kind, b.modifier or a.modifier)
+
+
+_HALF = Decimal("0.5")
+# After 半年 these make it the name of a stretch of time or of a report (半年来, 半年度, 半年报).
+_HALF_YEAR_WORDS = "来度报期"
+
+
+def half_of(text: str, start: int, end: int, unit_text: str, scanning: bool) -> Optional[Quantity]:
+    """半年, 半个月, 半个百分点 (text[start:end]): half of a unit of time or of a percentage
+    point; half of a count or a measure without a number is a word (半成品, 半封闭, 半个世纪).
+
+    >>> [str(half_of(t, 0, len(t), t[1:], False).value) for t in ("半年", "半个月", "半个千分点")]
+    ['0.5', '0.5', '0.05']
+    """
+    info = UNITS.get(unit_text)
+    if info is None or info[0] not in ("duration", "percent_point"):
+        return None
+    nxt = text[end:end + 1]
+    if nxt and (nxt in BLOCKED_AFTER.get(unit_text[-1], "") or scanning and unit_text == "年" and nxt in _HALF_YEAR_WORDS):
+        return None  # 半周年; 半年来, 半年度报告
+    kind, unit, factor = info
+    return make(text, start, end, exact(_HALF * factor), None, unit, kind, None)

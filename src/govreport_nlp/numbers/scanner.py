@@ -90,7 +90,8 @@ def _scan(text: str) -> Iterator[Quantity]:
             # 一 is no article in a range (一到三年) or before a unit of money or measure
             # (一欧元, 近一公里): a count's 一 (一批, 一项) stays an article, and so do the
             # 一 of 最后一公里 (a figure of speech) and of 一分也不 (not a score).
-            amount = m.group("n2") is not None or (unit in UNITS and UNITS[unit][0] in ("money", "measure")
+            # So is a 一 with a half (一年半, 一个半小时).
+            amount = m.group("n2") is not None or m.group("gehalf") or m.group("uhalf") or (unit in UNITS and UNITS[unit][0] in ("money", "measure")
                                                    and unit != "分" and (not first or text[first - 1] not in "后初"))
             if (skip_in_context(text, m.start() if m.group("neg") else first, m.group("n1"), ranged=amount)
                     and not (m.group("unit") == "倍" and m.group("n1") in ("一", "壹"))):  # 提高一倍
