@@ -457,3 +457,17 @@ def test_linking_shortened_times_and_kept_levels(nlp):
     facts = _facts(nlp, "办理时限压缩65%，行政机关负责人出庭应诉率保持100%。")
     assert ("65%", "办理时限", "decrease") in facts
     assert ("100%", "行政机关负责人出庭应诉率", None) in facts
+
+
+def test_linking_a_noun_printed_as_the_unit_is_what_is_counted():
+    # central_audit_rectification_report_2023: 36 省市税务部门…, 6 部委 - counts whose unit is
+    # the counted noun itself (the normalizer reads 省市/部委 as units).
+    from decimal import Decimal
+
+    from govreport_nlp.models import Quantity
+    from govreport_nlp.rules.linker import link_sentence
+
+    text = "36 省市税务部门通过追缴税费入库。"
+    q = Quantity(text="36 省市", start=0, end=5, value=Decimal(36), unit="省市", kind="count")
+    (link,) = link_sentence(text, 0, len(text), [q], frozenset({0, 2, 3, 5, 7, 9, 11}))
+    assert (link.subject, link.subject_start, link.rule) == ("省市", 3, "counted_noun_after")

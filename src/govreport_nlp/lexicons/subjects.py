@@ -10,7 +10,7 @@ from __future__ import annotations
 __all__ = [
     "BARE_ADDITIONS", "BASELINE_PERIODS", "BASELINE_WORDS", "BUDGET_HEADS", "BUDGET_STAGES", "BUDGET_TIME_WORDS", "CATEGORY_WORDS",
     "DECREASE_VERBS", "DIVISION_NOUNS", "FEE_SUFFIXES", "FILLERS", "GLUED_FILLERS", "INCREASE_VERBS",
-    "LABEL_AFTER_VERB", "LIST_JOINERS", "MANNER_ADVERBS", "NOT_NOUN_STARTS", "NOUN_WHEN_FINAL", "OBJECT_VERBS", "OTHER_STOPS", "PREDICATE_OPENERS", "PREDICATE_VERBS",
+    "LABEL_AFTER_VERB", "LIST_JOINERS", "MANNER_ADVERBS", "NOUN_UNITS", "NOT_NOUN_STARTS", "NOUN_WHEN_FINAL", "OBJECT_VERBS", "OTHER_STOPS", "PREDICATE_OPENERS", "PREDICATE_VERBS",
     "REACHING_VERBS", "SCOPE_WORDS",
 ]
 
@@ -76,6 +76,9 @@ OBJECT_VERBS = frozenset({
 # Object verbs that are nouns when the number follows them directly (研发投入12亿元).
 NOUN_WHEN_FINAL = frozenset({"投入"})
 # Other words that end the subject phrase on its left.
+# Nouns that a count may take as its unit with no classifier (36 省市, 66 县, 6 部委, as
+# audit reports print them): the noun is what is counted.
+NOUN_UNITS = frozenset({"省", "省市", "省份", "省区市", "县", "县区", "县市区", "部委", "市", "区", "乡镇"})
 # Words that name no indicator alone after an object verb: generic measure nouns and
 # verbal nouns. Between such a verb and the number they make one label with it
 # (涉及资金2851.48亿元, 处理处分241人), while 发布|信息, 修订|法律 stay apart.

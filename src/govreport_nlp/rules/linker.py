@@ -22,10 +22,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..lexicons import subjects as lex
-from .phrases import BOUNDARY as _BOUNDARY
-from .phrases import clause_start as _clause_start
-from .phrases import clean as _clean
-from .phrases import depths as _depths
+from .phrases import BOUNDARY as _BOUNDARY, clause_start as _clause_start, clean as _clean, depths as _depths
 from .topics import FROM as _FROM
 from .topics import heading_lead, label_after_verb, list_before_deng, opener_cut, skip_adverbs, to_next
 from ..models import Quantity
@@ -305,6 +302,10 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             links.append(Link(subject=links[-1].subject, change=links[-1].change,
                               subject_start=links[-1].subject_start, rule="list_item"))
             prev_end = max(prev_end, q.end)
+            continue
+        if q.kind == "count" and q.unit in lex.NOUN_UNITS and text.endswith(q.unit, q.start, q.end):
+            links.append(Link(subject=q.unit, subject_start=q.end - len(q.unit), rule="counted_noun_after"))
+            prev_end = max(prev_end, q.end)  # 36 省市, 6 部委: the number counts the noun it ends in
             continue
         link = Link()
         lo = max(prev_end, _clause_start(text, sent_start, q.start))
