@@ -157,6 +157,11 @@ UNITS_ADDED = [
     ("100泰铢", _want("money", "100", "泰铢")),
     ("5瑞士法郎", _want("money", "5", "瑞士法郎")),
     ("3美圆", _want("money", "3", "美元")),
+    # Places and bodies counted without a classifier (central_audit_rectification_report_2023_excerpt).
+    ("36 省市", _want("count", "36", "省市")),
+    ("66 县", _want("count", "66", "县")),
+    ("6 部委", _want("count", "6", "部委")),
+    ("13县市区", _want("count", "13", "县市区")),
 ]
 
 
@@ -168,6 +173,13 @@ def test_numbers_units_and_classifiers(expr, want):
 def test_numbers_units_that_begin_longer_words():
     text = "将3家企业列入名单，双方各5人。"
     assert [q.text for q in find_quantities(text)] == ["3家", "5人"]
+
+
+def test_numbers_places_that_are_no_count():
+    # shandong_province_final_accounts_2023_excerpt (a cell, then 省本级 on the next line);
+    # inner_mongolia_region_work_report (东三省, a region's name); 3省级, 5县委 made up.
+    text = "合计\t3782\n省本级本年支出，粤港澳大湾区、东三省、成渝等区域，3省级平台，5县委书记。"
+    assert [q.text for q in find_quantities(text)] == []
 
 
 # Class 8, 半 (issue #24, made-up forms): a half after the unit or before it is a half more

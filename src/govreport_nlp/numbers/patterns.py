@@ -72,7 +72,7 @@ NUMBER = rf"""
       | (?! 千 (?: [瓦米克伏卡] | 公顷 ) ) [{CS}]  # 十百千, not the 千 of a unit (千瓦, 千米, 千公顷 ...)
       | 点[{CD}]+                             # a decimal part in Chinese (三点一四)
       | [余多] (?= [{CS}{CB}] )               # 余/多 before a scale (百余万, 6600多万)
-      | (?<= [{DIGITS}] ) {INNER_SPACE} (?= [{CB}] )   # PDF spaces or a line break before 万/亿
+      | (?<= [{DIGITS}] ) {INNER_SPACE} (?= [余多]? [{CB}] )   # PDF spaces or a line break before (多)万/亿
     )*
 """
 SPACE = rf"[{LINE_SPACES}]*"
@@ -93,7 +93,9 @@ NUMBER_PART = rf"""
         (?P<u1> [%％] )? {SPACE} {INCLUSIVE}? {SPACE} (?P<sep> {SEPARATOR} ) {SPACE}
         (?: 百分之 | 千分之 )? (?P<n2> {NUMBER} )
     )?
-    (?: {SPACE} (?P<m1> [余多] ) )?                        # 余/多 after it (200余)
+    (?: {SPACE}                                            # 余/多 after it (200余), on the next
+        (?: \n {SPACE} (?= [余多] {SPACE} {UNIT_PATTERN} ) )?  # line when a unit follows (820\n多项)
+        (?P<m1> [余多] ) )?
 """
 # In running text the unit is one of the known units (longest first).
 # 翻一番 / 翻两番 / 翻番: doubled n times, an increase of (2^n - 1) x 100 percent.
@@ -195,6 +197,8 @@ SUFFIX_AFTER = re.compile(rf"[ \t]*{INCLUSIVE}?[ \t]*(?:(左右|上下|以上|�
 # 70周年 is an anniversary, 三成员 is not 30%.
 BLOCKED_AFTER = {"周": "年", "成": "员为效果本立就交熟功绩", "个": "体性案", "人": "民", "部": "分", "位": "一数",
                   "家": "庭", "列": "入为举出示支", "双": "方向边重创",
+                  # 3省级, 5县委, 省本级: a level or body of a place, not a count of places.
+                  "省": "级委政长内会本", "县": "级委政长内域城乡本",
                   # 5PM, P2P: a Latin unit symbol runs on into a word or code.
                   "P": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"}
 YEAR_FOLLOWERS = "度初底末中内"

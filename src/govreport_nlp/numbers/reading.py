@@ -84,6 +84,8 @@ def quantity(text: str, start: int, end: int, parts: Parts, scanning: bool, *,
     if (scanning and start and text[start - 1] in "超过逾上" and text[unit_end:unit_end + 1] in ("的", "级")
             and all(ch in "十百千万亿" for ch in n1)):
         return None  # 超千亿元的开发区: the threshold of a class, not an amount
+    if scanning and unit_text in _PLACES and start and text[start - 1] in "东西南北" and not is_arabic(n1):
+        return None  # 东三省, 北三县: a region named with a number, not a count of places
     if scanning and text[end:end + 1] == "级":
         return None  # 30万吨级航道, 五百亿级产业集群: a class of size, not an amount
     if scanning and unit_text == "期" and len(n1) == 1 and n1 in CN_DIGITS and start and text[start - 1] > "\u4e00":
@@ -197,6 +199,8 @@ def range_of(text: str, a: Quantity, b: Quantity) -> Optional[Quantity]:
     return make(text, a.start, b.end, exact(a.value), exact(b.value), a.unit, a.kind, b.modifier or a.modifier)
 
 
+# Units that are places (36 省市, 66 县): after a direction they name a region (东三省).
+_PLACES = frozenset(u for u in UNITS if u[0] in "省县")
 _HALF = Decimal("0.5")
 # After 半年 these make it the name of a stretch of time or of a report (半年来, 半年度, 半年报).
 _HALF_YEAR_WORDS = "来度报期"

@@ -39,6 +39,9 @@ _COUNT = [
     # sets or rooms (3.8万套（间）保障性租赁住房: anhui_province_work_report_2026_excerpt).
     "台（套）", "台(套)", "台套", "台件", "套（间）", "套(间)",
     "块", "双", "标台", "列", "对次",
+    # Places and bodies counted without a classifier, as audit reports print them
+    # (36 省市, 66 县, 6 部委: central_audit_rectification_report_2023_excerpt).
+    "省", "省市", "省份", "省区市", "县", "县区", "县市区", "部委",
 ]
 
 # Measures: reported in the written unit, 万/亿 expanded.
