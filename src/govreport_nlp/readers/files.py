@@ -22,7 +22,7 @@ from .ocr import find_engine
 from .pdf import pdf_pages
 from .word import doc_to_text, docx_to_text
 
-__all__ = ["ReadResult", "SUFFIXES", "read_document", "read_report"]
+__all__ = ["ReadResult", "SUFFIXES", "folder_files", "read_document", "read_report"]
 
 SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".docx", ".doc")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
@@ -56,6 +56,38 @@ def _not_a_file(path: Path) -> str:
     if path.exists():
         return f"{path} is not a regular file (a device, a pipe or a socket)"
     return f"no such file: {path}"
+
+
+def folder_files(root: Union[str, Path]) -> tuple[list[str], list[str]]:
+    """The report files under the folder ``root`` (recursively, sorted) and a note for
+    each symbolic link that was not followed.
+
+    As ``grep -r`` does, a link whose target lies outside ``root`` is not followed (a link
+    to ``/etc/passwd`` must not become a report in the outputs), nor is a link to a
+    folder (its files inside the tree are read where they are; loops cannot happen). A
+    link to a file inside the tree is read.
+    """
+    top = Path(root)
+    real_top = top.resolve()
+    found: list[Path] = []
+    notes: list[str] = []
+    for folder, dirs, names in os.walk(top, followlinks=False):
+        base = Path(folder)
+        for name in sorted(dirs):
+            if (base / name).is_symlink():
+                notes.append(f"{base / name} is a symbolic link to a folder; not followed")
+        for name in names:
+            path = base / name
+            if path.suffix.lower() not in SUFFIXES:
+                continue
+            if path.is_symlink():
+                target = path.resolve()
+                if real_top != target and real_top not in target.parents:
+                    notes.append(f"{path} is a symbolic link out of {top} (to {target}); not followed")
+                    continue
+            if path.is_file():
+                found.append(path)
+    return [str(p) for p in sorted(found)], notes
 
 
 def read_document(path: Union[str, Path], *, ocr: Optional[bool] = None) -> ReadResult:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
@@ -58,10 +59,24 @@ def process_one(item: Item, report_year: Optional[int] = None, *, as_text: bool 
 
 
 def printable_name(path: Item) -> str:
-    """A file name as text that any UTF-8 output can hold: bytes that are not UTF-8 (a
-    name written by another system's encoding) are escaped as \\xNN, never dropped."""
+    """A file name as text that any UTF-8 output can hold, one name for one text: bytes
+    that are not UTF-8 (a name written by another system's encoding) become \\xNN, a
+    backslash \\\\ (so that a name really spelled ``a\\xff.txt`` stays apart from
+    ``a<0xff>.txt``), and control characters (a line break) \\n, \\xNN or \\uNNNN, never
+    dropped and never a line of their own."""
     raw = os.fsencode(path)
-    return raw.decode("utf-8", errors="backslashreplace")
+    out: list[str] = []
+    for ch in raw.decode("utf-8", errors="surrogateescape"):
+        code = ord(ch)
+        if ch == "\\":
+            out.append("\\\\")
+        elif 0xDC80 <= code <= 0xDCFF:  # an undecodable byte, as surrogateescape keeps it
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029):
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _die_with_parent() -> None:
@@ -94,6 +109,10 @@ def _run(args: tuple[Item, Optional[int], bool]) -> BatchResult:
     return process_one(item, report_year, as_text=as_text)
 
 
+# Documents sent ahead per worker: enough to keep every worker busy, few enough that the
+# parent holds a handful of reports whatever the batch's length.
+_WINDOW_PER_JOB = 2
+
 # A document in flight when its worker died twice is run alone; dying alone, it is the cause.
 _WORKER_DIED = ("the worker process died while processing this document (killed, or out of memory); "
                 "the other documents of the batch were processed")
@@ -112,13 +131,17 @@ def extract_many(items: Iterable[Item], *, jobs: int = 1, report_year: Optional[
     work = [(item, report_year, texts) for item in items]
     if jobs == 0:
         jobs = os.cpu_count() or 1
+    if not work:
+        return
+    from ..pipeline.build import load
+
+    # Raises ModelNotFoundError here, once (a GOVREPORT_NLP_HOME that is a file, say), not
+    # once per document; the forked workers share the loaded model.
+    load()
     if jobs <= 1 or len(work) <= 1:
         for args in work:
             yield _run(args)
         return
-    from ..pipeline.build import load
-
-    load()  # raises ModelNotFoundError here, once; the forked workers share the loaded model
     results: dict[int, BatchResult] = {}
     attempts = [0] * len(work)
     pending = list(range(len(work)))
@@ -156,20 +179,44 @@ def _run_pool(indices: list[int], work: list, jobs: int) -> Iterator[tuple[int, 
     if not indices:
         return
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(indices)), initializer=_worker_init)
+    # A window of documents in flight, not the whole batch: a finished future holds its
+    # report until it is dropped, so submitting everything at once kept every report of
+    # the batch in the parent (1.1 GB at 900 reports). Memory is bounded by the window.
+    window = max(2, _WINDOW_PER_JOB * jobs)
+    todo = iter(indices)
+    inflight: deque = deque()
     try:
-        futures = [(i, pool.submit(_run, work[i])) for i in indices]
-        for i, future in futures:
+        for i in todo:
+            inflight.append((i, pool.submit(_run, work[i])))
+            if len(inflight) >= window:
+                break
+        while inflight:
+            i, future = inflight.popleft()
             try:
                 result: Optional[BatchResult] = future.result()
             except BrokenProcessPool:
                 result = None
+            del future
+            for j in todo:
+                try:
+                    inflight.append((j, pool.submit(_run, work[j])))
+                except BrokenProcessPool:  # the pool broke: the rest is tried again by the caller
+                    inflight.append((j, _broken()))
+                break
             yield i, result
+            del result
     except BaseException:
         # SIGTERM/SIGINT in the parent, or the consumer stopped: end the workers now.
         _terminate(pool)
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _broken() -> Future:
+    future: Future = Future()
+    future.set_exception(BrokenProcessPool("the pool broke before this document was sent"))
+    return future
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:

@@ -26,13 +26,14 @@ import importlib.util
 import json
 import os
 import sys
-import tempfile
+import sqlite3
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence
 
-from ..readers import SUFFIXES, decode
+from ..readers import decode, folder_files
 from ..errors import GovReportError
 from ..models import FACT_COLUMNS, Report
+from .outputs import TextOutput, UsageError, check_output, cleanup, one_line, write_error
 
 if TYPE_CHECKING:
     from .batch import BatchResult
@@ -53,9 +54,10 @@ def _inputs(paths: Sequence[str]) -> Iterator[str]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES:
-                    yield str(child)
+            files, notes = folder_files(path)
+            for note in notes:  # a link out of the folder is no report of it: say so, as grep -r would not
+                print(f"govreport-nlp: {one_line(note)}", file=sys.stderr)
+            yield from files
         else:
             yield raw
 
@@ -89,60 +91,11 @@ def safe_cell(value: object) -> object:
     return value
 
 
-class UsageError(Exception):
-    """A bad option value or output path: one line on stderr, exit code 2."""
-
-
-def check_output(out: Optional[str], inputs: Sequence[str]) -> None:
-    """Refuse an output path that would destroy an input or cannot be a file."""
-    if out is None or out == "-":
-        return
-    target = Path(out)
-    if target.is_dir():
-        raise UsageError(f"-o {out} is a directory; give a file name")
-    resolved = target.resolve()
-    for raw in inputs:
-        if raw == "-":
-            continue
-        source = Path(raw).resolve()
-        if source == resolved:
-            raise UsageError(f"-o {out} is also an input; it would be overwritten before it is read")
-        if Path(raw).is_dir() and source in resolved.parents:
-            raise UsageError(f"-o {out} lies inside the input folder {raw}; write it elsewhere")
-
-
-class _AtomicOutput:
-    """A text file written under a temporary name beside its target, renamed on success."""
-
-    def __init__(self, out: str) -> None:
-        self.target = Path(out)
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".part")
-        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
-
-    def commit(self) -> None:
-        self.fh.close()
-        os.replace(self.tmp, self.target)
-
-    def discard(self) -> None:
-        self.fh.close()
-        with _suppress_oserror():
-            os.unlink(self.tmp)
-
-
-class _suppress_oserror:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: object, value: object, tb: object) -> bool:
-        return isinstance(value, OSError)
-
-
-def _open_out(out: Optional[str]) -> tuple[IO[str], Optional[_AtomicOutput]]:
+def _open_out(out: Optional[str]) -> tuple[IO[str], Optional[TextOutput]]:
     if out is None or out == "-":
         return sys.stdout, None
-    atomic = _AtomicOutput(out)
-    return atomic.fh, atomic
+    target = TextOutput(out)
+    return target.fh, target
 
 
 def _results(args: argparse.Namespace, names: list[str]) -> Iterator["BatchResult"]:
@@ -182,16 +135,20 @@ def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Cal
     Either output is written under a temporary name and renamed when complete. A document
     that fails is reported on stderr and skipped; the exit code is 1 then.
     """
-    check_output(args.output, args.paths)
-    names = list(_inputs(args.paths))
+    check_output(args.output, args.paths, database=sink is not None)
+    names = _once(_inputs(args.paths))
     if not names:
         print("govreport-nlp: no input files found", file=sys.stderr)
         return 1
     failed = 0
-    if sink is not None:
-        out, target = None, sink()
-    else:
-        out, target = _open_out(args.output)
+    try:
+        if sink is not None:
+            out, target = None, sink()
+        else:
+            out, target = _open_out(args.output)
+    except (OSError, sqlite3.Error) as e:  # before any work: a full disk, a folder we may not write
+        cleanup()
+        raise write_error(args.output, e) from e
     try:
         if out is not None and getattr(args, "excel", False):
             out.write("\ufeff")  # --excel: Excel reads a CSV as UTF-8 only after a BOM
@@ -199,24 +156,53 @@ def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Cal
         for result in _results(args, names):
             if result.report is None:
                 failed += 1
-                print(f"govreport-nlp: skipped {result.source}: {result.error}", file=sys.stderr)
+                print(f"govreport-nlp: skipped {one_line(result.source)}: {one_line(result.error or '')}",
+                      file=sys.stderr)
                 continue
             for warning in result.report.read_warnings:
                 # A scan without OCR, a broken text layer: the user must hear of it.
                 page = f" (page {warning.page})" if warning.page else ""
-                print(f"govreport-nlp: {result.source}{page}: {warning.message}", file=sys.stderr)
+                print(f"govreport-nlp: {one_line(result.source)}{page}: {one_line(warning.message)}",
+                      file=sys.stderr)
             write(result.source, result.report)
             if out is not None:
                 out.flush()
+        if target is not None:
+            target.commit()
+    except (OSError, sqlite3.Error) as e:
+        if target is not None:
+            target.discard()
+        if isinstance(e, BrokenPipeError) or target is None:
+            raise
+        raise write_error(args.output, e) from e
     except BaseException:
         if target is not None:
             target.discard()
         raise
-    if target is not None:
-        target.commit()
     if failed:
         print(f"govreport-nlp: {failed} of {len(names)} file(s) failed", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _once(names: Iterator[str]) -> list[str]:
+    """The inputs with a file named twice (``d d/a.txt``, a link beside its target) kept
+    once: a second record of it would clash in every output keyed by file."""
+    seen: dict[tuple[int, int], str] = {}
+    kept: list[str] = []
+    for name in names:
+        try:
+            st = os.stat(name) if name != "-" else None
+        except OSError:
+            st = None
+        if st is not None:
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                print(f"govreport-nlp: {one_line(name)} is the same file as {one_line(seen[key])}; read once",
+                      file=sys.stderr)
+                continue
+            seen[key] = name
+        kept.append(name)
+    return kept
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -331,25 +317,35 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
     from ..api import extract, extract_file
 
+    check_output(args.output, [args.path])  # before the work: a folder, the input itself
+    out, target = _open_out(args.output)
     try:
-        if args.path == "-":
-            text = decode(sys.stdin.buffer.read())
-            report = extract(text, report_year=args.report_year)
-        else:
-            report = extract_file(args.path, report_year=args.report_year)
-            text = report.text or ""
-    except Exception as e:
-        print(f"govreport-nlp: cannot render {args.path}: {type(e).__name__}: {e}", file=sys.stderr)
-        return 1
-    out, atomic = _open_out(args.output)
-    try:
+        try:
+            if args.path == "-":
+                text = decode(sys.stdin.buffer.read())
+                report = extract(text, report_year=args.report_year)
+            else:
+                report = extract_file(args.path, report_year=args.report_year)
+                text = report.text or ""
+        except Exception as e:
+            print(f"govreport-nlp: cannot render {one_line(args.path)}: {type(e).__name__}: {one_line(str(e))}",
+                  file=sys.stderr)
+            if target is not None:
+                target.discard()
+            return 1
         out.write(render_html(text, report))
+        if target is not None:
+            target.commit()
+    except OSError as e:
+        if target is not None:
+            target.discard()
+        if isinstance(e, BrokenPipeError) or target is None:
+            raise
+        raise write_error(args.output, e) from e
     except BaseException:
-        if atomic is not None:
-            atomic.discard()
+        if target is not None:
+            target.discard()
         raise
-    if atomic is not None:
-        atomic.commit()
     return 0
 
 
@@ -442,8 +438,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         _check_values(args)
         return args.func(args)
-    except UsageError as e:
-        print(f"govreport-nlp: {e}", file=sys.stderr)
+    except UsageError as e:  # OutputError too: a full disk, a folder we may not write
+        print(f"govreport-nlp: {one_line(str(e))}", file=sys.stderr)
         return 2
     except GovReportError as e:  # a missing model, say: one line that says what to do
         print(f"govreport-nlp: {e}", file=sys.stderr)
@@ -454,6 +450,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    finally:
+        cleanup()  # no temporary output outlives the command (an error, Ctrl-C, SIGTERM)
 
 
 def _check_values(args: argparse.Namespace) -> None:

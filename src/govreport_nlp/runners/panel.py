@@ -64,14 +64,17 @@ def panel(paths: Iterable[Union[str, Path]], *, jobs: int = 1, report_year: Opti
         import pandas as pd
     except ImportError as e:
         raise ImportError("panel() needs pandas: pip install 'govreport-nlp[pandas]'") from e
-    from ..readers import SUFFIXES
+    from ..readers import folder_files
     from .batch import extract_many
 
     files: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(str(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found, notes = folder_files(path)  # links out of the folder are not followed
+            for note in notes:
+                warnings.warn(f"panel: {note}", stacklevel=2)
+            files.extend(found)
         else:
             files.append(str(path))
     rows: list[dict[str, Any]] = []

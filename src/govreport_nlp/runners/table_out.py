@@ -12,13 +12,12 @@ by the standard library.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from ..models import Report
+from .outputs import AtomicPath
 
 __all__ = ["ColumnTypes", "ParquetTable", "ROW_GROUP", "SqliteFile", "SqliteTable"]
 
@@ -27,13 +26,6 @@ ColumnTypes = dict[str, str]
 Rows = Callable[[str, Report], Iterable[dict[str, Any]]]
 ROW_GROUP = 10_000
 _SQL = {"str": "TEXT", "float": "REAL", "int": "INTEGER"}
-
-
-def _temp_beside(target: Path, suffix: str) -> str:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=suffix)
-    os.close(fd)
-    return tmp
 
 
 def _typed(value: Any, kind: str) -> Any:
@@ -61,8 +53,13 @@ class ParquetTable:
         self.rows = rows
         types = {"str": pa.string(), "float": pa.float64(), "int": pa.int64()}
         self.schema = pa.schema([(name, types[kind]) for name, kind in columns.items()])
-        self.tmp = _temp_beside(self.target, ".part")
-        self.writer: Optional[Any] = pq.ParquetWriter(self.tmp, self.schema)
+        self.atomic = AtomicPath(path)  # short name, removed on any exit but commit (outputs.py)
+        self.tmp = self.atomic.tmp
+        try:
+            self.writer: Optional[Any] = pq.ParquetWriter(self.tmp, self.schema)
+        except BaseException:
+            self.atomic.remove()
+            raise
         self.pending: list[dict[str, Any]] = []
 
     def write(self, source: str, report: Report) -> None:
@@ -84,17 +81,17 @@ class ParquetTable:
         if self.writer is not None:
             self.writer.close()
             self.writer = None
-        os.replace(self.tmp, self.target)
+        self.atomic.finish()
 
     def discard(self) -> None:
         """Drop the partial file."""
         if self.writer is not None:
-            self.writer.close()
+            try:
+                self.writer.close()
+            except OSError:  # a full disk: the file goes anyway
+                pass
             self.writer = None
-        try:
-            os.unlink(self.tmp)
-        except OSError:
-            pass
+        self.atomic.remove()
 
 
 class SqliteFile:
@@ -103,22 +100,27 @@ class SqliteFile:
 
     def __init__(self, path: str) -> None:
         self.target = Path(path)
-        self.tmp = _temp_beside(self.target, ".part")
-        self.db = sqlite3.connect(self.tmp)
+        self.atomic = AtomicPath(path)  # short name, removed on any exit but commit (outputs.py)
+        self.tmp = self.atomic.tmp
+        try:
+            self.db = sqlite3.connect(self.tmp)
+        except BaseException:
+            self.atomic.remove()
+            raise
 
     def commit(self) -> None:
         """Finish the database and move it to its name."""
         self.db.commit()
         self.db.close()
-        os.replace(self.tmp, self.target)
+        self.atomic.finish()
 
     def discard(self) -> None:
         """Drop the partial database."""
-        self.db.close()
         try:
-            os.unlink(self.tmp)
-        except OSError:
+            self.db.close()
+        except sqlite3.Error:
             pass
+        self.atomic.remove()
 
 
 class SqliteTable(SqliteFile):

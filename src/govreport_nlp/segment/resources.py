@@ -62,10 +62,16 @@ def cache_dir() -> Path:
     """The directory models are cached in: ``$GOVREPORT_NLP_HOME`` or the user cache."""
     home = os.environ.get(HOME_ENV)
     if home:
-        return Path(home).expanduser()
-    import platformdirs
+        path = Path(home).expanduser()
+    else:
+        import platformdirs
 
-    return Path(platformdirs.user_cache_dir("govreport_nlp"))
+        path = Path(platformdirs.user_cache_dir("govreport_nlp"))
+    if path.exists() and not path.is_dir():
+        where = f"{HOME_ENV}={home}" if home else f"the cache {path}"
+        raise ModelNotFoundError(f"{where} is not a folder; point {HOME_ENV} at a folder (it is created "
+                                 "if missing), or move that file away")
+    return path
 
 
 def _sha256(path: Path) -> str:
