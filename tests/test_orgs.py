@@ -256,3 +256,12 @@ def test_orgs_county_short_names_in_a_report_of_their_province(nlp):
 def test_orgs_bodies_and_words_are_no_places(nlp):
     # huaian_city_foi_2024 (淮安市委), pingtan_foi_2021 (访企入村), a PDF line break in 中国特色.
     assert _ents(nlp, "在淮安市委市政府的领导下，深入访企入村，坚持新时代中国特\n色社会主义。", "GPE") == []
+
+
+def test_orgs_offices_of_a_body_written_as_one_word(nlp):
+    # hebei_jyt_foi_2017 (a title line, then 省政府办公厅：), huaian_hongze_foi_2024 (区政府办).
+    assert _ents(nlp, "政府信息公开工作报告\n省政府办公厅：", "ORG") == ["省政府办公厅"]
+    assert "区政府办" in _ents(nlp, "2024年，区政府办代表区政府受理申请。", "ORG")
+    # …while 党中央国务院 stays two bodies and 全省办结 names none (anhui 2026).
+    assert _ents(nlp, "党中央国务院决策部署", "ORG") == ["党中央", "国务院"]
+    assert _ents(nlp, "全省办结率达到99%", "ORG") == []

@@ -4,7 +4,7 @@ shapes of Chinese official names, never the names of one report.
 
 from __future__ import annotations
 
-__all__ = ["ATTACHED_UNITS", "BODY_FIRST_CHARS", "GOVERNMENT_KINDS", "INNER_CONJUNCTIONS", "COMMON_SMALL_PLACE_WORDS", "COUNTRY_NAMES", "GENERIC_HEADS", "HEAD_WORDS", "INSIDE_NAMES", "NAME_OPENERS", "NEEDS_HEAD", "NOT_NAME", "NOT_PLACES", "ORG_SUFFIXES", "PEOPLES", "PLACE_FIRST_BAD", "PLACE_SUFFIXES", "VERB_CHARS"]
+__all__ = ["ATTACHED_UNITS", "BODY_FIRST_CHARS", "COMMON_SMALL_PLACE_WORDS", "COUNTRY_NAMES", "GENERIC_HEADS", "GOVERNMENT_KINDS", "HEAD_WORDS", "INNER_CONJUNCTIONS", "INSIDE_NAMES", "NAME_OPENERS", "NEEDS_HEAD", "NOT_AFTER_SUFFIX", "NOT_NAME", "NOT_PLACES", "ORG_SUFFIXES", "PEOPLES", "PLACE_FIRST_BAD", "PLACE_SUFFIXES", "VERB_CHARS"]
 
 # Name-final words of organizations (厅, 局, 办公室, 领导小组, 人民政府 ...).
 ORG_SUFFIXES = (
@@ -54,6 +54,10 @@ NOT_NAME = frozenset({
     "代表", "查阅", "采取", "支持", "实施", "邀请", "走访", "联系", "咨询", "依法", "严肃", "坚决", "严厉",
     "指定", "参观", "访问", "入驻", "引进", "引入", "吸引",
 })
+# Characters that make a name-final character the first of a verb or noun (全省办结,
+# 处理, 局面, 院士): after them the suffix ends no body.
+NOT_AFTER_SUFFIX = {"办": frozenset("结理好成事"), "处": frozenset("理置罚分"), "局": frozenset("面势"),
+                    "院": frozenset("士"), "委": frozenset("托屈")}
 # Conjunctions a name may hold between two of its parts (人力资源和社会保障厅,
 # 网络安全和信息化委员会), when the part before does not end a name of its own.
 INNER_CONJUNCTIONS = frozenset({"和", "与", "及"})

@@ -164,8 +164,9 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
         end = m.end()
         if end not in word_at_end or end in org_ends:
             continue
-        if _COMPOUND_AFTER.match(text, end) or text[end:end + 1] in ("长", "员", "主"):
-            continue  # 政府信息, 厅长, 委员: not a body
+        if _COMPOUND_AFTER.match(text, end) or text[end:end + 1] in ("长", "员", "主") or \
+                text[end:end + 1] in lex.NOT_AFTER_SUFFIX.get(m.group(), ()):
+            continue  # 政府信息, 厅长, 委员, 全省办结: not a body
         if _NOT_ORGS.search(text, max(0, end - 3), end):
             continue
         i = word_at_end[end]
@@ -199,12 +200,22 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
                 break
             j -= 1
         first = words[j][0]
-        opener = text[words[j - 1][0]:words[j - 1][1]] if j > 0 else "\n"
+        # (a line break before the first word opens the name as punctuation would)
+        opener = text[words[j - 1][0]:words[j - 1][1]] if j > 0 and words[j - 1][1] == first else "\n"
         head = None
+        if j > 0:
+            ps, pe = words[j - 1]
+            verb = _VERB_START.match(text, ps, pe) if pe - ps >= 3 and pe == first else None
+            if verb and text[verb.end():pe] in _HEAD_WORDS:
+                head = verb.end()  # 指定县|档案馆, 代表区|政府: the segmenter fused a verb onto the level
+        if head is None and (m.group() in _ATTACHED or m.group().endswith("办")) and i > 0 and \
+                _ORG_WORDS.fullmatch(text, words[i - 1][0], words[i - 1][1]) and words[i - 1][1] == words[i][0]:
+            head = words[i - 1][0]  # 省政府|办公厅, 区政府|办: a body written as one word heads its office
         for k in range(j, i + 1):
+            if head is not None:
+                break
             if _is_head(text, words, k, end):
                 head = words[k][0]
-                break
         if head is None:
             if m.group() in _NEEDS_HEAD:
                 continue
