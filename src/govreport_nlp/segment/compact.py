@@ -33,7 +33,7 @@ import numpy
 from spacy_pkuseg.feature_extractor import FeatureExtractor
 
 from ..errors import ModelCacheError
-from .resources import verify_model_files
+from .resources import unsafe_reason, verify_model_files
 
 __all__ = ["CompactFeatureExtractor", "DEFAULT_THRESHOLD", "DIGESTS", "build_compact", "compact_dir", "load_compact", "load_segmenter"]
 
@@ -193,6 +193,10 @@ def build_compact(model_dir: Path, threshold: float = DEFAULT_THRESHOLD, *, rebu
             digests = {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in sorted(staging.iterdir())}
             (staging / DIGESTS).write_text(json.dumps(digests, indent=1), encoding="utf-8")
             (staging / _COMPLETE).write_text("", encoding="utf-8")
+            # Modes of our own whatever the umask: writable by no one else (see load_segmenter).
+            for f in staging.iterdir():
+                f.chmod(0o644)
+            staging.chmod(0o755)
             if dest.exists():
                 shutil.rmtree(dest)
             os.replace(staging, dest)
@@ -346,6 +350,19 @@ def load_segmenter(model_dir: Path, *, compact: bool = True, threshold: float = 
 
     if compact and (model_dir / "features.pkl").is_file() and (model_dir / "weights.npz").is_file():
         dest = build_compact(model_dir, threshold)
+        if unsafe_reason(dest) is not None:
+            # Another user could have swapped a file and its digest together: the compact
+            # form is built again from the verified model, with modes of our own.
+            try:
+                dest = build_compact(model_dir, threshold, rebuild=True)
+            except OSError as e:
+                raise ModelCacheError(f"the compact model in {dest} is not private ({unsafe_reason(dest)}) "
+                                      f"and cannot be rebuilt ({e}); delete {dest} as its owner, or set "
+                                      "GOVREPORT_NLP_HOME to a folder of your own") from e
+            why = unsafe_reason(dest)
+            if why is not None:
+                raise ModelCacheError(f"the compact model cache is not private: {why}; run chmod -R go-w "
+                                      f"{dest.parent} as its owner, or set GOVREPORT_NLP_HOME to a folder of your own")
         try:
             return _saveable(_with_fast_features(load_compact(dest)))
         except ModelCacheError:

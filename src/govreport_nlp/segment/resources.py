@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -30,8 +31,8 @@ from typing import Optional
 
 from ..errors import ModelCacheError, ModelDownloadError, ModelNotFoundError
 
-__all__ = ["cache_dir", "download_model", "model_path", "verify_model_files", "MODEL_ENV", "HOME_ENV",
-           "OFFLINE_ENV"]
+__all__ = ["cache_dir", "download_model", "model_path", "unsafe_reason", "verify_model_files", "MODEL_ENV",
+           "HOME_ENV", "OFFLINE_ENV"]
 
 MODEL_ENV = "GOVREPORT_NLP_PKUSEG_MODEL"
 HOME_ENV = "GOVREPORT_NLP_HOME"
@@ -86,6 +87,43 @@ def _is_model_dir(path: Path) -> bool:
     return (path / "weights.npz").is_file() and (
         (path / "features.pkl").is_file() or (path / "features.msgpack").is_file()
     )
+
+
+def _private_group(gid: int) -> bool:
+    """Whether ``gid`` is this user's own group (Debian's user private groups, umask 002)."""
+    try:
+        import grp
+        import pwd
+
+        return grp.getgrgid(gid).gr_name == pwd.getpwuid(os.getuid()).pw_name and not grp.getgrgid(gid).gr_mem
+    except (ImportError, KeyError):
+        return False
+
+
+def unsafe_reason(*paths: Path) -> Optional[str]:
+    """Why another user could change the cache at ``paths`` (folders, and the files in
+    them), or None. A digest file beside the data proves nothing when someone else may
+    rewrite both: the cache must be owned by this user (or root, a system cache) and
+    writable by no one else (a folder with the sticky bit, as /tmp, may be)."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: ACLs, not modes
+        return None
+    for folder in paths:
+        entries = [folder]
+        if folder.is_dir():
+            entries += sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+        for path in entries:
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            if st.st_uid not in (os.getuid(), 0):
+                return f"{path} belongs to another user (uid {st.st_uid})"
+            sticky = stat.S_ISDIR(st.st_mode) and st.st_mode & stat.S_ISVTX
+            if st.st_mode & stat.S_IWOTH and not sticky:
+                return f"{path} is writable by every user"
+            if st.st_mode & stat.S_IWGRP and not sticky and not _private_group(st.st_gid):
+                return f"{path} is writable by its group"
+    return None
 
 
 def verify_model_files(model_dir: Path) -> None:
@@ -225,6 +263,12 @@ def model_path(*, download: Optional[bool] = None) -> Path:
         return path
     target = cache_dir() / _MODEL_DIRNAME
     if (target / _COMPLETE).is_file():
+        why = unsafe_reason(target.parent, target)
+        if why is not None:  # someone else could swap the model and its digests together
+            raise ModelCacheError(
+                f"the model cache is not private: {why}. Nothing was loaded from it. Run "
+                f"chmod -R go-w {target.parent} as its owner (or delete it), or set {HOME_ENV} to a "
+                "folder of your own")
         return target
     if download is None:
         download = not _offline()
