@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Union
 
 from ..errors import InputError
+from .limits import limit
 from .tools import run_tool
 
 __all__ = ["doc_to_text", "docx_to_text"]
@@ -19,32 +21,89 @@ _WS = re.compile(r"\s+")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def _check_zip(path: Union[str, Path]) -> None:
+    """Refuse a .docx whose parts would unpack beyond the limits (readers/limits.py): a
+    zip bomb is stopped before a byte is inflated. zipfile reads no member beyond its
+    declared size, so the declared sizes bound what is read."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError) as e:
+        raise InputError(f"cannot read {path} as a Word (.docx) file: {type(e).__name__}: {e}") from e
+    cap = limit("MAX_INFLATED_MB") * (1 << 20)
+    ratio = limit("MAX_RATIO")
+    total = sum(i.file_size for i in infos)
+    if total > cap:
+        raise InputError(f"{path} unpacks to {total / (1 << 20):.0f} MB, over the limit of {cap / (1 << 20):.0f} MB "
+                         "(a zip bomb?); nothing was read. Raise GOVREPORT_NLP_MAX_INFLATED_MB if it is genuine")
+    for info in infos:
+        if info.file_size > (1 << 20) and info.file_size > ratio * max(info.compress_size, 1):
+            raise InputError(f"{path}: {info.filename} unpacks {info.file_size // max(info.compress_size, 1)} times "
+                             f"its packed size, over the limit of {ratio:g} (a zip bomb?); nothing was read. "
+                             "Raise GOVREPORT_NLP_MAX_RATIO if it is genuine")
+
+
 def docx_to_text(path: Union[str, Path]) -> str:
     """The text of a .docx: one line per paragraph, each table row one line of
     tab-separated cells (a merged cell once), in the order the document has them.
 
-    Raises :class:`InputError` when the file is not a Word 2007+ document.
+    All the text Word shows is read: runs inside content controls (block and inline),
+    tracked insertions, smart tags, simple fields, hyperlinks and custom XML; deleted
+    text is not. Raises :class:`InputError` when the file is not a Word 2007+ document or
+    would unpack beyond the limits of readers/limits.py.
     """
     try:
         import docx
         from docx.table import Table
-        from docx.text.paragraph import Paragraph
     except ImportError as e:  # pragma: no cover - a core dependency
         raise InputError("reading .docx needs python-docx: pip install python-docx") from e
+    _check_zip(path)
     try:
         document = docx.Document(str(path))
     except Exception as e:  # python-docx raises zipfile, KeyError and its own types
         raise InputError(f"cannot read {path} as a Word (.docx) file: {type(e).__name__}: {e}") from e
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
+    # Block content controls and custom XML wrap paragraphs and tables: read their insides
+    # in place (an explicit stack: no recursion limit on nesting).
+    stack = list(reversed(list(document.element.body.iterchildren())))
+    while stack:
+        child = stack.pop()
         if child.tag == _W + "p":
-            lines.append(Paragraph(child, document).text.replace("\v", "\n"))
+            lines.append(_paragraph_text(child))
         elif child.tag == _W + "tbl":
             lines.append("")
             lines.extend(_table_rows(Table(child, document)))
             lines.append("")
+        elif child.tag in (_W + "sdt", _W + "customXml", _W + "sdtContent"):
+            inner = child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child
+            if inner is not None:
+                stack.extend(reversed([c for c in inner.iterchildren() if c.tag != _W + "customXmlPr"]))
     text = "\n".join(line.rstrip() for line in lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+# Subtrees whose text Word does not show as the paragraph's: deletions, the old place of a
+# move, properties, and the fallback copy of a text box (its mc:Choice is read).
+_HIDDEN = {_W + "del", _W + "moveFrom", _W + "pPr", _W + "rPr", _W + "sdtPr", _W + "customXmlPr",
+           "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+
+
+def _paragraph_text(p) -> str:
+    out: list[str] = []
+    stack = [p]
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag in _HIDDEN:
+            continue
+        if tag == _W + "t":
+            out.append(node.text or "")
+        elif tag == _W + "tab":
+            out.append("\t")
+        elif tag in (_W + "br", _W + "cr"):
+            out.append("\n")
+        stack.extend(reversed(list(node)))
+    return "".join(out)
 
 
 def _table_rows(table) -> list[str]:
