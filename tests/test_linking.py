@@ -471,3 +471,16 @@ def test_linking_a_noun_printed_as_the_unit_is_what_is_counted():
     q = Quantity(text="36 省市", start=0, end=5, value=Decimal(36), unit="省市", kind="count")
     (link,) = link_sentence(text, 0, len(text), [q], frozenset({0, 2, 3, 5, 7, 9, 11}))
     assert (link.subject, link.subject_start, link.rule) == ("省市", 3, "counted_noun_after")
+
+
+def test_linking_words_broken_by_pdf_spaces_and_line_breaks(nlp):
+    # shandong_province_final_accounts_2023 as its PDF prints it: 完 成 with a space, 增\n长
+    # broken by a line - the verbs are read whole, the subject keeps its offset in the text.
+    text = ("   2023 年，全省一般公共预算收入完成 7464.78 亿元，占\n预 算的 101% ， 比上 年增 长 5.1%； "
+            "一般 公共 预算 支出 完 成\n12581.74 亿元，占预算的 100.2%，比上年增长 3.7%。现将部\n分收支科目决算情况说明如下：\n")
+    facts = {f.quantity.text: f for f in govreport_nlp.extract(text, nlp=nlp, report_year=2023).facts}
+    fact = facts["12581.74 亿元"]
+    assert fact.subject == "一般公共预算支出"
+    text = "——增值税。完成 2027.15 亿元，占预算的 105.2%，增\n长 41.1%。"
+    facts = {f.quantity.text: f for f in govreport_nlp.extract(text, nlp=nlp, report_year=2023).facts}
+    assert (facts["41.1%"].subject, facts["41.1%"].change) == ("增值税", "increase")

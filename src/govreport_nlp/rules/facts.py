@@ -30,6 +30,50 @@ def fact_id(q: Quantity) -> str:
     return f"f{q.start}-{digest}"
 
 
+_SPACE = frozenset(" \t\n\r\u3000\xa0")
+# Text before a sentence that the linker may read (a topic line above it: heading_lead).
+_CONTEXT = 60
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _link_compact(text: str, s: int, e: int, quantities: Sequence[Quantity], bounds: frozenset[int]) -> list[Link]:
+    """``link_sentence`` on the sentence with the spaces and line breaks that PDF text puts
+    inside words left out (完 成, 增\n长, 2023\n年), offsets mapped back. Whitespace between two
+    ASCII letters or digits stays: it separates numbers and words there."""
+    lo = max(0, s - _CONTEXT)
+    if not any(ch in _SPACE for ch in text[lo:e]):
+        return link_sentence(text, s, e, quantities, bounds)
+    kept: list[int] = []  # original offset of each character of the compact text
+    position = [0] * (e - lo + 1)  # compact offset of each original offset
+    i = lo
+    while i < e:
+        if text[i] in _SPACE:
+            j = i
+            while j < e and text[j] in _SPACE:
+                j += 1
+            before, after = text[i - 1:i], text[j:j + 1]
+            if not (before and after and _ascii_alnum(before) and _ascii_alnum(after)):
+                for k in range(i, j):
+                    position[k - lo] = len(kept)
+                i = j
+                continue
+        position[i - lo] = len(kept)
+        kept.append(i)
+        i += 1
+    position[e - lo] = len(kept)
+    compact = "".join(text[k] for k in kept)
+    moved = [q.model_copy(update={"start": position[q.start - lo], "end": position[q.end - lo]}) for q in quantities]
+    marks = frozenset(position[b - lo] for b in range(lo, e + 1) if b in bounds)
+    links = link_sentence(compact, position[s - lo], len(compact), moved, marks)
+    return [ln if ln.subject_start is None else
+            Link(subject=ln.subject, change=ln.change, rule=ln.rule,
+                 subject_start=kept[ln.subject_start] if ln.subject_start < len(kept) else e)
+            for ln in links]
+
+
 def _section_path(sections: Sequence[Section], pos: int) -> list[str]:
     path: list[str] = []
     for s in sections:
@@ -69,7 +113,7 @@ def assemble_facts(text: str, quantities: Sequence[Quantity], *, sentences: Sequ
     for i, qs in sorted(groups.items()):
         s, e = sentences[i]
         e = max(e, qs[-1].end)
-        for q, ln in zip(qs, link_sentence(text, s, e, qs, bounds)):
+        for q, ln in zip(qs, _link_compact(text, s, e, qs, bounds)):
             if q.start in row_subjects:  # a statistics-table row names its own subject
                 ln = Link(subject=row_subjects[q.start], subject_start=q.start, rule="table_row")
             elif q.start in table_cells:  # so does a table cell, with its column

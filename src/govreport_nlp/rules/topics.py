@@ -16,9 +16,11 @@ __all__ = ["FROM", "heading_lead", "label_after_verb", "list_before_deng", "open
 
 # A short line of its own, with or without a list mark (——农林水支出。, （三）增值税。): it
 # names the topic of the sentences under it (完成1051.73亿元，占预算的101.4%).
+# (Line breaks may have been left out of the text it reads: a list mark or the end of the
+# sentence before opens the line too.)
 _LEAD = re.compile(
-    r"(?:^|\n)[ \t\u3000]*(?:——|—|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)?[ \t\u3000]*"
-    r"([^，,；;。：:！？!?\n]{2,16})。[ \t\u3000\n]*$")
+    r"(?:(?:^|(?<=[\n。；;：:]))[ \t\u3000]*(?:——|—|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)?"
+    r"|——|—)[ \t\u3000]*([^，,；;。：:！？!?\n—]{2,16})。[ \t\u3000\n]*$")
 # 从/由 before the first number of a pair, with the year of the start (从2020年的110.4亿元).
 FROM = re.compile(r"(?:从|由)\s*(?:[0-9]{4}\s*年(?:底|末)?的?)?\s*$")
 # What stands between the two numbers of the pair: a verb of change ending in 到/至/为.
