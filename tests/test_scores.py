@@ -19,21 +19,21 @@ SCORER = SHARED / "eval" / "score.py"
 # Reset on 2026-12-07 when the dev corpus grew from 11 to 23 reports (measured: fact 0.851,
 # subject 0.864, org 0.821, gpe 0.907, date 0.954, table recall 0.974).
 FLOORS = {
-    "fact_f1": 0.92, "quantity_f1": 0.985, "value_accuracy": 0.99, "subject_strict": 0.935,
+    "fact_f1": 0.935, "quantity_f1": 0.995, "value_accuracy": 0.995, "subject_strict": 0.94,
     "change_accuracy": 0.99, "date_f1": 0.985, "date_value_accuracy": 0.995,
     "org_f1": 0.925, "gpe_f1": 0.945, "table_cell_recall": 0.97, "table_cell_precision": 0.99,
 }
 SEED_FLOORS = {"fact_f1": 0.65, "quantity_f1": 0.95}
 # Per genre (the gold's "kind"), so that a gain in one genre cannot hide a loss in another.
 GENRE_FLOORS = {
-    "foi_annual_pre2019": {"fact_f1": 0.88, "subject_strict": 0.88},
-    "foi_annual_template": {"fact_f1": 0.95, "subject_strict": 0.95},
-    "foi_annual": {"fact_f1": 0.79, "subject_strict": 0.805},
+    "foi_annual_pre2019": {"fact_f1": 0.91, "subject_strict": 0.91},
+    "foi_annual_template": {"fact_f1": 0.975, "subject_strict": 0.975},
+    "foi_annual": {"fact_f1": 0.80, "subject_strict": 0.82},
     "stats_communique": {"fact_f1": 0.985, "subject_strict": 0.985},
     "budget": {"fact_f1": 0.89, "subject_strict": 0.89},
-    "budget_report": {"fact_f1": 0.945, "subject_strict": 0.945},
-    "audit_report": {"fact_f1": 0.57, "subject_strict": 0.635},
-    "work_report": {"fact_f1": 0.85, "subject_strict": 0.865},
+    "budget_report": {"fact_f1": 0.965, "subject_strict": 0.965},
+    "audit_report": {"fact_f1": 0.865, "subject_strict": 0.865},
+    "work_report": {"fact_f1": 0.89, "subject_strict": 0.91},
 }
 
 
@@ -94,7 +94,7 @@ def test_scores_each_new_report_floor(nlp):
 # The 12 reports added on 2026-12-07 (of bodies and genres the rules had not seen), scored
 # apart: the nearest thing to the hidden reports, so a gain elsewhere cannot hide a loss here.
 ADDED_LIST = DEV / "ADDED_2026-12-07.list"
-ADDED_FLOORS = {"fact_f1": 0.875, "subject_strict": 0.90, "org_f1": 0.90, "gpe_f1": 0.94, "date_f1": 0.975}
+ADDED_FLOORS = {"fact_f1": 0.905, "subject_strict": 0.915, "org_f1": 0.90, "gpe_f1": 0.94, "date_f1": 0.975}
 
 
 def test_scores_added_reports_floors(nlp):
