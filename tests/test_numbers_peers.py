@@ -288,6 +288,28 @@ def test_numbers_lone_one_as_an_article():
     assert [(q.text, q.modifier) for q in find_quantities(text)] == [("一公里", "under")]
 
 
+# Class 10, print forms (issue #24, made-up forms; 5380 多亿元 and 820\n多项:
+# central_audit_rectification_report_2023_excerpt): spaces from PDF text inside a Chinese
+# numeral, before 余/多 and on the line before a unit; 超过了 sets over.
+PRINT_FORMS = [
+    ("二 十 余 万", _want("count", "200000", "", "over")),
+    ("三百 余万", _want("count", "3000000", "", "over")),
+    ("5380 多亿元", _want("money", "538000000000", "元", "over")),
+    ("超过了3亿元", _want("money", "300000000", "元", "over")),
+]
+
+
+@pytest.mark.parametrize("expr, want", PRINT_FORMS, ids=[r[0] for r in PRINT_FORMS])
+def test_numbers_print_forms(expr, want):
+    _check(expr, want, in_text=not expr.startswith("超过"))
+
+
+def test_numbers_print_forms_in_running_text():
+    text = "营收超过了3亿元，完善制度 820\n多项，三 四个项目。"
+    assert [(q.text, str(q.value), q.modifier) for q in find_quantities(text)] == [
+        ("3亿元", "300000000", "over"), ("820\n多项", "820", "over"), ("四个", "4", None)]
+
+
 # The compiled path and the reference path agree on the forms of every class above, mixed
 # freely (tests/test_speedups.py does the same for the forms reports print most).
 _PIECES = ["", "负", "零下", "百分之", "百分之负", "从", "近", "超过", "约"]

@@ -71,7 +71,10 @@ NUMBER = rf"""
       | [{CD}{CB}]                            # Chinese digits, 万, 亿
       | (?! 千 (?: [瓦米克伏卡] | 公顷 ) ) [{CS}]  # 十百千, not the 千 of a unit (千瓦, 千米, 千公顷 ...)
       | 点[{CD}]+                             # a decimal part in Chinese (三点一四)
-      | [余多] (?= [{CS}{CB}] )               # 余/多 before a scale (百余万, 6600多万)
+      | [余多] (?= [{INLINE_SPACES}]? [{CS}{CB}] )   # 余/多 before a scale (百余万, 6600多万)
+      | (?<= [{CD}{CS}余多] ) [{INLINE_SPACES}] (?= [{CS}{CB}] | [余多] [{INLINE_SPACES}]? [{CB}] )
+                                            # one PDF space before a scale or 余/多 (二 十 余 万, 三百 余万),
+                                            # never before a digit (三 四个 is two numbers)
       | (?<= [{DIGITS}] ) {INNER_SPACE} (?= [余多]? [{CB}] )   # PDF spaces or a line break before (多)万/亿
     )*
 """
@@ -159,7 +162,7 @@ HALF_ALONE = re.compile(rf"\s*(?P<pre>{PREFIX_ALT})?{SPACE}半(?P<unit>[^\s{DIGI
 # A whole expression: the unit is whatever follows, looked up afterwards in UNITS.
 EXPRESSION = re.compile(rf"""
     \s* (?: 从 | 由 )?                                          # 从6000到2万元: the range's opening word
-    (?P<pre> {PREFIX_ALT} )? {SPACE} (?: 人民币 )? {SPACE}      # 约, 超过, 近; 人民币
+    (?: (?P<pre> {PREFIX_ALT} ) 了? )? {SPACE} (?: 人民币 )? {SPACE}  # 约, 超过(了), 近; 人民币
     (?:
         (?P<half> 一半 )
       | {NUMBER_PART} \s* (?P<unit> [^\s{DIGITS}]*? )             # the unit: looked up in UNITS after
@@ -190,7 +193,7 @@ DAY_RANGE_END = re.compile(rf"日[ \t]*[{RANGE_SEPARATORS}][ \t]*$")
 RANGE_SEP = re.compile(rf"[ \t\u3000]*{INCLUSIVE}?[ \t\u3000]*{SEPARATOR}[ \t\u3000]*")
 # In running text the modifier stands just before the number (增长近30%, 约为200余条).
 # 约 ends other words too: 节约, 制约, 预约, 签约, 合约, 条约, 公约, 契约, 履约, 违约 are no modifier.
-PREFIX_BEFORE = re.compile(rf"(?<![最附临节制预签合条公契履违])(?P<pre>{PREFIX_ALT})(?:为|达|到|至)?{SPACE}(?:人民币)?{SPACE}$")
+PREFIX_BEFORE = re.compile(rf"(?<![最附临节制预签合条公契履违])(?P<pre>{PREFIX_ALT})(?:为|达|到|至|了)?{SPACE}(?:人民币)?{SPACE}$")
 SUFFIX_AFTER = re.compile(rf"[ \t]*{INCLUSIVE}?[ \t]*(?:(左右|上下|以上|以下|以内|之内)|内(?![容部外涵地在需设]))")
 
 # A unit followed by these characters is part of a longer word, not a unit:
