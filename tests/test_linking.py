@@ -306,7 +306,8 @@ def test_linking_addition_after_a_noun_is_its_increase(nlp, text, quantity, subj
 @pytest.mark.parametrize("text, quantity, subject", [
     # guangdong_province_work_report_2026, yunnan_province_work_report_2026 (bulk):
     # adverbs and bounds of the predicate are no part of the indicator.
-    ("高新技术产业产值占规上工业比重首次超过50%。", "50%", "占规上工业比重"),
+    # (a share keeps the part it measures when its clause names one: GUIDELINES' alts)
+    ("高新技术产业产值占规上工业比重首次超过50%。", "50%", "高新技术产业产值占规上工业比重"),
     ("本外币贷款余额首次突破5万亿元。", "5万亿元", "本外币贷款余额"),
     ("推动中小学生每天综合体育活动时间不低于2小时。", "2小时", "中小学生每天综合体育活动时间"),
     ("项目区农民满意度不低于80%。", "80%", "项目区农民满意度"),
@@ -484,3 +485,14 @@ def test_linking_words_broken_by_pdf_spaces_and_line_breaks(nlp):
     text = "——增值税。完成 2027.15 亿元，占预算的 105.2%，增\n长 41.1%。"
     facts = {f.quantity.text: f for f in govreport_nlp.extract(text, nlp=nlp, report_year=2023).facts}
     assert (facts["41.1%"].subject, facts["41.1%"].change) == ("增值税", "increase")
+
+
+def test_linking_a_share_names_the_part_it_measures(nlp):
+    # shanghai_office_foi_2019 and anhui_province_work_report_2026 (GUIDELINES: 占…比重).
+    assert _subject_of(nlp, "好评数占评价总数的99.58%。", "99.58%") == "好评数占评价总数"
+    assert _subject_of(nlp, "战略性新兴产业产值占规上工业比重从40.3%提高到45.4%。", "45.4%") == \
+        "战略性新兴产业产值占规上工业比重"
+    # …and with none named in its clause, the share is named with its 占 alone.
+    assert _subject_of(nlp, "全年实现建筑业增加值79.76亿元，占GDP比重21.7%。", "21.7%") == "占GDP比重"
+    # An adverb of manner before a verb of handling is no subject (pingtan_foi_2021).
+    assert _subject_of(nlp, "本年度全区共收到70件申请，及时依法依规办结69件。", "69件") == "办结"

@@ -115,7 +115,9 @@ MANNER_ADVERBS = ("迅速", "快速", "不断", "持续", "进一步", "稳步",
                   # adverbs of degree, frequency and duration that open the predicate
                   # (单篇阅读量|最|高达760万, 赤字率|一直|控制在3%, 出口|逆势|增长)
                   "最", "更", "较", "都", "也", "仅", "还", "又", "再", "一直", "始终", "逆势", "每年", "连续",
-                  "双双", "同时", "平均")
+                  "双双", "同时", "平均", "即", "就", "便",
+                  # adverbs of manner before a verb of handling (依法依规|办结69件)
+                  "依法依规", "依法", "依规", "及时", "按时", "按期")
 # What may follow a classifier without being its noun (3条以上, 13.36万人，并…).
 NOT_NOUN_STARTS = ("以上", "以下", "左右", "上下", "以内", "之内", "内", "并", "且", "而", "也", "还", "又",
                    "再", "即", "等", "多", "余")

@@ -18,28 +18,24 @@ a word (中 in 中标资金) does not cut it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..lexicons import subjects as lex
-from .phrases import BOUNDARY as _BOUNDARY, clause_start as _clause_start, clean as _clean, depths as _depths
+from .phrases import BOUNDARY as _BOUNDARY, clause_start as _clause_start, clean as _clean
 from .topics import FROM as _FROM
-from .topics import heading_lead, label_after_verb, list_before_deng, opener_cut, skip_adverbs, to_next
+from .topics import heading_lead, list_before_deng, opener_cut, skip_adverbs, to_next
 from ..models import Quantity
 from .links import SUBJECT_RULES, Link
+from .clauses import ADVERB_BEFORE as _ADVERB_BEFORE, FILLER as _FILLER, GLUED_FILLERS as _GLUED_FILLERS
+from .clauses import STOP_RE as _STOP_RE, VERBS as _VERBS, alternation as _alternation
+from .clauses import left_phrase as _left_phrase, stops as _stops, strip_filler as _strip_filler
 
 __all__ = ["Link", "SUBJECT_RULES", "link_sentence"]
 
 # Punctuation that ends the phrase a subject can come from. 、 is not among them: a list
 # of facts is split by the quantities themselves (政策类文件89条、政策解读20条), while
 # 、 inside a phrase joins names (计算机、通信和其他电子设备制造业).
-def _alternation(words) -> str:
-    """A regex alternation of words, longest first."""
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
-
-_FILLER = re.compile(f"(?:{_alternation(lex.FILLERS)})$")
-_GLUED_FILLERS = lex.GLUED_FILLERS
 _OPENERS = _alternation(w for w in lex.BASELINE_WORDS if len(w) == 1)
 _SELF_BASELINES = _alternation(w for w in lex.BASELINE_WORDS if len(w) > 1)  # 同比, 环比
 _PERIODS = _alternation(lex.BASELINE_PERIODS)
@@ -62,20 +58,9 @@ _BASELINE_BEFORE = re.compile(rf"(?:{_OPENERS}|同)(?:{_PERIODS})?$")
 _REACHED = re.compile(r"(?:到|至)\s*$")
 _REACHING = re.compile(f"(?:{_alternation(lex.REACHING_VERBS)})(?:至|到)?$")
 _INCREASE = set(lex.INCREASE_VERBS)
-_VERBS = lex.OBJECT_VERBS
-_OTHER_STOPS = lex.OTHER_STOPS
 _DIVISION_NOUNS = lex.DIVISION_NOUNS
 _SCOPE_WORDS = lex.SCOPE_WORDS
 _PREDICATE_RE = re.compile(_alternation(lex.PREDICATE_VERBS))
-_TIME_WORDS = lex.BUDGET_TIME_WORDS
-_BUDGET_HEADS = lex.BUDGET_HEADS
-_FEE_SUFFIXES = lex.FEE_SUFFIXES
-_STOP_RE = re.compile(
-    _alternation(_VERBS | _OTHER_STOPS)
-    # 含 (including) stops a phrase, except in 不含 (not including).
-    + r"|(?<!不)含|[0-9０-９]+\s*(?:年度?|月份?|日)"
-)
-_ADVERB_BEFORE = re.compile(f"(?:{_alternation(lex.MANNER_ADVERBS)})$")
 _NOT_A_NOUN = re.compile(_alternation(lex.NOT_NOUN_STARTS))
 _BARE_ADDITIONS = lex.BARE_ADDITIONS
 _ADDITION_RE = re.compile(_alternation(_BARE_ADDITIONS))
@@ -88,94 +73,10 @@ _SHARE_OF = re.compile(r"占[^，,；;。、占]{1,20}的$")
 _SHARE_NOTE = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 # A share named by its origin after the number (其中47%来自海外, 60%来源于企业).
 _ORIGIN = re.compile(r"(?:来自|来源于|源自|属于)[\u4e00-\u9fff]{1,8}?(?=[，,；;。、）)]|$)")
-# Words inside a relative clause that names a category (…评级为“良”的项目): not its end.
-_COPULAS = {"为", "是", "在", "对"}
 # 完成预算的98.2%, 占调整预算的83.1%: the completion rate of the budget line the
 # sentence is about; its subject is that line, named before the stage of the budget.
 _COMPLETION = re.compile(r"(?:完成|为|占|达到?)(?:年初|调整后?的?|全年)?预算(?:数)?的?\s*$")
 _STAGE = re.compile(f"(?:支出)?(?:{_alternation(lex.BUDGET_STAGES)})$")
-
-
-def _strip_filler(text: str, lo: int, hi: int, bounds: frozenset[int]) -> int:
-    """Move ``hi`` left over copulas and modifiers (共, 达, 为, 约, 超过) before a number;
-    only whole words, so that 节约 in 资金节约 stays. 达/近/超 glued by the segmenter to
-    the noun before them (粉丝达, 短视频近) go too, unless they end a word (送达, 附近)."""
-    while hi > lo:
-        while hi > lo and text[hi - 1] in " \t\n\u3000\xa0":
-            hi -= 1
-        m = _FILLER.search(text, max(lo, hi - 4), hi)
-        if m and m.start() >= lo and m.start() in bounds:
-            hi = m.start()
-            continue
-        m = _ADVERB_BEFORE.search(text, max(lo, hi - 3), hi)
-        if m and m.start() > lo and m.start() in bounds:
-            hi = m.start()  # 占规上工业比重首次超过50%: the adverb is the predicate's
-            continue
-        ch = text[hi - 1] if hi > lo else ""
-        if ch in _GLUED_FILLERS and hi - 1 > lo and text[hi - 2] not in _GLUED_FILLERS[ch]:
-            hi -= 1
-            continue
-        break
-    return hi
-
-
-@dataclass(frozen=True)
-class _Opening:
-    """A time word that opens the name of a budget line (年初预算): the phrase begins at
-    it, as it would after a stop word (it answers ``start``/``end``/``group`` as a match)."""
-
-    at: int
-
-    def start(self) -> int:
-        return self.at
-
-    def end(self) -> int:
-        return self.at
-
-    def group(self) -> str:
-        return ""
-
-
-def _stops(text: str, lo: int, hi: int, bounds: frozenset[int]) -> list:
-    """Stop words in text[lo:hi] that are whole words and not inside brackets. A verb
-    before 费/金 is part of a noun (公务接待费); a time word before a budget head
-    (年初预算, 本年收入合计, 上年结转) begins the phrase instead of ending one."""
-    depths = _depths(text, lo, hi)
-    out: list = []
-    for m in _STOP_RE.finditer(text, lo, hi):
-        if m.start() in bounds and m.end() in bounds or m.group()[0].isdigit():
-            if depths[m.start() - lo] != 0:
-                continue
-            word, rest = m.group(), text[m.end():hi]
-            if word in _VERBS and rest[:1] in _FEE_SUFFIXES:
-                continue
-            if word in _TIME_WORDS and rest.startswith(_BUDGET_HEADS):
-                out.append(_Opening(m.start()))
-                continue
-            out.append(m)
-    return out
-
-
-def _left_phrase(text: str, lo: int, hi: int, bounds: frozenset[int]) -> tuple[int, Optional[re.Match]]:
-    """Start of the subject phrase ending at ``hi``, and the stop word that stands right
-    before ``hi`` (then the number is an object: 涉及18个单位, 完成60.86亿元).
-
-    A 的 after a quoted term closes a relative clause that names a category
-    (绩效评级为“良”的项目0个): the phrase keeps the clause."""
-    stops = _stops(text, lo, hi, bounds)
-    if stops and stops[-1].end() == hi and stops[-1].group() in lex.NOUN_WHEN_FINAL:
-        stops.pop()  # 研发投入|12亿元: the verb is the noun here
-    if stops and stops[-1].end() == hi:
-        return hi, stops[-1]
-    # 涉及|资金, 处理|处分: a generic or verbal noun alone after an object verb needs the verb.
-    while (stops and stops[-1].group() in _VERBS
-           and not any(stops[-1].end() < b < hi for b in bounds) and label_after_verb(_clean(text[stops[-1].end():hi]))):
-        stops.pop()
-    while stops and stops[-1].group() == "的" and text[stops[-1].start() - 1:stops[-1].start()] in "”」’":
-        stops.pop()
-        while stops and stops[-1].group() in _COPULAS:
-            stops.pop()
-    return (stops[-1].end() if stops else lo), None
 
 
 def _right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Optional[tuple[int, int]]:
@@ -350,6 +251,11 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
         start, verb = _left_phrase(text, lo, hi, bounds)
         subject = _clean(text[start:hi])
         listed = False
+        share = _SHARE_OF.search(text, max(lo, hi - 22), hi) if verb is not None and q.kind == "percent" else None
+        if share and verb.group() == "的" and not _COMPLETION.search(share.group()):
+            # 好评数占评价总数的|99.58%: the share with its parts (占预算的: a completion rate, below)
+            start, verb = _share_start(text, lo, share.start() + 1, bounds), None
+            subject = _clean(text[start:hi - 1])
         if verb is not None and verb.group() == "等" and verb.start() > lo:
             # 上级补助收入、债务转贷收入、上年结余等|141.3亿元: the items are what is counted.
             first = list_before_deng(text, lo, verb.start(), _stops(text, lo, verb.start(), bounds))
@@ -368,8 +274,10 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             # 比重（即恩格系数）: the bracket gives the share's other name; the subject is the share.
             hi = start + len(subject) - len(note.group())
             subject = _clean(text[start:hi])
-        if subject and start > lo and text[start - 1] == "占" and subject.endswith(("比重", "比例")):
-            start -= 1  # 占GDP比重: the share is named with its 占
+        if subject and start > lo and text[start - 1] == "占" and (q.kind == "percent" or subject.endswith(("比重", "比例"))):
+            # 占GDP比重: the share is named with its 占, and with the part it measures when
+            # the clause names one (好评数占评价总数的99.58%)
+            start = _share_start(text, lo, start, bounds)
             subject = _clean(text[start:hi])
         elif subject in ("比重", "比例"):
             share = _SHARE_OF.search(text, max(lo, start - 22), start)
@@ -474,12 +382,21 @@ def _from_to(text: str, quantities: Sequence[Quantity], idx: int, lo: int, nxt: 
         return None
     hi = _strip_filler(text, lo, opener.start(), bounds)
     start, verb = _left_phrase(text, lo, hi, bounds)
+    if start > lo and text[start - 1] == "占" and q.kind == "percent":
+        start = _share_start(text, lo, start, bounds)
     subject = _clean(text[start:hi])
     if not subject and hi == lo and links and links[-1].subject:
         subject, start, verb = links[-1].subject, links[-1].subject_start, None  # …完成672亿元，从…
     if not subject or verb is not None or len(subject) > _MAX_SUBJECT:
         return None
     return Link(subject=subject, subject_start=start, rule="from_to")
+
+
+def _share_start(text: str, lo: int, start: int, bounds: frozenset[int]) -> int:
+    """Where a share's name begins when ``start`` follows its 占: at the part it measures
+    (好评数|占评价总数), else at the 占."""
+    before, verb = _left_phrase(text, lo, start - 1, bounds)
+    return before if verb is None and _clean(text[before:start - 1]) else start - 1
 
 
 def _budget_line(text: str, sent_start: int, links: Sequence[Link]) -> Optional[tuple[str, int]]:
