@@ -124,7 +124,8 @@ def read_document(path: Union[str, Path], *, ocr: Optional[bool] = None) -> Read
             raise InputError(f"cannot read {path}: {e}") from e
         if suffix in _HTML_SUFFIXES or data[:300].lstrip().lower().startswith((b"<!doctype html", b"<html")):
             doc = html_document(decode_html(data))
-            result = ReadResult(doc.text, "html", title=doc.title, published=doc.published, issuer=doc.issuer)
+            result = ReadResult(doc.text, "html", title=doc.title, published=doc.published, issuer=doc.issuer,
+                                warnings=[ReadWarning(code="cut", message=note) for note in doc.notes])
         else:
             result = ReadResult(decode(data), "text")
     _check(result)
@@ -143,8 +144,9 @@ def _read_pdf(path: Path, ocr: Optional[bool]) -> ReadResult:
         if engine is None and ocr:
             raise InputError("OCR was asked for but no engine is installed: "
                              "pip install 'govreport-nlp[ocr]' (RapidOCR, models included)")
+    notes: list[tuple[int, str]] = []
     try:
-        pages = pdf_pages(path, ocr=engine.read_page if engine is not None else None)
+        pages = pdf_pages(path, ocr=engine.read_page if engine is not None else None, notes=notes)
     except InputError:
         raise
     except Exception as e:  # pdfminer raises its own types for broken files
@@ -153,7 +155,8 @@ def _read_pdf(path: Path, ocr: Optional[bool]) -> ReadResult:
             raise InputError(f"{path} is an encrypted (password-protected) PDF: decrypt it first, e.g. "
                              "qpdf --decrypt --password=PASSWORD in.pdf out.pdf") from e
         raise InputError(f"cannot read {path} as PDF: {type(cause).__name__}: {cause or 'no detail given'}") from e
-    warnings: list[ReadWarning] = []
+    # What the limits cut (readers/limits.py) is said, page by page.
+    warnings: list[ReadWarning] = [ReadWarning(code="cut", message=message, page=page) for page, message in notes]
     blank = [i + 1 for i, (text, via_ocr) in enumerate(pages) if not via_ocr and not text.strip()]
     ocred = [i + 1 for i, (_, via_ocr) in enumerate(pages) if via_ocr]
     if blank and engine is None:

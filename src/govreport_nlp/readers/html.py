@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-__all__ = ["HtmlDocument", "html_document", "html_to_text", "main_text"]
+__all__ = ["HtmlDocument", "html_document", "html_to_text", "limit_depth", "main_text"]
 
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr", "td", "th",
            "table", "ul", "ol", "blockquote", "pre", "dd", "dt", "header", "footer", "title", "tbody"}
@@ -34,6 +34,7 @@ class HtmlDocument:
     title: Optional[str] = None
     published: Optional[str] = None
     issuer: Optional[str] = None
+    notes: tuple[str, ...] = ()  # what the limits cut (readers/limits.py)
 
 
 def _is_data_table(node) -> bool:
@@ -131,6 +132,42 @@ def main_text(html: str) -> Optional[str]:
         return None
 
 
+# Elements with no end tag, or whose end tag pages often leave out: they nest nothing
+# (a page of unclosed <p>s is not deep).
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+         "p", "li", "td", "th", "tr", "dt", "dd", "option", "param", "basefont", "frame", "keygen"}
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+
+
+def limit_depth(html: str, depth: int) -> tuple[str, int]:
+    """``html`` with the tags nested deeper than ``depth`` dropped (their text kept), as
+    browsers cap nesting, and how many were dropped. One pass, linear in the page: the
+    parser and the readers after it then never see 200,000 nested elements."""
+    out: list[str] = []
+    level = 0
+    dropped = 0
+    last = 0
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if name in _VOID or m.group(3):
+            continue
+        closing = bool(m.group(1))
+        if closing:
+            level = max(0, level - 1)
+            deep = level >= depth
+        else:
+            deep = level >= depth
+            level += 1
+        if deep:
+            out.append(html[last:m.start()])
+            last = m.end()
+            dropped += 1
+    if not dropped:
+        return html, 0
+    out.append(html[last:])
+    return "".join(out), dropped
+
+
 def html_document(html: str) -> HtmlDocument:
     """The page's article (:func:`main_text`, read as :func:`html_to_text` reads a page)
     and its title, publication date and issuer.
@@ -144,6 +181,13 @@ def html_document(html: str) -> HtmlDocument:
     """
     from selectolax.lexbor import LexborHTMLParser
 
+    from .limits import limit
+
+    notes: list[str] = []
+    html, dropped = limit_depth(html, int(limit("MAX_HTML_DEPTH")))
+    if dropped:
+        notes.append(f"the page nests elements deeper than {int(limit('MAX_HTML_DEPTH'))} levels; {dropped} tags "
+                     "below that were dropped and their text kept (GOVREPORT_NLP_MAX_HTML_DEPTH)")
     tree = LexborHTMLParser(html)
     title = None
     h1 = tree.css_first("h1")
@@ -156,7 +200,13 @@ def html_document(html: str) -> HtmlDocument:
     issuer = _meta(tree, _META_ISSUER[:2])
     whole = _visible_text(tree)  # the same parse: the metadata is read before it is pruned
     text = whole
-    article = main_text(html)
+    # The article extractor grows faster than the page (13.6 MB: 87 s): a large page is
+    # read whole, in linear time.
+    big = len(html) > limit("MAX_ARTICLE_MB") * (1 << 20)
+    if big:
+        notes.append(f"the page is over {limit('MAX_ARTICLE_MB'):g} MB and was read whole, site chrome included "
+                     "(GOVREPORT_NLP_MAX_ARTICLE_MB)")
+    article = None if big else main_text(html)
     if article:
         candidate = html_to_text(article)
         if len(_HAN_CHARS.findall(candidate)) * 3 >= len(_HAN_CHARS.findall(whole)):
@@ -171,4 +221,4 @@ def html_document(html: str) -> HtmlDocument:
     if issuer is None:
         m = _SOURCE.search(whole)
         issuer = m.group(1) if m else None
-    return HtmlDocument(text, title=title, published=published, issuer=issuer)
+    return HtmlDocument(text, title=title, published=published, issuer=issuer, notes=tuple(notes))

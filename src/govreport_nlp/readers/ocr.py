@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
+from .limits import limit
 from .tools import run_tool
 
 __all__ = ["OcrEngine", "find_engine"]
@@ -35,7 +36,14 @@ class OcrEngine:
 
 
 def _image(page):
-    return page.to_image(resolution=_DPI).original.convert("RGB")
+    # A page 14400 pt wide at 200 dpi is 40000 px a side (6.3 GB): the resolution is
+    # lowered so that the image stays within GOVREPORT_NLP_MAX_RENDER_MPX megapixels.
+    cap = limit("MAX_RENDER_MPX") * 1e6
+    area = float(page.width) * float(page.height) / (72.0 * 72.0)  # square inches
+    resolution = _DPI
+    if area * resolution * resolution > cap:
+        resolution = max(1, int((cap / area) ** 0.5) - 1)  # less one: pixel counts round up
+    return page.to_image(resolution=resolution).original.convert("RGB")
 
 
 def _rapidocr() -> Optional[OcrEngine]:

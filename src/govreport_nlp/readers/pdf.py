@@ -21,6 +21,8 @@ import re
 from pathlib import Path
 from typing import Callable, Optional, Union
 
+from .limits import limit
+
 __all__ = ["pdf_pages", "pdf_to_text"]
 
 # A line that may be the displaced second-font part of the line above: no Chinese
@@ -130,23 +132,78 @@ def _page_text(page) -> str:
     return "\n".join(text for _, text in pieces)
 
 
-def pdf_pages(path: Union[str, Path], *, ocr: Optional[Callable[[object], str]] = None) -> list[tuple[str, bool]]:
+def _content_size(page, cap: int) -> int:
+    """The unpacked size of a page's content streams, inflating at most ``cap`` + 1
+    bytes of each: a stream that inflates to a gigabyte is measured, never unpacked."""
+    import zlib
+
+    from pdfminer.pdftypes import resolve1
+
+    total = 0
+    for stream in page.page_obj.contents or []:
+        stream = resolve1(stream)
+        raw = getattr(stream, "rawdata", None)
+        if raw is None:
+            data = getattr(stream, "data", None) or b""
+            total += len(data)
+            continue
+        filters = resolve1(stream.attrs.get("Filter", stream.attrs.get("F")))
+        names = [getattr(resolve1(f), "name", f) for f in (filters if isinstance(filters, list) else [filters])]
+        if names and names[0] in ("FlateDecode", "Fl"):
+            try:
+                total += len(zlib.decompressobj().decompress(raw, cap + 1))
+            except zlib.error:
+                total += len(raw)
+        else:
+            total += len(raw)
+        if total > cap:
+            break
+    return total
+
+
+def pdf_pages(path: Union[str, Path], *, ocr: Optional[Callable[[object], str]] = None,
+              notes: Optional[list[tuple[int, str]]] = None) -> list[tuple[str, bool]]:
     """The text of each page of a PDF, and whether it came from OCR.
 
     A page with images and no text layer is passed to ``ocr`` (a function of a
     pdfplumber page, see :mod:`govreport_nlp.readers.ocr`) when one is given, else its
-    text is empty.
+    text is empty. Each page is bounded (readers/limits.py): content that unpacks past
+    ``GOVREPORT_NLP_MAX_STREAM_MB`` is not read, characters past
+    ``GOVREPORT_NLP_MAX_PAGE_CHARS`` are cut; what was cut is added to ``notes`` as
+    (page number, message). Each page is released once read.
     """
     import pdfplumber
 
+    stream_cap = int(limit("MAX_STREAM_MB") * (1 << 20))
+    char_cap = int(limit("MAX_PAGE_CHARS"))
     pages: list[tuple[str, bool]] = []
     with pdfplumber.open(str(path)) as pdf:
-        for page in pdf.pages:
-            text = _page_text(page)
-            if not text.strip() and page.images and ocr is not None:
-                pages.append((ocr(page), True))
-            else:
-                pages.append((text, False))
+        for number, page in enumerate(pdf.pages, 1):
+            try:
+                try:
+                    size = _content_size(page, stream_cap)
+                except Exception:  # a broken stream is pdfminer's to report when the page is read
+                    size = 0
+                if size > stream_cap:
+                    if notes is not None:
+                        notes.append((number, f"page {number}'s content unpacks past {stream_cap >> 20} MB and was "
+                                              "not read (raise GOVREPORT_NLP_MAX_STREAM_MB if it is genuine)"))
+                    pages.append(("", False))
+                    continue
+                if len(page.chars) > char_cap:
+                    if notes is not None:
+                        notes.append((number, f"page {number} draws {len(page.chars)} characters; the first "
+                                              f"{char_cap} were read (GOVREPORT_NLP_MAX_PAGE_CHARS)"))
+                    page._objects["char"] = page.chars[:char_cap]  # what find_tables and _page_text read
+                text = _page_text(page)
+                if not text.strip() and page.images and ocr is not None:
+                    pages.append((ocr(page), True))
+                else:
+                    pages.append((text, False))
+            finally:
+                # pdfplumber keeps every page's objects until the file closes (+462 MB per
+                # 7,000 pages): release each once read.
+                page.close()
     return pages
 
 

@@ -1,0 +1,48 @@
+"""HTML pages are read in linear time (issue #25 item 6): nesting is capped as browsers cap
+it, and a page over a size is read whole instead of by the article extractor."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from govreport_nlp.readers import html as html_module
+from govreport_nlp.readers import read_document
+
+
+def test_deep_nesting_is_cut_and_its_text_kept(tmp_path):
+    page = ("<html><body>" + "<table><tr><td>" * 3000 + "预算资金31亿元" + "</td></tr></table>" * 3000
+            + "<div>" * 5000 + "收入增长5%" + "</div>" * 5000 + "</body></html>")
+    path = tmp_path / "deep.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read_document(path)
+    assert "预算资金31亿元" in doc.text and "收入增长5%" in doc.text
+    assert [w.code for w in doc.warnings] == ["cut"] and "GOVREPORT_NLP_MAX_HTML_DEPTH" in doc.warnings[0].message
+
+
+def test_deep_nesting_is_read_within_a_cpu_limit(tmp_path):
+    # 200,000 nested divs and 20,000 nested tables took 184 s and 68 s: now bounded by a
+    # CPU limit the child sets itself, far below those.
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>" * 200_000 + "预算31亿元" + "</div>" * 200_000
+                    + "<table><tr><td>" * 20_000 + "收入" + "</td></tr></table>" * 20_000 + "</body></html>",
+                    encoding="utf-8")
+    code = ("import resource, sys\nresource.setrlimit(resource.RLIMIT_CPU, (30, 30))\n"
+            "from govreport_nlp.readers import read_document\n"
+            "print('预算31亿元' in read_document(sys.argv[1]).text)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "True", done.stderr[-2000:]
+
+
+def test_a_page_over_the_size_limit_is_read_whole(tmp_path, monkeypatch):
+    def no_extractor(html):
+        raise AssertionError("the article extractor must not run on a page over the limit")
+
+    monkeypatch.setattr(html_module, "main_text", no_extractor)
+    monkeypatch.setenv("GOVREPORT_NLP_MAX_ARTICLE_MB", "0.01")
+    path = tmp_path / "big.html"
+    path.write_text("<html><body><nav>首页</nav>" + "<p>全年收入31亿元。</p>" * 2000 + "</body></html>",
+                    encoding="utf-8")
+    doc = read_document(path)
+    assert doc.text.count("全年收入31亿元") == 2000
+    assert any("GOVREPORT_NLP_MAX_ARTICLE_MB" in w.message for w in doc.warnings)
