@@ -496,3 +496,12 @@ def test_linking_a_share_names_the_part_it_measures(nlp):
     assert _subject_of(nlp, "全年实现建筑业增加值79.76亿元，占GDP比重21.7%。", "21.7%") == "占GDP比重"
     # An adverb of manner before a verb of handling is no subject (pingtan_foi_2021).
     assert _subject_of(nlp, "本年度全区共收到70件申请，及时依法依规办结69件。", "69件") == "办结"
+
+
+def test_linking_a_bare_count_takes_the_people_its_subject_names(nlp):
+    # state_council_work_report_2018 and anhui_province_work_report_2026: a count in 万 with no
+    # classifier counts the people (or visits) of its subject.
+    facts = {f.quantity.text: f.quantity.unit for f in govreport_nlp.extract(
+        "贫困人口减少6800多万，7000多万江淮儿女一道拼出来。出境旅游人次由8300万增加到1亿3千多万。",
+        nlp=nlp, report_year=2017).facts}
+    assert facts == {"6800多万": "人", "7000多万": "人", "8300万": "人次", "1亿3千多万": "人次"}

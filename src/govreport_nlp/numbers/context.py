@@ -10,7 +10,7 @@ from typing import Optional
 from .numerals import CN_DIGITS, CN_SMALL, is_arabic
 from .patterns import COUNTED_NOUN, NAMED_TERMS
 
-__all__ = ["counted_unit", "in_tab_row", "noun_unit", "skip_in_context", "slash_fraction_in_sentence"]
+__all__ = ["counted_unit", "in_tab_row", "noun_unit", "skip_in_context", "slash_fraction_in_sentence", "unit_of_subject"]
 
 
 def in_tab_row(text: str, pos: int) -> bool:
@@ -21,6 +21,26 @@ def in_tab_row(text: str, pos: int) -> bool:
 def noun_unit(m: re.Match) -> str:
     """The classifier a counted noun stands for: 户 for households, 人 for people."""
     return "户" if m.group("noun") in ("家庭", "农户", "住户") else "人"
+
+
+# The same nouns at the end of a subject, and 人次 (a count of visits), 儿女 and 对象 (people
+# a report counts: 7000多万江淮儿女, 30多万监测对象).
+_SUBJECT_NOUN = re.compile(
+    r"(?P<noun>人次|儿女|对象|纳税人|老年人|毕业生|农民工|人口|人员|学生|居民|农民|职工|群众|儿童|老人|患者|"
+    r"游客|旅客|市民|村民|员工|工人|党员|干部|教师|家庭|农户|住户)$")
+
+
+def unit_of_subject(subject: str) -> Optional[str]:
+    """The unit a bare count takes from the people or households its subject names
+    (贫困人口|6800多万 -> 人, 出境旅游人次|8300万 -> 人次, 家庭 -> 户), or None.
+
+    >>> unit_of_subject("贫困人口"), unit_of_subject("出境旅游人次"), unit_of_subject("项目")
+    ('人', '人次', None)
+    """
+    m = _SUBJECT_NOUN.search(subject)
+    if m is None:
+        return None
+    return "人次" if m.group("noun") == "人次" else noun_unit(m)
 
 
 def counted_unit(text: str, pos: int) -> Optional[str]:

@@ -13,6 +13,7 @@ import hashlib
 from typing import Any, Mapping, Optional, Sequence
 
 from ..models import Entity, Fact, Quantity, Section
+from ..numbers.context import unit_of_subject
 from .breakdowns import link_breakdowns
 from .linker import Link, link_sentence
 from .ranges import inside
@@ -123,6 +124,8 @@ def assemble_facts(text: str, quantities: Sequence[Quantity], *, sentences: Sequ
     breakdowns = link_breakdowns(text, [x[0] for x in linked], [x[1] for x in linked])
     facts: list[Fact] = []
     for (q, ln, s, e), (parent, context_of) in zip(linked, breakdowns):
+        if q.kind == "count" and not q.unit and ln.subject and (unit := unit_of_subject(ln.subject)):
+            q = q.model_copy(update={"unit": unit})  # 贫困人口减少6800多万: 6800多万 people
         before = dates[bisect.bisect_left(date_starts, s):bisect.bisect_left(date_starts, q.start)]
         as_of = next((d.value for d in reversed(before) if d.relation == "as_of"), None)
         period = next((d.value for d in reversed(before) if d.relation is None and len(d.value) == 4), None)
