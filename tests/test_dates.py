@@ -105,3 +105,12 @@ def test_dates_period_words_point_from_the_period_described():
     assert ("上年", "2023") in [(t, v) for t, v, _ in _values("2024 年预算下达进度较上年加快", 2023)]
     # In a work report the period words are left alone outside a section that names a year.
     assert _values("比上年增长", 2023, work_report=True) == []
+
+
+def test_dates_bare_years_of_a_review_in_a_work_report():
+    # state_council_work_report_2018 (reviewing 2013-2017): 中央财政五年投入…, 五年增加70%.
+    got = _values("中央财政五年投入专项扶贫资金2800多亿元", 2017, work_report=True)
+    assert got == [("五年", "2013/2017", None)]
+    # Not outside a work report, and not after 近/连续/每 (durations, GUIDELINES).
+    assert _values("中央财政五年投入", 2017) == []
+    assert _values("连续五年增加", 2017, work_report=True) == []

@@ -31,6 +31,7 @@ _CN_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {
 _CN_SMALL = "一二三四五六七八九十"
 _SPAN_N = "二三四五六七八九十两"  # (一年来 is the year just past: a word of its own)
 _PLAN_DOCS = "规划|计划|纲要"
+_REVIEW_VERBS = "累计|共|增加|增长|投入|减少|提高|下降|新增|建成|完成|实现"
 _DATE = re.compile(
     rf"(?P<asof>截至到|截至|截止到|截止)?{_S}"
     rf"(?:"
@@ -46,6 +47,9 @@ _DATE = re.compile(
     rf"(?P<planend>期末|末)?"
     # 过去五年, 五年来, 这五年, 过去的五年, …以来的五年: the years up to the report year.
     rf"|(?P<span>(?:过去的?|这|以来的)(?P<sn>[{_SPAN_N}])年(?!来)|(?<![近多几数连续])(?P<sn2>[{_SPAN_N}])年来)"
+    # 中央财政五年投入…, 五年增加70%: in a review of five years, the years it reviews
+    # (only in a work report: see find_dates).
+    rf"|(?<![近多几数连续每第后前一])(?P<bare>(?P<sn3>[{_SPAN_N}])年)(?={_REVIEW_VERBS})"
     # 上年末, 去年底, 上年年末: the end of a relative year is one date.
     rf"|(?P<yend>上一年|上年度|上年|去年|前年|本年度|本年|今年|当年){_S}年?[末底]"
     rf"|(?P<rel>上年同期|上年度|本年度|下年度|上一年|全年|上年|本年|今年|去年|前年|明年|年末|年底|年初|本期|当年|过去一年|一年来|年内)"
@@ -171,6 +175,8 @@ def find_dates(text: str, report_year: Optional[int], *, work_report: bool = Fal
         opening = _SENTENCE_START.search(text, max(0, start - 80), start)
         said = _SENTENCE_YEAR.findall(text, opening.start() if opening else max(0, start - 80), start)
         period_year = (int(said[-1]) if said else None) or year_at(start) or (None if work_report else report_year)
+        if m.group("bare") and not work_report:
+            continue
         found = _resolve(text, m, report_year, speaking, period_year)
         if found is None:
             continue
@@ -214,10 +220,10 @@ def _resolve(text: str, m: re.Match, report_year: Optional[int], speaking: Optio
         if years is None:
             return None
         return (str(years[1]), None) if m.group("planend") else (f"{years[0]}/{years[1]}", None)
-    if m.group("span"):
+    if m.group("span") or m.group("bare"):
         if report_year is None:
             return None
-        n = _cn_int(m.group("sn") or m.group("sn2"))
+        n = _cn_int(m.group("sn") or m.group("sn2") or m.group("sn3"))
         return (f"{report_year - n + 1}/{report_year}", None) if n > 1 else None
     if m.group("yend"):
         word = m.group("yend")
