@@ -74,7 +74,7 @@ OBJECT_VERBS = frozenset({
     "追责问责", "追责", "问责",
 })
 # Object verbs that are nouns when the number follows them directly (研发投入12亿元).
-NOUN_WHEN_FINAL = frozenset({"投入"})
+NOUN_WHEN_FINAL = frozenset({"投入", "救助"})  # (研发投入|12亿元, 临时救助|18.1万人次)
 # Other words that end the subject phrase on its left.
 # Nouns that a count may take as its unit with no classifier (36 省市, 66 县, 6 部委, as
 # audit reports print them): the noun is what is counted.
@@ -85,7 +85,9 @@ NOUN_UNITS = frozenset({"省", "省市", "省份", "省区市", "县", "县区",
 LABEL_AFTER_VERB = frozenset({"资金", "金额", "数", "总数", "人数", "件数", "人员", "人次", "标准", "增加值",
                               "处分", "审查", "救助", "培训", "处理",
                               # measures of an action (办理时限, 审批时间, 跑动次数)
-                              "时限", "时间", "时长", "周期", "次数", "成本"})
+                              "时限", "时间", "时长", "周期", "次数", "成本",
+                              # inspections and reviews counted (…全覆盖检查4次)
+                              "检查", "督查", "考核", "评估", "调研", "检测"})
 OTHER_STOPS = frozenset({
     # function words and prepositions
     "其中", "包括", "中", "占", "以及", "及其", "等", "的", "对", "向", "从", "由",
