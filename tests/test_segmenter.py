@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from hypothesis import given, settings
@@ -160,3 +161,53 @@ def test_segmenter_feature_split_rules_agree(full_and_compact):
     names += ["ww.l.**noWord***noWord", "ww.r.***noWord", "ww.l.**noWord*", "cc1.a", "cc1.a.b.c",
               "c-1c.**Num.年", "c-1.年", "c-2c-1.**Letter.**Num", "w1.政府", "ww.l.政府*信息", "cc1.a\t.b"]
     assert [split_feature(n) for n in names] == [_split(n) for n in names]
+
+
+def test_segmenter_compiled_where_required(nlp):
+    # CI sets this: a machine that can compile must not quietly fall back to spacy_pkuseg's code.
+    if os.environ.get("GOVREPORT_NLP_REQUIRE_SPEEDUPS") != "1":
+        pytest.skip("GOVREPORT_NLP_REQUIRE_SPEEDUPS is not set")
+    from govreport_nlp.segment._pkuseg_fast import FragmentSegmenter
+
+    seg = nlp.tokenizer.pkuseg_seg
+    assert isinstance(vars(seg)["_cut"].__self__, FragmentSegmenter)
+    assert "cut" in vars(seg)  # whole texts in one call, not through pkuseg.cut's loops
+
+
+def _reference_cut(seg, text: str) -> list[str]:
+    """spacy_pkuseg's own ``cut`` and ``_cut``: no compiled code at all."""
+    fragments = text.split()
+    return [w for f in fragments for w in type(seg)._cut(seg, f)]
+
+
+def test_segmenter_compiled_text_cut_as_spacy_pkuseg_on_every_report(nlp):
+    from conftest import BULK, DEV, SEEDS
+
+    seg = nlp.tokenizer.pkuseg_seg
+    if "cut" not in vars(seg):
+        pytest.skip("the compiled segmenter is not built here")
+    if not DEV.is_dir() or not BULK.is_dir():
+        pytest.skip(f"the shared corpus is not at {DEV.parent} (a clone without ../shared)")
+    for path in sorted(DEV.glob("*.txt")) + sorted(BULK.glob("*.txt")) + sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert seg.cut(text) == type(seg).cut(seg, text) == _reference_cut(seg, text), path.name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="政府信息公开年度报告主动依申请办理行政复议万亿元项件个人的了和是在"
+                        "0123456789０１２３ＡＢａｂabcXYZ-._,|/*:%％・ \n\t\u3000𠀀", max_size=80))
+def test_segmenter_compiled_text_cut_as_spacy_pkuseg_on_any_text(nlp, text):
+    seg = nlp.tokenizer.pkuseg_seg
+    if "cut" not in vars(seg):
+        pytest.skip("the compiled segmenter is not built here")
+    assert seg.cut(text) == type(seg).cut(seg, text) == _reference_cut(seg, text)
+
+
+def test_segmenter_user_words_go_through_pkuseg(tmp_path):
+    # spaCy can add user words to the segmenter; then pkuseg.cut's own loop splits them out.
+    seg = load_segmenter(resources.model_path())
+    text = "主动公开政府信息4512条"
+    before = seg.cut(text)
+    seg.preprocesser.insert("政府信息4512", "")
+    assert seg.cut(text) == type(seg).cut(seg, text) != before
+    assert "政府信息4512" in seg.cut(text)

@@ -111,12 +111,16 @@ def _read_digests(path: Path) -> dict[str, str]:
     return digests
 
 
-def _lines(path: Path, digests: dict[str, str]) -> list[str]:
+def _text(path: Path, digests: dict[str, str]) -> str:
     data = _read_verified(path, digests)
     try:
-        return data.decode("utf-8").split("\n")
+        return data.decode("utf-8")
     except UnicodeDecodeError as e:  # a digest that matches cannot get here; kept for clarity
         raise _damaged(path, "is not UTF-8 text") from e
+
+
+def _lines(path: Path, digests: dict[str, str]) -> list[str]:
+    return _text(path, digests).split("\n")
 
 
 def _write_lines(path: Path, items: list[str]) -> None:
@@ -219,35 +223,75 @@ def build_compact(model_dir: Path, threshold: float = DEFAULT_THRESHOLD, *, rebu
 class CompactFeatureExtractor(FeatureExtractor):
     """A FeatureExtractor over a compact model directory (format 4).
 
-    ``base_features`` maps every one-part feature to its id; the tables of ``tables``
-    (template, separator, features, rows) follow in that order, each in file order.
+    ``base_text`` is features.txt, the one-part features, one a line, ids in line order;
+    the tables of ``tables`` (template, separator, features, rows) follow in that order,
+    each in file order. The compiled segmenter reads the files' text as it is
+    (``raw_base``, ``raw_unigram``, ``raw_table``); the Python dicts and sets spacy_pkuseg's
+    own code looks features up in are built the first time something asks for them.
     """
 
-    def __init__(self, path: Path, base_features: dict[str, int],
-                 tables: Sequence[tuple[str, str, int, int]], digests: dict[str, str]) -> None:
+    def __init__(self, path: Path, base_text: str, tables: Sequence[tuple[str, str, int, int]],
+                 digests: dict[str, str]) -> None:
         # FeatureExtractor.__init__ would set empty tables; the loader fills them instead.
         self._path = path
         self._digests = digests
-        self.base_features = base_features
+        self._base_text = base_text
         self._tables = list(tables)
+        self._base: Optional[dict[str, int]] = None
+        self._unigram: Optional[set[str]] = None
         self._bigram: Optional[set[str]] = None
         self._features: Optional[dict[str, int]] = None
 
-    def table(self, template: str) -> tuple[int, str, list[str]]:
-        """The first id, the separator and the ``a<TAB>b1<TAB>b2...`` rows of a two-part
-        template (``"cc1"``, ``"ww.l"`` ...); ids run on in row order."""
-        first = len(self.base_features)
-        for name, sep, count, rows in self._tables:
+    def _text(self, name: str) -> str:
+        return _text(self._path / name, self._digests)
+
+    def raw_base(self) -> str:
+        """features.txt: the one-part features, one a line, the k-th with id k."""
+        return self._base_text
+
+    def raw_unigram(self) -> str:
+        """unigram.txt: the dictionary of words, one a line ("" an empty line)."""
+        return self._text("unigram.txt")
+
+    def raw_table(self, template: str) -> tuple[int, int, str]:
+        """The first id, the number of features and the ``a<TAB>b1<TAB>b2...`` rows of a
+        two-part template (``"cc1"``, ``"ww.l"`` ...) as text; ids run on in row order."""
+        first = len(self.base_features) if self._base is not None else self._base_text.count("\n") + 1
+        for name, _, count, rows in self._tables:
             if name == template:
                 if not count:
-                    return first, sep, []
-                lines = _lines(self._path / f"t_{name}.txt", self._digests)
-                if len(lines) != rows:
+                    return first, 0, ""
+                text = self._text(f"t_{name}.txt")
+                if text.count("\n") + 1 != rows:
                     raise ValueError(f"{self._path}: t_{name}.txt does not match meta.json; "
                                      "delete the directory to rebuild it")
-                return first, sep, lines
+                return first, count, text
             first += count
         raise KeyError(f"no table {template!r} in {self._path}")
+
+    def table(self, template: str) -> tuple[int, str, list[str]]:
+        """The first id, the separator and the ``a<TAB>b1<TAB>b2...`` rows of a two-part
+        template; ids run on in row order."""
+        first, count, text = self.raw_table(template)
+        sep = next(sep for name, sep, _, _ in self._tables if name == template)
+        return first, sep, text.split("\n") if count else []
+
+    @property
+    def base_features(self) -> dict[str, int]:
+        if self._base is None:
+            names = self._base_text.split("\n")
+            self._base = dict(zip(names, range(len(names))))
+        return self._base
+
+    @property
+    def unigram(self) -> set[str]:
+        if self._unigram is None:
+            self._unigram = set(_lines(self._path / "unigram.txt", self._digests))
+        return self._unigram
+
+    @unigram.setter
+    def unigram(self, value: set[str]) -> None:
+        self._unigram = value
 
     @property
     def feature_to_idx(self) -> dict[str, int]:
@@ -287,13 +331,11 @@ def load_compact(path: Path) -> Any:
     meta = json.loads(_read_verified(path / "meta.json", digests).decode("utf-8"))
     if meta.get("format") != FORMAT:
         raise ValueError(f"{path} holds compact model format {meta.get('format')}, expected {FORMAT}")
-    names = _lines(path / "features.txt", digests)
-    if len(names) != meta["n_base"]:
+    names = _text(path / "features.txt", digests)
+    if names.count("\n") + 1 != meta["n_base"]:
         raise _damaged(path / "features.txt", "does not match meta.json")
-    # The two-part features stay as lines until a segmenter asks for them (CompactFeatureExtractor).
-    extractor = CompactFeatureExtractor(path, dict(zip(names, range(len(names)))),
-                                        [tuple(t) for t in meta["tables"]], digests)
-    extractor.unigram = set(_lines(path / "unigram.txt", digests))
+    # The features and the words stay text until something asks for them (CompactFeatureExtractor).
+    extractor = CompactFeatureExtractor(path, names, [tuple(t) for t in meta["tables"]], digests)
     extractor.tag_to_idx = meta["tag_to_idx"]
     model = Model.__new__(Model)  # as Model.load does
     model.n_tag = meta["n_tag"]
@@ -325,8 +367,8 @@ def _saveable(seg: Any) -> Any:
 
 
 def _with_fast_features(seg: Any) -> Any:
-    """Give a loaded segmenter the compiled node features (``_pkuseg_fast``) when they
-    were built: the same words as spacy_pkuseg's ``_cut``, several times faster."""
+    """Give a loaded segmenter the compiled segmentation (``_pkuseg_fast``) when it was
+    built: the same words as spacy_pkuseg's ``_cut`` and ``cut``, many times faster."""
     if os.environ.get("GOVREPORT_NLP_NO_SPEEDUPS") == "1":
         return seg  # compiled paths turned off: spacy_pkuseg's own code, same words
     try:
@@ -336,10 +378,25 @@ def _with_fast_features(seg: Any) -> Any:
     from spacy_pkuseg import inference
     from spacy_pkuseg.config import config
 
+    try:
+        fast = FragmentSegmenter(seg.feature_extractor, seg.model, seg.idx_to_tag,
+                                 inference.decodeViterbi_fast, config)
+    except ValueError:  # a model or config the compiled code cannot mirror exactly
+        return seg
     # pkuseg.cut() calls self._cut() on each whitespace-free fragment; the instance's own
-    # attribute takes the place of the method on this object only.
-    seg._cut = FragmentSegmenter(seg.feature_extractor, seg.model, seg.idx_to_tag,
-                                 inference.decodeViterbi_fast, config).cut
+    # attributes take the place of the methods on this object only.
+    seg._cut = fast.cut
+    reference = type(seg).cut
+
+    def cut(txt: str) -> list[str]:
+        # pkuseg.cut walks each fragment through the user dictionary (a Python loop per
+        # character) and the post-processor; with neither, and no tagging, it is the
+        # fragments' words, which cut_text gives in one call. spaCy can add user words later.
+        if seg.postag or seg.preprocesser.trie.children or seg.postprocesser.do_process:
+            return reference(seg, txt)
+        return fast.cut_text(txt)
+
+    seg.cut = cut
     return seg
 
 
