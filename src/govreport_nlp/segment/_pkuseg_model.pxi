@@ -32,9 +32,6 @@ cdef int32_t NODE_LETTER = 0x110001
 cdef int32_t NO_WORD = (1 << 30) - 1
 cdef int32_t ROOT = 1  # the trie's root: the empty word ""
 cdef dict PAIR_TEMPLATES = {"c-1c": T_PREV, "cc1": T_NEXT, "c-2c-1": T_PREV2, "ww.l": T_WWL, "ww.r": T_WWR}
-# One-part templates by prefix: (prefix, template, is a word template).
-cdef tuple ONE_PART = (("c.", T_C, 0), ("c-1.", T_CM1, 0), ("c1.", T_C1, 0), ("c-2.", T_CM2, 0),
-                       ("c2.", T_C2, 0), ("w-1.", T_WM1, 1), ("w1.", T_W1, 1))
 
 
 cdef inline uint64_t key3(uint64_t template, uint64_t a, uint64_t b) noexcept nogil:
@@ -154,15 +151,41 @@ cpdef tuple split_feature(str name):
     return (template, a, b)
 
 
-cdef inline bint _at(const uint32_t* s, Py_ssize_t pos, Py_ssize_t end, str lit) noexcept:
+cdef inline bint _at(const uint32_t* s, Py_ssize_t pos, Py_ssize_t end, const char* lit) noexcept:
     """Does ``lit`` (ASCII) stand at s[pos:end]?"""
-    cdef Py_ssize_t k, n = len(lit)
-    if pos + n > end:
-        return False
-    for k in range(n):
-        if s[pos + k] != <uint32_t>(<Py_UCS4>lit[k]):
+    cdef Py_ssize_t k = 0
+    while lit[k] != 0:
+        if pos + k >= end or s[pos + k] != <uint32_t>lit[k]:
             return False
+        k += 1
     return True
+
+
+cdef inline int _one_part(const uint32_t* s, Py_ssize_t pos, Py_ssize_t end, Py_ssize_t* start) noexcept:
+    """The one-part template a feature name begins with (c. c-1. c1. c-2. c2. w-1. w1.),
+    setting ``start`` past its prefix; 0 for any other name."""
+    if _at(s, pos, end, b"c."):
+        start[0] = pos + 2
+        return T_C
+    if _at(s, pos, end, b"c-1."):
+        start[0] = pos + 4
+        return T_CM1
+    if _at(s, pos, end, b"c1."):
+        start[0] = pos + 3
+        return T_C1
+    if _at(s, pos, end, b"c-2."):
+        start[0] = pos + 4
+        return T_CM2
+    if _at(s, pos, end, b"c2."):
+        start[0] = pos + 3
+        return T_C2
+    if _at(s, pos, end, b"w-1."):
+        start[0] = pos + 4
+        return T_WM1
+    if _at(s, pos, end, b"w1."):
+        start[0] = pos + 3
+        return T_W1
+    return 0
 
 
 cdef class ModelTables:
@@ -193,10 +216,10 @@ cdef class ModelTables:
         while pos < end:
             if n == cap:
                 return -1
-            if s[pos] == 42 and _at(s, pos, end, "**Num"):
+            if s[pos] == 42 and _at(s, pos, end, b"**Num"):
                 out[n] = NODE_NUM
                 pos += 5
-            elif s[pos] == 42 and _at(s, pos, end, "**Letter"):
+            elif s[pos] == 42 and _at(s, pos, end, b"**Letter"):
                 out[n] = NODE_LETTER
                 pos += 8
             else:
@@ -216,7 +239,7 @@ cdef class ModelTables:
         cdef int32_t nodes[32]
         cdef int n, k
         cdef int32_t state = ROOT
-        if end - pos == 8 and _at(s, pos, end, NOWORD):
+        if end - pos == 8 and _at(s, pos, end, b"**noWord"):
             return NO_WORD
         n = self._nodes(s, pos, end, nodes, self.wmax)
         for k in range(n):
@@ -269,19 +292,16 @@ cdef class ModelTables:
         cdef const int64_t[::1] idv = ids
         cdef Py_ssize_t n = len(lines), pos = 0, end, line = 0, start
         cdef int32_t part
-        cdef str prefix
-        cdef int template, is_word
+        cdef int template
         while pos <= n:
             end = pos
             while end < n and s[end] != 10:
                 end += 1
-            for prefix, template, is_word in ONE_PART:
-                if _at(s, pos, end, prefix):
-                    start = pos + len(prefix)
-                    part = self._word(s, start, end) if is_word else self._node(s, start, end)
-                    if part >= 0 and part != NO_WORD:
-                        self.table.put(key3(template, 0, part), <int32_t>idv[line])
-                    break
+            template = _one_part(s, pos, end, &start)
+            if template:
+                part = self._word(s, start, end) if template >= T_WM1 else self._node(s, start, end)
+                if part >= 0 and part != NO_WORD:
+                    self.table.put(key3(template, 0, part), <int32_t>idv[line])
             pos = end + 1
             line += 1
 
