@@ -136,7 +136,8 @@ def test_html_site_chrome_is_left_out_and_the_page_names_itself(nlp):
     assert "无障碍浏览" not in report.text and "政务邮箱" not in report.text
     assert report.text.lstrip().startswith("长沙市2025年国民经济和社会发展统计公报")
     assert (report.title, report.published, report.issuer, report.kind, report.report_year) == (
-        "长沙市2025年国民经济和社会发展统计公报", "2026-05-12", "长沙市", "stats_communique", 2025)
+        # (the issuer is the body its source note names, not the bare place of the title)
+        "长沙市2025年国民经济和社会发展统计公报", "2026-05-12", "长沙市统计局", "stats_communique", 2025)
     assert any(f.quantity.unit == "元" and f.subject and "生产总值" in f.subject for f in report.facts)
 
 

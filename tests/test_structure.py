@@ -82,9 +82,9 @@ _PUBLISHED = {
     "central_audit_rectification_report_2023_excerpt": "2024-12-22",
     "sanya_city_budget_report_2025_excerpt": "2026-01-23",
     # No date printed (洪泽 ends on a page number, 平潭 2021 on its last section, the 2018
-    # excerpt starts at 各位代表); 山东 prints a month only (二○二四年七月), no ISO date.
+    # excerpt starts at 各位代表); 山东's cover prints a month only (二○二四年七月).
     "huaian_hongze_foi_2024": None, "pingtan_foi_2021": None, "state_council_work_report_2018_excerpt": None,
-    "shandong_province_final_accounts_2023_excerpt": None,
+    "shandong_province_final_accounts_2023_excerpt": "2024-07",
 }
 
 

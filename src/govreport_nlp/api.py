@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Union
+from typing import Any, TYPE_CHECKING, Optional, Union
 
 from .errors import InputError
 from .readers.encoding import decode
@@ -140,13 +140,14 @@ def extract(text: Union[str, bytes], *, report_year: Optional[int] = None,
     return _extract_text(text, report_year, nlp)
 
 
-def _extract_text(text: str, report_year: Optional[int], nlp: Optional["Language"]) -> Report:
-    """extract() on a checked, non-empty text."""
+def _extract_text(text: str, report_year: Optional[int], nlp: Optional["Language"],
+                  known: Optional[dict[str, Optional[str]]] = None) -> Report:
+    """extract() on a checked, non-empty text; ``known`` as in extract_file."""
     if nlp is None:
         from .pipeline.build import load
 
         nlp = load()
-    cfg = {"govreport_sections": {"report_year": report_year}}
+    cfg: dict[str, dict[str, Any]] = {"govreport_sections": {"report_year": report_year, "known": known}}
     limit = nlp.max_length
     if len(text) <= limit:
         return report_from_doc(_run(nlp, text, cfg))
@@ -176,19 +177,16 @@ def extract_file(path: Union[str, Path], *, report_year: Optional[int] = None,
     来源 give the title, publication date and issuer. ``ocr`` as in ``read_document``.
     """
     doc = read_document(path, ocr=ocr)
-    report = extract(doc.text, report_year=report_year, nlp=nlp)
+    # What the file says of itself (a page's <h1>, 发布时间, 来源; a Word file's properties)
+    # goes into the layout analysis before the run, so that the year, the kind and the
+    # dates resolved on them come from the same title.
+    known = {"title": doc.title, "published": doc.published, "issuer": doc.issuer}
+    text = _as_text(doc.text)
+    if text.strip():
+        report = _extract_text(text, report_year, nlp, known)
+    else:
+        report = Report(report_year=report_year, chars=len(text))
     report.text = doc.text
     report.source = str(path)
     report.read_warnings = list(doc.warnings)
-    if doc.title:
-        # The page's own title (<h1>) over the first line of its text (often site chrome).
-        from .rules.sections import issuer_from_title, kind_from_title
-
-        report.title = doc.title
-        report.issuer = issuer_from_title(doc.title) or report.issuer
-        report.kind = kind_from_title(doc.title) or report.kind
-    if doc.published:
-        report.published = doc.published
-    if doc.issuer and not report.issuer:
-        report.issuer = doc.issuer
     return report

@@ -32,11 +32,12 @@ class ReportSections(StatelessComponent):
         self.set_sents = set_sents
 
     def __call__(self, doc: Doc, *, report_year: Optional[int] = None,
-                 meta: Optional[dict[str, Any]] = None) -> Doc:
+                 meta: Optional[dict[str, Any]] = None, known: Optional[dict[str, Any]] = None) -> Doc:
         """Analyse the layout. ``report_year`` overrides the year read from the title;
         ``meta`` (the fields of a :class:`ReportMeta`) replaces the metadata wholesale, for
-        the later pieces of a long report."""
-        layout = analyze(doc_text(doc))
+        the later pieces of a long report; ``known`` is what the file said of itself apart
+        from its text (a page's title, date and source: see ``rules.sections.analyze``)."""
+        layout = analyze(doc_text(doc), known)
         if meta is not None:
             layout.meta = ReportMeta.model_validate(meta)
         if report_year is not None:

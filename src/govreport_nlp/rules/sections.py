@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..models import ReportMeta, Section
+from .masthead import body_line, cover_month, is_letterhead
 
 __all__ = ["Layout", "analyze"]
 
@@ -28,13 +29,18 @@ _HEADING_RES = [
 _TITLE_WORDS = re.compile(r"报告|公报|决算|预算|年报|总结|统计表")
 # A title opened by 关于 runs on to its document noun (关于…审计查出问题整改情况的报告): a
 # first line without it is not the whole title, whatever other title word it holds.
-_OPEN_TITLE = re.compile(r"关于(?!.*(?:报告|通知|意见|决定|说明|公告|办法)$)")
+_OPEN_TITLE = re.compile(r"关于(?!.*(?:报告|通知|意见|决定|说明|公告|办法)(?:[（(][^（）()]{1,6}[）)])?$)")
 # The line under a speech's title: where and when it was delivered
 # (——2026年2月5日在安徽省第十四届人民代表大会第四次会议上).
 _DELIVERY = re.compile(r"在[^。；\n]{2,60}(?:会议|大会|常务委员会)[^。；\n]{0,12}上")
 # A speech to a congress opens so; a 政府工作报告 excerpt without its title says what it reports.
 _WORK_REPORT_OPENING = re.compile(r"各位代表[:：!！]?\s*\n?[^\n]{0,40}?向大会报告[^，。\n]{0,12}政府工作")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+_YEAR_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年度?")  # (2024年度泾川县政府决算: not 度泾川县政府)
+# A site's name after a page's title (…的报告-驻马店人大, …公报_某某网).
+_SITE_SUFFIX = re.compile(r"^(.*(?:报告|公报|决算|预算|年报|统计表|草案）?))\s*[-_—|｜]+\s*[^-_—|｜]{2,16}$")
+# A body's name-final words: an issuer that ends in one is a body, not a bare place.
+_BODY_END = re.compile(r"(?:政府|局|厅|委|办|院|署|会|室|队|中心|部)$")
 _FULL_DATE = re.compile(
     r"((?:19|20)[0-9]{2})\s*(?:年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日|-([0-9]{2})-([0-9]{2}))"
 )
@@ -85,18 +91,21 @@ def _title(text: str, lines: list[tuple[int, int]], debris: set[int]) -> tuple[O
         line = text[s:e].strip()
         if not line or idx in debris:
             continue
-        if line in ("正文", "目录", "目 录"):
-            continue
+        if line in ("正文", "目录", "目 录") or not parts and is_letterhead(line):
+            continue  # (保定市十六届人大 / 七次会议文件（14）: the congress file mark)
         if len(line) > 60 or line.startswith(("——", "—")) or line[-1] in _SENT_END or _CLAUSE.search(line):
             break
         parts.append(line)
         last = idx
-        if (_TITLE_WORDS.search(line) and not _OPEN_TITLE.search("".join(parts))) or len(parts) == 2:
+        open_title = bool(_OPEN_TITLE.search("".join(parts)))
+        if (_TITLE_WORDS.search(line) and not open_title) or len(parts) == (4 if open_title else 2):
             break
     if not parts:
         return None, -1
     if not _TITLE_WORDS.search("".join(parts)) and len(parts) > 1:
         parts = parts[:1]
+    while len(parts) > 2 and _OPEN_TITLE.search("".join(parts)):
+        parts.pop()  # a 关于 title that never reached its document noun: its first lines only
     return re.sub(r"\s+", "", "".join(parts)), last
 
 
@@ -130,7 +139,7 @@ def _delivered(text: str, lines: list[tuple[int, int]]) -> Optional[str]:
     """
     if not lines:
         return None
-    head = text[:lines[min(len(lines), 8) - 1][1]]
+    head = text[:lines[min(len(lines), 16) - 1][1]]  # (web pages put blank lines between)
     for m in _FULL_DATE.finditer(head):
         if _DELIVERY.match(re.sub(r"\s+", "", head[m.end():m.end() + 80])):
             return _date_iso(m)
@@ -169,7 +178,7 @@ def _issuer(title: Optional[str]) -> Optional[str]:
     """The issuing body named in the title: 河北省教育厅2017年度... -> 河北省教育厅."""
     if not title:
         return None
-    rest = _YEAR.sub(" ", re.sub(r"^(?:关于|对)", "", title))
+    rest = _YEAR_OF.sub(" ", re.sub(r"^(?:关于|对)", "", title))
     rest = re.sub(r"[（(][^）)]*[）)]|\[[0-9]+\]", "", rest)
     m = _REPORT_KINDS.search(rest)
     head = rest[: m.start()] if m else ""
@@ -210,6 +219,23 @@ def _report_year(title: Optional[str], text: str, published: Optional[str],
     if published:
         return int(published[:4])
     return None
+
+
+def issuer_of(title: Optional[str], text: str, lines: list[tuple[int, int]], kind: Optional[str]) -> Optional[str]:
+    """The issuing body: the one the title names (河北省教育厅2017年度…), else the one a line of
+    the header or a source note names (承德市财政局局长 林国华, （信息来源：长沙市统计局）). An
+    FOI report's title names its government by its place (土右旗); in other genres a bare
+    place is no body, and the issuer is None when the document names none."""
+    named = _issuer(title)
+    if named and (kind == "foi_annual" or _BODY_END.search(named)):
+        return named
+    place = named or _place_of(title)
+    return body_line(text, lines, place) or (named if named and kind is None else None)
+
+
+def _place_of(title: Optional[str]) -> Optional[str]:
+    m = re.search(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|旗|州|地区)", title or "")
+    return m.group() if m else None
 
 
 def issuer_from_title(title: Optional[str]) -> Optional[str]:
@@ -367,8 +393,10 @@ def _paragraphs(sentences: list[tuple[int, int]], text: str, heading_lines: dict
     return out
 
 
-def analyze(text: str) -> Layout:
-    """Read the layout of a report.
+def analyze(text: str, known: Optional[dict[str, Optional[str]]] = None) -> Layout:
+    """Read the layout of a report. ``known`` holds what the file says of itself apart from
+    its text (a web page's ``title``, ``published`` and ``issuer``): the page's title is the
+    title; the text's own date and body, where it prints them, come before the page's.
 
     >>> layout = analyze("土右旗2017年政府信息公开工作年度报告\\n\\n一、基本情况\\n共设窗口98个。办结率100%。")
     >>> layout.meta.title, layout.meta.issuer, layout.meta.report_year
@@ -388,10 +416,15 @@ def analyze(text: str) -> Layout:
         if _FOOTER_START.match(line):
             footer = True
     title, title_last = _title(text, lines, debris_lines)
-    published = _published(text, lines)
+    known = known or {}
+    if known.get("title"):
+        title = _SITE_SUFFIX.sub(r"\1", known["title"].strip())
     delivered = _delivered(text, lines)
+    # The document's own date: the day it was delivered, else its publication or cover date.
+    published = delivered or _published(text, lines) or cover_month(text, lines) or known.get("published")
     kind = _kind(title, text)
-    layout = Layout(meta=ReportMeta(title=title, issuer=_issuer(title), published=published, delivered=delivered,
+    issuer = issuer_of(title, text, lines, kind) or known.get("issuer")
+    layout = Layout(meta=ReportMeta(title=title, issuer=issuer, published=published, delivered=delivered,
                                     report_year=_report_year(title, text, published, kind, delivered), kind=kind))
     layout.debris = [lines[i] for i in sorted(debris_lines)]
 
