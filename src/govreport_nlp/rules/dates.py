@@ -33,6 +33,8 @@ _SPAN_N = "二三四五六七八九十两"  # (一年来 is the year just past: 
 _PLAN_DOCS = "规划|计划|纲要"
 _REVIEW_VERBS = "累计|共|增加|增长|投入|减少|提高|下降|新增|建成|完成|实现"
 _DATE = re.compile(
+    # (the characters a date can begin with, first: most positions of a text fail here at once)
+    rf"(?=[ \t\u3000\xa0\n截0-9〇○零一二三四五六七八九十两“\"过这以上去前本今当全下明年])"
     rf"(?P<asof>截至到|截至|截止到|截止)?{_S}"
     rf"(?:"
     # 2025-2027年, 2014—2016年度: a span of years.
