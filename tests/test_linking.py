@@ -505,3 +505,12 @@ def test_linking_a_bare_count_takes_the_people_its_subject_names(nlp):
         "贫困人口减少6800多万，7000多万江淮儿女一道拼出来。出境旅游人次由8300万增加到1亿3千多万。",
         nlp=nlp, report_year=2017).facts}
     assert facts == {"6800多万": "人", "7000多万": "人", "8300万": "人次", "1亿3千多万": "人次"}
+
+
+def test_linking_two_items_share_the_head_after_the_counterpart_word(nlp):
+    # anhui_province_work_report_2026: 城镇、农村常住居民人均可支配收入分别增长4.4%、5.9%.
+    facts = _facts(nlp, "城镇、农村常住居民人均可支配收入分别增长4.4%、5.9%。")
+    assert [s for _, s, _ in facts] == ["城镇常住居民人均可支配收入", "农村常住居民人均可支配收入"]
+    # …while items of unequal first words share only the last word (甲壳类、贝类产量).
+    facts = _facts(nlp, "甲壳类、贝类产量分别为16508吨、158866吨。")
+    assert [s for _, s, _ in facts] == ["甲壳类产量", "贝类产量"]

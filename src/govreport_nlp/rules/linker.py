@@ -167,6 +167,11 @@ def _respectively(text: str, quantities: Sequence[Quantity], idx: int, lo: int,
     last_s, last_e = items[-1]
     head = ""
     cut = max((b for b in bounds if start + last_s < b < start + last_e), default=None)
+    first = len(phrase[items[0][0]:items[0][1]].strip())
+    if first < last_e - last_s - 1 and start + last_s + first in bounds and len(items) == 2:
+        # 城镇、农村|常住居民人均可支配收入: the last item opens with a word as long as the
+        # first item (its counterpart); the rest is the head they share.
+        cut = start + last_s + first
     if cut is not None:
         head = text[cut:start + last_e]
         if head[-1:] in "馆局厅院所会站处部委办室队":
