@@ -514,3 +514,10 @@ def test_linking_two_items_share_the_head_after_the_counterpart_word(nlp):
     # …while items of unequal first words share only the last word (甲壳类、贝类产量).
     facts = _facts(nlp, "甲壳类、贝类产量分别为16508吨、158866吨。")
     assert [s for _, s, _ in facts] == ["甲壳类产量", "贝类产量"]
+
+
+def test_linking_counts_named_by_the_state_after_them(nlp):
+    # central_audit_rectification_report_2023: the problems 分别有 N个、M个（占x%、y%）已完成整改.
+    text = "要求立行立改的 1786 个、分阶段整改的 817 个问题中，分别有 1691 个、513 个（占 94%、62%）已完成整改；"
+    facts = {q: s for q, s, _ in _facts(nlp, text)}
+    assert [facts[k] for k in ("1691 个", "513 个", "94%", "62%")] == ["已完成整改"] * 4

@@ -23,7 +23,7 @@ from typing import Optional, Sequence
 from ..lexicons import subjects as lex
 from .phrases import BOUNDARY as _BOUNDARY, clause_start as _clause_start, clean as _clean
 from .topics import FROM as _FROM
-from .topics import heading_lead, list_before_deng, opener_cut, skip_adverbs, to_next
+from .topics import category_after, heading_lead, list_before_deng, opener_cut, skip_adverbs, to_next
 from ..models import Quantity
 from .links import SUBJECT_RULES, Link
 from .clauses import ADVERB_BEFORE as _ADVERB_BEFORE, FILLER as _FILLER, GLUED_FILLERS as _GLUED_FILLERS
@@ -363,6 +363,9 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             if right is not None:
                 link.subject, link.subject_start = _clean(text[right[0]:right[1]]), right[0]
                 link.rule = "share_of"
+        done = category_after(text, q.end, sent_end) if link.subject is None and not link.change else None
+        if done:  # 分别有1691个、513个（占94%、62%）已完成整改: the state they are counted in
+            link.subject, link.subject_start, link.rule = done[0], done[1], "outcome_category"
         if link.subject is None and links and (link.change or not subject):
             # 同比增长1.5%, 占79%: the indicator of the quantity before it.
             link.subject = links[-1].subject

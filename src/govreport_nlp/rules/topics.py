@@ -12,7 +12,7 @@ from typing import Optional
 from ..lexicons import subjects as lex
 from .phrases import clean, depths
 
-__all__ = ["FROM", "heading_lead", "label_after_verb", "list_before_deng", "opener_cut", "skip_adverbs", "to_next"]
+__all__ = ["FROM", "category_after", "heading_lead", "label_after_verb", "list_before_deng", "opener_cut", "skip_adverbs", "to_next"]
 
 # A short line of its own, with or without a list mark (——农林水支出。, （三）增值税。): it
 # names the topic of the sentences under it (完成1051.73亿元，占预算的101.4%).
@@ -99,3 +99,22 @@ def skip_adverbs(text: str, start: int, end: int, bounds: frozenset[int]) -> int
         start = m.end()
         m = _ADVERB.match(text, start, end)
     return start
+
+
+# After a run of numbers (、 between them, a bracket of shares after them), a state named by
+# an aspect word and its verb, up to the end of the clause: what the numbers count.
+_STATE_AFTER = re.compile(
+    r"(?:\s*[、和及]\s*[0-9０-９.．一二三四五六七八九十百千万亿多余]+\s*[个件项条户家所次人%％]?)*\s*"
+    r"(?:[（(][^（）()]{0,30}[）)]|[）)])?\s*"
+    r"(?P<state>(?:已经|已|正在|尚未|仍未)[\u4e00-\u9fff]{1,8}?)(?=[，,；;。：:]|$)")
+
+
+def category_after(text: str, end: int, limit: int) -> Optional[tuple[str, int]]:
+    """The state a run of counts is in, named after it (1691个、513个（占94%、62%）已完成整改
+    -> 已完成整改), with where it starts; None when no such state follows the numbers.
+
+    >>> category_after("有1691个、513个（占94%、62%）已完成整改；", 6, 27)
+    ('已完成整改', 21)
+    """
+    m = _STATE_AFTER.match(text, end, limit)
+    return (m.group("state"), m.start("state")) if m else None
