@@ -117,8 +117,8 @@ def left_phrase(text: str, lo: int, hi: int, bounds: frozenset[int]) -> tuple[in
     if found and found[-1].end() == hi:
         return hi, found[-1]
     # 涉及|资金, 处理|处分: a generic or verbal noun alone after an object verb needs the verb.
-    while (found and found[-1].group() in VERBS
-           and not any(found[-1].end() < b < hi for b in bounds) and label_after_verb(_clean(text[found[-1].end():hi]))):
+    # (the word may be cut by a PDF line break, 涉及资\n金: the text, not the words, is compared)
+    while found and found[-1].group() in VERBS and label_after_verb(_clean(text[found[-1].end():hi])):
         found.pop()
     while found and found[-1].group() == "的" and text[found[-1].start() - 1:found[-1].start()] in "”」’":
         found.pop()
