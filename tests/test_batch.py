@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -135,9 +137,11 @@ def test_batch_missing_model_with_jobs_is_one_clear_error(tmp_path, monkeypatch,
     folder.mkdir()
     for name in ("a", "b"):
         (folder / f"{name}.txt").write_text("全年生产总值100亿元。", encoding="utf-8")
-    assert main(["extract", str(folder), "-j", "2", "-q", "-o", str(tmp_path / "out.jsonl")]) == 1
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(folder), "-j", "2", "-q", "--no-cache", "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert err.count("govreport-nlp download") == 1 and "Traceback" not in err
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # before any work
 
 
 def test_batch_file_names_that_are_not_utf8_are_escaped(tmp_path, nlp):
@@ -173,8 +177,9 @@ def test_batch_sigterm_ends_the_workers_with_the_command(tmp_path, seed_text):
     for k in range(400):
         (folder / f"r{k:03d}.txt").write_text(seed_text, encoding="utf-8")
     out = tmp_path / "out.jsonl"
+    # --no-cache: every file is extracted (the cache may already hold this text).
     proc = subprocess.Popen([sys.executable, "-m", "govreport_nlp", "extract", str(folder), "-j", "2", "-q",
-                             "-o", str(out)], stderr=subprocess.PIPE)
+                             "--no-cache", "-o", str(out)], stderr=subprocess.PIPE)
 
     def children() -> list[int]:
         found = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 import io
 import json
 
@@ -124,8 +125,9 @@ def test_cli_csv_cells_that_start_a_formula_are_neutralised(tmp_path, nlp):
     out = tmp_path / "facts.csv"
     assert cli.main(["extract", str(src), "-o", str(out), "-q"]) == 0  # .csv: the format follows -o
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert rows and all(not r[k].startswith(cli._FORMULA_START) or r[k].lstrip("-").replace(".", "").isdigit()
+    assert rows and all(not r[k].startswith(cli._FORMULA_START) or cli._SIGNED_NUMBER.fullmatch(r[k])
                         for r in rows for k in r if r[k])
+    assert any(r["text"] == "-3.2%" for r in rows)  # a negative number is data: never guarded
     assert any(r["sentence"].startswith("'=") for r in rows)
     raw = tmp_path / "raw.csv"
     assert cli.main(["extract", str(src), "-o", str(raw), "-q", "--raw-csv"]) == 0
@@ -167,7 +169,9 @@ def test_cli_sqlite_output_has_the_five_tables(tmp_path, seed_text):
     assert main(["extract", str(folder), "-q", "-o", str(db_path)]) == 0
     db = sqlite3.connect(db_path)
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == {"reports", "facts", "entities", "table_cells", "warnings"}
+    assert {"reports", "facts", "entities", "table_cells", "warnings", "facts_fts"} <= tables
+    assert all(t in {"reports", "facts", "entities", "table_cells", "warnings"} or t.startswith("facts_fts")
+               for t in tables)
     (issuer, year), = db.execute("SELECT issuer, report_year FROM reports")
     assert (issuer, year) == ("土右旗", 2017)
     value, exact, unit = db.execute("SELECT value, value_exact, unit FROM facts WHERE text = '31.08亿元'").fetchone()
@@ -238,7 +242,9 @@ def test_cli_parquet_and_sqlite_long_tables_keep_numbers_typed(tmp_path, seed_te
     table = pq.read_table(facts).to_pylist()
     budget = next(r for r in table if r["text"] == "31.08亿元")
     assert (budget["value"], budget["value_exact"], budget["start"] > 0, budget["subject"]) == (
-        3108000000.0, "3108000000", True, "预算资金")
+        3108000000.0, Decimal("3108000000"), True, "预算资金")  # value_exact is decimal128: exact
+    assert pq.read_schema(facts).field("value_exact").type.scale == 12
+    assert (budget["issuer"], budget["report_year"]) == ("土右旗", 2017)  # a row names its report
     panel = tmp_path / "panel.parquet"
     assert main(["panel", str(folder), "-q", "-o", str(panel)]) == 0
     rows = pq.read_table(panel).to_pylist()

@@ -12,10 +12,13 @@ are still written, and the exit code is 1.
 Outputs are written to a temporary file beside ``-o`` and renamed at the end, so a crash
 never leaves half a file under the final name; an output that is one of the inputs, lies
 inside an input folder or is a directory is refused before anything is read or written
-(exit 2). Without ``--format`` the format follows ``-o``'s extension (``.csv``, else JSON
-lines). CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``,
-``-``, ``@``, a tab or a carriage return) get a leading ``'``, as spreadsheet-safe
-exporters do; ``--raw-csv`` writes them as they are.
+(exit 2). Without ``--format``, the format follows ``-o``'s extension (``.jsonl``, ``.csv``,
+``.sqlite``/``.db``, ``.parquet``, ``.xlsx``); any other extension is refused (exit 2).
+Each file's Report is kept in the parse cache by content hash (runners/cache.py), so a
+second output, a rerun or a resumed batch reads it; ``--no-cache`` turns it off.
+CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return, and not a signed number such as ``-3.2%``) get
+a leading ``'``, as spreadsheet-safe exporters do; ``--raw-csv`` writes them as they are.
 """
 
 from __future__ import annotations
@@ -25,53 +28,40 @@ import csv
 import importlib.util
 import json
 import os
+import re
 import sys
 import sqlite3
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence
 
-from ..readers import decode, folder_files
+from ..readers import decode
 from ..errors import GovReportError
 from ..models import FACT_COLUMNS, Report
 from .outputs import TextOutput, UsageError, check_output, cleanup, one_line, write_error
 
 if TYPE_CHECKING:
     from .batch import BatchResult
+    from .cache import ReportCache
+    from .inputs import Plan
 
 __all__ = ["main"]
 
-CSV_COLUMNS = ["file", *FACT_COLUMNS]
+# The report's own columns first, so that a row of the facts can be traced alone.
+REPORT_COLUMNS = ["file", "title", "issuer", "report_year"]
+CSV_COLUMNS = [*REPORT_COLUMNS, *FACT_COLUMNS]
 # The typed columns of the Parquet and SQLite tables (the others are text).
-_FACT_TYPES = {"value": "float", "value_high": "float", "start": "int", "end": "int"}
+_FACT_TYPES = {"report_year": "int", "value": "float", "value_high": "float", "start": "int", "end": "int",
+               "value_exact": "decimal", "value_high_exact": "decimal"}
+# -o's extension -> format; any other extension is refused (a typo must not become JSON).
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".sqlite3": "sqlite",
+                  ".db": "sqlite", ".parquet": "parquet", ".xlsx": "xlsx"}
 _PANEL_TYPES = {"report_year": "int", "value": "float"}
-
-
-def _inputs(paths: Sequence[str]) -> Iterator[str]:
-    """Expand folders (recursively, sorted) into their text files; keep files and ``-``."""
-    for raw in paths:
-        if raw == "-":
-            yield raw
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            files, notes = folder_files(path)
-            for note in notes:  # a link out of the folder is no report of it: say so, as grep -r would not
-                print(f"govreport-nlp: {one_line(note)}", file=sys.stderr)
-            yield from files
-        else:
-            yield raw
-
-
-def _extract(name: str, report_year: Optional[int]) -> Report:
-    from ..api import extract, extract_file
-
-    if name == "-":
-        return extract(decode(sys.stdin.buffer.read()), report_year=report_year)
-    return extract_file(name, report_year=report_year)
 
 
 # A cell beginning so is run as a formula by Excel, LibreOffice and Google Sheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A signed number with a unit after it (-3.2%, -1477万元, -3.84‰): data, not a formula.
+_SIGNED_NUMBER = re.compile(r"[-+]\d[\d,.]*[^\s=+\-*/^&|!@()\"';:<>{}\[\]~`$#\\]*")
 
 
 def safe_cell(value: object) -> object:
@@ -81,13 +71,13 @@ def safe_cell(value: object) -> object:
 
     >>> safe_cell("=SUM(A1:A9)"), safe_cell("@cmd"), safe_cell("-3.2"), safe_cell(-3.2), safe_cell("预算")
     ("'=SUM(A1:A9)", "'@cmd", '-3.2', -3.2, '预算')
+    >>> safe_cell("-3.2%"), safe_cell("-1477万元"), safe_cell("-3.84‰"), safe_cell("-1+cmd|' /C calc'!A0")
+    ('-3.2%', '-1477万元', '-3.84‰', "'-1+cmd|' /C calc'!A0")
     """
     if isinstance(value, str) and value.startswith(_FORMULA_START):
-        try:
-            float(value)
+        if _SIGNED_NUMBER.fullmatch(value):
             return value
-        except ValueError:
-            return "'" + value
+        return "'" + value
     return value
 
 
@@ -98,45 +88,37 @@ def _open_out(out: Optional[str]) -> tuple[IO[str], Optional[TextOutput]]:
     return target.fh, target
 
 
-def _results(args: argparse.Namespace, names: list[str]) -> Iterator["BatchResult"]:
-    """One result per input, in order, with a progress bar when there are several."""
-    from .batch import BatchResult, extract_many
+def _results(args: argparse.Namespace, plan: "Plan") -> Iterator["BatchResult"]:
+    """One result per input not skipped, in order, with a progress bar when there are several."""
+    from .inputs import run_plan
 
-    files = [n for n in names if n != "-"]
-    progress = None
-    if len(names) > 1 and not args.quiet:
-        from tqdm import tqdm
+    return run_plan(plan, jobs=args.jobs, quiet=args.quiet)
 
-        progress = tqdm(total=len(names), unit="file", file=sys.stderr)
-    try:
-        done = iter(extract_many(files, jobs=args.jobs, report_year=args.report_year))
-        for name in names:
-            if name == "-":
-                try:
-                    result = BatchResult(source="-", report=_extract("-", args.report_year))
-                except Exception as e:  # stdin that cannot be read is one failed document
-                    result = BatchResult(source="-", error=f"{type(e).__name__}: {e}")
-            else:
-                result = next(done)
-            if progress is not None:
-                progress.update(1)
-            yield result
-    finally:
-        if progress is not None:
-            progress.close()
+
+def _cache(args: argparse.Namespace) -> Optional["ReportCache"]:
+    if getattr(args, "no_cache", False):
+        return None
+    from .cache import ReportCache, default_cache_dir
+
+    return ReportCache(args.cache or default_cache_dir())
 
 
 def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Callable[[str, Report], None]]],
                *, sink: Optional[Callable[[], Any]] = None) -> int:
     """Process every input and hand each report to the writer ``start(out)`` returns, or
     to the file sink ``sink()`` makes at ``-o`` (a database, a Parquet file: an object
-    with ``write``, ``commit`` and ``discard``).
+    with ``write``, ``commit`` and ``discard``, and optionally ``have(source, digest)``
+    for ``--append`` and ``digests``).
 
-    Either output is written under a temporary name and renamed when complete. A document
-    that fails is reported on stderr and skipped; the exit code is 1 then.
+    Before any output is opened: the inputs are named and hashed, the parse cache is
+    consulted, and the pipeline is loaded if any input needs it (a missing model is one
+    error, before any work). Either output is written under a temporary name and renamed
+    when complete. A document that fails is reported on stderr and skipped; exit code 1.
     """
+    from .inputs import expand_inputs, plan_inputs
+
     check_output(args.output, args.paths, database=sink is not None)
-    names = _once(_inputs(args.paths))
+    names = expand_inputs(args.paths)
     if not names:
         print("govreport-nlp: no input files found", file=sys.stderr)
         return 1
@@ -150,10 +132,21 @@ def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Cal
         cleanup()
         raise write_error(args.output, e) from e
     try:
+        plan = plan_inputs(names, _cache(args), args.report_year, getattr(target, "have", None))
+        if plan.needs_pipeline:
+            from ..pipeline.build import load
+
+            load()  # a missing model: one error here, not one per file
+        if hasattr(target, "digests"):
+            target.digests = plan.digests
+        skipped = sum(p.skip for p in plan.items)
+        if skipped:
+            print(f"govreport-nlp: {skipped} file(s) already in -o {one_line(args.output)} with the same "
+                  "content; not read again", file=sys.stderr)
         if out is not None and getattr(args, "excel", False):
             out.write("\ufeff")  # --excel: Excel reads a CSV as UTF-8 only after a BOM
         write = target.write if out is None else start(out)
-        for result in _results(args, names):
+        for result in _results(args, plan):
             if result.report is None:
                 failed += 1
                 print(f"govreport-nlp: skipped {one_line(result.source)}: {one_line(result.error or '')}",
@@ -184,35 +177,44 @@ def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Cal
     return 1 if failed else 0
 
 
-def _once(names: Iterator[str]) -> list[str]:
-    """The inputs with a file named twice (``d d/a.txt``, a link beside its target) kept
-    once: a second record of it would clash in every output keyed by file."""
-    seen: dict[tuple[int, int], str] = {}
-    kept: list[str] = []
-    for name in names:
-        try:
-            st = os.stat(name) if name != "-" else None
-        except OSError:
-            st = None
-        if st is not None:
-            key = (st.st_dev, st.st_ino)
-            if key in seen:
-                print(f"govreport-nlp: {one_line(name)} is the same file as {one_line(seen[key])}; read once",
-                      file=sys.stderr)
-                continue
-            seen[key] = name
-        kept.append(name)
-    return kept
+def _format(args: argparse.Namespace, allowed: Sequence[str] = ("jsonl", "csv", "parquet", "sqlite", "xlsx"),
+            default: str = "jsonl") -> str:
+    """The output format: --format, else -o's extension (an unknown one is refused, exit 2),
+    else ``default`` (stdout, a pipe or a device). Checked before any work."""
+    from .outputs import quote
 
-
-def _format(args: argparse.Namespace) -> str:
+    out = args.output
+    excel = getattr(args, "excel", False)
     if args.format:
-        return args.format
-    if getattr(args, "excel", False):
-        return "csv"
-    suffix = Path(args.output or "").suffix.lower()
-    return {".csv": "csv", ".sqlite": "sqlite", ".db": "sqlite", ".sqlite3": "sqlite",
-            ".parquet": "parquet"}.get(suffix, "jsonl")
+        fmt = args.format
+    elif out in (None, "-") or _is_special(out):
+        fmt = "csv" if excel else default
+    else:
+        suffix = Path(out).suffix.lower()
+        if suffix not in SUFFIX_FORMATS:
+            known = ", ".join(sorted(k for k, v in SUFFIX_FORMATS.items() if v in allowed))
+            raise UsageError(f"-o {quote(out)}: unknown extension {suffix or '(none)'!r}; name it {known} "
+                             "or give --format")
+        fmt = SUFFIX_FORMATS[suffix]
+    if fmt not in allowed:
+        raise UsageError(f"{args.command} does not write {fmt}; it writes {', '.join(allowed)}")
+    if excel and fmt != "csv":
+        raise UsageError(f"--excel makes a CSV with a byte-order mark; {fmt} has none (Excel opens .xlsx as it is)")
+    if getattr(args, "append", False) and fmt != "sqlite":
+        raise UsageError("--append adds to a SQLite database (-o reports.sqlite); other formats are written whole")
+    if fmt == "xlsx" and importlib.util.find_spec("xlsxwriter") is None:
+        raise UsageError("writing .xlsx needs XlsxWriter: pip install 'govreport-nlp[xlsx]'")
+    return fmt
+
+
+def _is_special(out: str) -> bool:
+    """A FIFO, a device, a process substitution: no extension to read a format from."""
+    import stat
+
+    try:
+        return not stat.S_ISREG(os.stat(out).st_mode)
+    except OSError:
+        return False
 
 
 def _file_sink(args: argparse.Namespace, fmt: str, make: Callable[[], Any]) -> Callable[[], Any]:
@@ -225,7 +227,9 @@ def _file_sink(args: argparse.Namespace, fmt: str, make: Callable[[], Any]) -> C
 
 
 def _fact_rows(source: str, report: Report) -> Iterator[dict[str, Any]]:
-    return ({"file": source, "value_exact": row["value"], "value_high_exact": row["value_high"], **row}
+    """The facts of a report as rows that name their report (file, title, issuer, year)."""
+    head = {"file": source, "title": report.title, "issuer": report.issuer, "report_year": report.report_year}
+    return ({**head, **row, "value_exact": row["value"], "value_high_exact": row["value_high"]}
             for row in report.facts_table())
 
 
@@ -235,12 +239,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if fmt == "sqlite":
         from .sqlite_out import SqliteOutput
 
-        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: SqliteOutput(args.output)))
+        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: (SqliteOutput(args.output, append=True) if args.append
+                                                                   else SqliteOutput(args.output))))
+    if fmt == "xlsx":
+        from .xlsx_out import EXTRACT_SHEETS, XlsxBook, extract_sheets
+
+        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: XlsxBook(args.output, EXTRACT_SHEETS,
+                                                                                   extract_sheets)))
     if fmt == "parquet":
         from .table_out import ParquetTable
 
-        columns = {"file": "str", **{c: _FACT_TYPES.get(c, "str") for c in FACT_COLUMNS},
-                   "value_exact": "str", "value_high_exact": "str"}
+        columns = {c: _FACT_TYPES.get(c, "str") for c in (*CSV_COLUMNS, "value_exact", "value_high_exact")}
         return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: ParquetTable(args.output, columns, _fact_rows)))
 
     def start(out: IO[str]) -> Callable[[str, Report], None]:
@@ -248,7 +257,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
             writer.writeheader()
             return lambda source, report: writer.writerows(
-                {k: cell(v) for k, v in {"file": source, **row}.items()} for row in report.facts_table())
+                {k: cell(row[k]) for k in CSV_COLUMNS} for row in _fact_rows(source, report))
 
         def write_json(source: str, report: Report) -> None:
             record = {"file": source, **report.model_dump(mode="json", exclude={"text", "source"})}
@@ -262,6 +271,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_tables(args: argparse.Namespace) -> int:
     from ..rules.tables import cell_columns, flatten
 
+    _format(args, ("csv",), "csv")
     columns = ["file", "issuer", "report_year", "template", "warnings", "warning_details",
                "consistency_warnings", "consistency_details", *cell_columns()]
 
@@ -293,7 +303,13 @@ def _cmd_panel(args: argparse.Namespace) -> int:
     ``panel`` by -o's extension (or --format)."""
     from .panel import PANEL_COLUMNS, panel_rows
 
-    fmt = _format(args)
+    fmt = _format(args, ("csv", "parquet", "sqlite", "xlsx"), "csv")
+    if fmt == "xlsx":
+        from .xlsx_out import XlsxBook
+
+        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: XlsxBook(
+            args.output, {"panel": list(PANEL_COLUMNS)}, lambda s, r: {"panel": panel_rows(s, r)},
+            numbers={"report_year", "value"})))
     if fmt in ("sqlite", "parquet"):
         from .table_out import ParquetTable, SqliteTable
 
@@ -371,10 +387,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = _batch_parser(sub, "extract", "extract facts from files, folders or stdin", "output file (default: stdout)")
-    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "sqlite"), default=None,
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "sqlite", "xlsx"), default=None,
                    help="jsonl: one report per line; csv or parquet: one row per fact; sqlite: tables reports, "
                         "facts, entities, table_cells, warnings (default: from -o's extension, "
-                        ".csv/.parquet/.sqlite/.db, else jsonl)")
+                        ".csv/.parquet/.sqlite/.db/.xlsx/.jsonl; stdout: jsonl; any other extension is refused)")
+    p.add_argument("--append", action="store_true",
+                   help="add to an existing -o reports.sqlite the files it does not hold yet (a file whose "
+                        "content changed replaces its rows)")
     p.set_defaults(func=_cmd_extract)
 
     p = _batch_parser(sub, "tables", "the FOI template tables, one row per report, every cell a column",
@@ -384,7 +403,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _batch_parser(sub, "panel", "one long table across reports: every template cell and fact with "
                                     "issuer, year and kind (to compare bodies and years)",
                       "output .csv (default: stdout), .parquet or .sqlite (a table named panel)")
-    p.add_argument("--format", choices=("csv", "parquet", "sqlite"), default=None,
+    p.add_argument("--format", choices=("csv", "parquet", "sqlite", "xlsx"), default=None,
                    help="default: from -o's extension, else csv")
     p.set_defaults(func=_cmd_panel)
 
@@ -412,6 +431,12 @@ def _batch_parser(sub, name: str, help_text: str, output_help: str) -> argparse.
     p.add_argument("--report-year", type=int, default=None, help="override the report year")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (0: one per core)")
+    p.add_argument("--cache", metavar="DIR", default=None,
+                   help="the parse cache: each file's report kept by content hash, so that another output, "
+                        "a rerun or a resumed batch reads it instead of extracting again (default: "
+                        "$GOVREPORT_NLP_CACHE, else reports/ in the model's cache folder)")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the parse cache")
+    p.set_defaults(format=None, append=False)
     return p
 
 

@@ -28,7 +28,8 @@ __all__ = ["AtomicPath", "OutputError", "TextOutput", "UsageError", "check_outpu
            "quote", "write_error"]
 
 # Our own tables: a database holding only these (or nothing) is one we may replace.
-OUR_TABLES = {"reports", "facts", "entities", "table_cells", "warnings", "panel"}
+OUR_TABLES = {"reports", "facts", "entities", "table_cells", "warnings", "panel", "facts_fts", "facts_fts_data",
+              "facts_fts_idx", "facts_fts_docsize", "facts_fts_config"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _pending: set[str] = set()
 

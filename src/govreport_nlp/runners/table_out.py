@@ -13,6 +13,7 @@ by the standard library.
 from __future__ import annotations
 
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
@@ -21,11 +22,15 @@ from .outputs import AtomicPath
 
 __all__ = ["ColumnTypes", "ParquetTable", "ROW_GROUP", "SqliteFile", "SqliteTable"]
 
-# Column name -> "str", "float" or "int".
+# Column name -> "str", "float", "int" or "decimal" (an exact number: decimal128 in
+# Parquet, its text in SQLite).
 ColumnTypes = dict[str, str]
 Rows = Callable[[str, Report], Iterable[dict[str, Any]]]
 ROW_GROUP = 10_000
-_SQL = {"str": "TEXT", "float": "REAL", "int": "INTEGER"}
+_SQL = {"str": "TEXT", "float": "REAL", "int": "INTEGER", "decimal": "TEXT"}
+# decimal128(38, 12): 26 digits before the point (10^26 元 is far past any budget), 12 after.
+DECIMAL_PRECISION, DECIMAL_SCALE = 38, 12
+_QUANTUM = Decimal(1).scaleb(-DECIMAL_SCALE)
 
 
 def _typed(value: Any, kind: str) -> Any:
@@ -35,7 +40,17 @@ def _typed(value: Any, kind: str) -> Any:
         return float(value)
     if kind == "int":
         return int(value)
+    if kind == "decimal":
+        exact = Decimal(str(value))
+        fitted = exact.quantize(_QUANTUM)
+        if fitted != exact or fitted.adjusted() >= DECIMAL_PRECISION - DECIMAL_SCALE:
+            return None  # past 12 decimals or 10^26: no such number in a report; the float column keeps it
+        return fitted
     return str(value)
+
+
+def _sql(value: Any) -> Any:
+    return str(value) if isinstance(value, Decimal) else value
 
 
 class ParquetTable:
@@ -51,7 +66,8 @@ class ParquetTable:
         self.target = Path(path)
         self.columns = columns
         self.rows = rows
-        types = {"str": pa.string(), "float": pa.float64(), "int": pa.int64()}
+        types = {"str": pa.string(), "float": pa.float64(), "int": pa.int64(),
+                 "decimal": pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE)}
         self.schema = pa.schema([(name, types[kind]) for name, kind in columns.items()])
         self.atomic = AtomicPath(path)  # short name, removed on any exit but commit (outputs.py)
         self.tmp = self.atomic.tmp
@@ -137,5 +153,5 @@ class SqliteTable(SqliteFile):
 
     def write(self, source: str, report: Report) -> None:
         """Add the rows of one report."""
-        self.db.executemany(self.insert, ([_typed(r.get(name), kind) for name, kind in self.columns.items()]
+        self.db.executemany(self.insert, ([_sql(_typed(r.get(name), kind)) for name, kind in self.columns.items()]
                                           for r in self.rows(source, report)))
