@@ -521,3 +521,12 @@ def test_linking_counts_named_by_the_state_after_them(nlp):
     text = "要求立行立改的 1786 个、分阶段整改的 817 个问题中，分别有 1691 个、513 个（占 94%、62%）已完成整改；"
     facts = {q: s for q, s, _ in _facts(nlp, text)}
     assert [facts[k] for k in ("1691 个", "513 个", "94%", "62%")] == ["已完成整改"] * 4
+
+
+def test_linking_a_note_after_the_number_before_and_a_long_phrase_after_its_addition(nlp):
+    # sanya_city_budget_report_2025: a bracketed note belongs to the number before it, and a
+    # phrase too long for a name ends with what its 新增 adds.
+    text = "下达新增地方政府债券资金71.7亿元、再融资债券资金49.5亿元（用于债券还本支出）、置换债资金23亿元。"
+    assert _subject_of(nlp, text, "23亿元") == "置换债资金"
+    text = "增长133%（主要是城乡居民基本养老保险基金新增上解上级支出13.4亿元）。"
+    assert _subject_of(nlp, text, "13.4亿元") == "上解上级支出"

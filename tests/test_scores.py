@@ -19,7 +19,7 @@ SCORER = SHARED / "eval" / "score.py"
 # Reset on 2026-12-07 when the dev corpus grew from 11 to 23 reports (measured: fact 0.851,
 # subject 0.864, org 0.821, gpe 0.907, date 0.954, table recall 0.974).
 FLOORS = {
-    "fact_f1": 0.945, "quantity_f1": 0.995, "value_accuracy": 0.997, "subject_strict": 0.948,
+    "fact_f1": 0.948, "quantity_f1": 0.995, "value_accuracy": 0.997, "subject_strict": 0.95,
     "change_accuracy": 0.99, "date_f1": 0.985, "date_value_accuracy": 0.995,
     "org_f1": 0.925, "gpe_f1": 0.945, "table_cell_recall": 0.97, "table_cell_precision": 0.99,
 }
@@ -28,13 +28,16 @@ SEED_FLOORS = {"fact_f1": 0.65, "quantity_f1": 0.95}
 GENRE_FLOORS = {
     "foi_annual_pre2019": {"fact_f1": 0.91, "subject_strict": 0.91},
     "foi_annual_template": {"fact_f1": 0.975, "subject_strict": 0.975},
-    "foi_annual": {"fact_f1": 0.80, "subject_strict": 0.82},
-    "stats_communique": {"fact_f1": 0.985, "subject_strict": 0.985},
+    "foi_annual": {"fact_f1": 0.84, "subject_strict": 0.855},
+    "stats_communique": {"fact_f1": 0.99, "subject_strict": 0.99},
     "budget": {"fact_f1": 0.89, "subject_strict": 0.89},
-    "budget_report": {"fact_f1": 0.965, "subject_strict": 0.965},
-    "audit_report": {"fact_f1": 0.865, "subject_strict": 0.865},
-    "work_report": {"fact_f1": 0.89, "subject_strict": 0.91},
+    "budget_report": {"fact_f1": 0.975, "subject_strict": 0.975},
+    "audit_report": {"fact_f1": 0.905, "subject_strict": 0.905},
+    "work_report": {"fact_f1": 0.915, "subject_strict": 0.92},
 }
+# The genres as issue #27 counts them (every FOI kind together; budgets with final accounts).
+GENRE_GROUPS = {"foi": ("foi_annual_pre2019", "foi_annual_template", "foi_annual"), "budget": ("budget", "budget_report")}
+GROUP_FLOOR = 0.90
 
 
 def _scorer():
@@ -125,6 +128,23 @@ def test_scores_genre_floors(nlp):
         result = _score(scorer, genres[genre], nlp)
         low.update({f"{genre}.{k}": round(result[k], 3) for k, floor in floors.items() if result[k] < floor})
     assert not low, f"below floor: {low}"
+
+
+def test_scores_each_genre_group_at_least_090(nlp):
+    scorer = _scorer()
+    groups: dict[str, list] = {}
+    for p in sorted(DEV.glob("*.txt")):
+        if p.with_suffix(".gold.json").is_file():
+            gold = json.loads(p.with_suffix(".gold.json").read_text(encoding="utf-8"))
+            group = next((g for g, kinds in GENRE_GROUPS.items() if gold.get("kind") in kinds), gold.get("kind"))
+            groups.setdefault(group, []).append((p.read_text(encoding="utf-8"), gold))
+    if not groups:
+        pytest.skip(f"no dev corpus at {DEV}")
+    low = {}
+    for group, pairs in groups.items():
+        result = _score(scorer, pairs, nlp)
+        low.update({f"{group}.{k}": round(result[k], 3) for k in ("fact_f1", "subject_strict") if result[k] < GROUP_FLOOR})
+    assert not low, f"below {GROUP_FLOOR}: {low}"
 
 
 def test_scores_seed_matches_dev_copy():

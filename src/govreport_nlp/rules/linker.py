@@ -64,6 +64,9 @@ _PREDICATE_RE = re.compile(_alternation(lex.PREDICATE_VERBS))
 _NOT_A_NOUN = re.compile(_alternation(lex.NOT_NOUN_STARTS))
 _BARE_ADDITIONS = lex.BARE_ADDITIONS
 _ADDITION_RE = re.compile(_alternation(_BARE_ADDITIONS))
+_LAST_ADDITION = re.compile(f"(?:{_alternation(_BARE_ADDITIONS)})(?!.*(?:{_alternation(_BARE_ADDITIONS)}))")
+# A bracketed note right after the number before (49.5亿元（用于债券还本支出）、…): its own.
+_NOTE_AFTER = re.compile(r"\s*[（(][^（）()]{0,30}[）)]\s*[、，,和及与]?")
 _QUOTED_NAME = re.compile(r"“[^”]{4,}”")
 _MAX_SUBJECT = 20
 _AVERAGE = re.compile(r"(?:年均|平均)$")
@@ -215,6 +218,8 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             continue
         link = Link()
         lo = max(prev_end, _clause_start(text, sent_start, q.start))
+        note = _NOTE_AFTER.match(text, lo, q.start) if lo == prev_end else None
+        lo = note.end() if note else lo  # …49.5亿元（用于债券还本支出）、|置换债资金23亿元
         enumeration = _respectively(text, quantities, idx, lo, bounds, last_enumeration)
         if enumeration:
             last_enumeration = enumeration
@@ -317,6 +322,11 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             link.rule = "counted_noun_after"
             if right[0] < nxt:
                 prev_end = max(prev_end, right[1])
+        elif subject and len(subject) > _MAX_SUBJECT and (added := _LAST_ADDITION.search(subject)) and \
+                len(subject) - added.end() >= 2 and not listed:
+            # …养老保险基金新增|上解上级支出13.4亿元: a phrase too long to be a name ends
+            # with what its last verb of addition adds.
+            link.subject, link.subject_start, link.rule = subject[added.end():], start + added.end(), subject_rule
         elif subject and (len(subject) <= _MAX_SUBJECT or (_QUOTED_NAME.search(subject) or listed and "、" in subject)
                           and len(subject) <= 3 * _MAX_SUBJECT):
             # A quoted account or item name (“住房保障支出-住房改革支出-购房补贴”科目) and a
