@@ -336,3 +336,12 @@ def test_numbers_new_forms_agree_on_both_paths(pre, n1, unit1, sep, n2, unit2):
     assert (fast is None) == (reference is None), text
     if fast is not None:
         assert fast.model_dump() == reference.model_dump() and repr(fast) == repr(reference), text
+
+
+def test_numbers_inside_place_names_and_section_numbers_are_no_quantities(nlp):
+    # Class 9 of #24: a numeral that begins a place's name (三门峡, 六盘水 - the division
+    # table) and a section number before 本 + a document (3.1本办法) count nothing.
+    import govreport_nlp
+
+    report = govreport_nlp.extract("三门峡市地区生产总值1702.61亿元。3.1本办法所称资金，印发图书3本。", nlp=nlp)
+    assert [f.quantity.text for f in report.facts] == ["1702.61亿元", "3本"]

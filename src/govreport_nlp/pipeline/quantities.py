@@ -14,7 +14,7 @@ from .doc_cache import char_spans, doc_text
 from ..models import Quantity, entity_label
 from ..rules.ranges import inside
 from ..numbers.normalizer import find_quantities
-from ..rules.quantities import find_stat_rows, find_table_cells
+from ..rules.quantities import find_stat_rows, find_table_cells, outside_place_names, outside_section_numbers
 
 __all__ = ["ReportQuantities", "make_quantities"]
 
@@ -41,7 +41,8 @@ class ReportQuantities(StatelessComponent):
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         rows = find_stat_rows(text)
-        found = _outside(find_quantities(text), doc._.govreport_debris or [])
+        found = outside_section_numbers(text, outside_place_names(
+            text, _outside(find_quantities(text), doc._.govreport_debris or [])))
         if rows:
             # In a statistics-table row the number after the unit column is the quantity;
             # a number inside the label (计1条) is part of the label.

@@ -13,6 +13,7 @@ the number is the quantity, the unit column its unit, the label (without its num
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,8 +21,9 @@ from typing import Optional
 
 from ..models import Quantity
 from ..numbers.units import UNITS
+from .gazetteer import county_short_names, divisions
 
-__all__ = ["StatRow", "find_stat_rows", "find_table_cells"]
+__all__ = ["StatRow", "find_stat_rows", "find_table_cells", "outside_place_names", "outside_section_numbers"]
 
 _CELL_SEP = re.compile(r"\t|\s*\|\s*|\s{2,}")
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
@@ -173,3 +175,47 @@ def _row_cells(text: str, line_start: int, line: str, cells: list[str], header: 
                            label_end=line_start + line.index(cells[0]) + len(cells[0]), subject=subject,
                            column=column, change=change))
     return out
+
+
+_NUMERAL_STARTS = frozenset("一二三四五六七八九十百千万两")
+
+
+@functools.lru_cache(maxsize=1)
+def _numeral_names() -> dict[str, tuple[str, ...]]:
+    """Names of divisions (three characters or more) that begin with a numeral, by their
+    first character, longest first (三门峡市, 六盘水, 七台河, 五指山 ...)."""
+    out: dict[str, list[str]] = {}
+    for name in (*divisions(), *county_short_names()):
+        if len(name) >= 3 and name[0] in _NUMERAL_STARTS:
+            out.setdefault(name[0], []).append(name)
+    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
+
+
+def outside_place_names(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The quantities that do not begin a place's name (三门峡 is no 3门; GUIDELINES:
+    numbers inside words are no quantities).
+
+    >>> from govreport_nlp.numbers import find_quantities
+    >>> t = "三门峡市完成3门课程"
+    >>> [q.text for q in outside_place_names(t, find_quantities(t))]
+    ['3门']
+    """
+    names = _numeral_names()
+    return [q for q in quantities
+            if not (text[q.start:q.start + 1] in names and any(text.startswith(n, q.start) for n in names[text[q.start]]))]
+
+
+# 本 before a document's noun is "this" (3.1本办法: section 3.1 of this regulation), not a
+# classifier of volumes.
+_THIS_DOCUMENT = re.compile(r"办法|条例|规定|规则|细则|意见|通知|决定|方案|规划|法|章|节|条|款")
+
+
+def outside_section_numbers(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The quantities that are no section number before 本 + a document (3.1本办法所称…).
+
+    >>> from govreport_nlp.numbers import find_quantities
+    >>> t = "3.1本办法所称资金，印发图书3本。"
+    >>> [q.text for q in outside_section_numbers(t, find_quantities(t))]
+    ['3本']
+    """
+    return [q for q in quantities if not (q.unit == "本" and _THIS_DOCUMENT.match(text, q.end))]
