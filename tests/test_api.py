@@ -147,7 +147,30 @@ def test_api_to_pandas_columns_are_typed(seed_report):
     frame = seed_report.to_pandas()
     row = frame.loc[frame["text"] == "31.08亿元"].iloc[0]
     assert row["value"] == 3108000000.0 and row["value_exact"] == "3108000000"
-    assert str(frame["value"].dtype) == "float64" and str(frame["start"].dtype) == "int64"
+    assert str(frame["value"].dtype) == "Float64" and str(frame["start"].dtype) == "Int64"
+    # One kind of missing value everywhere: nullable dtypes, <NA> (never None beside NaN).
+    assert all(str(t) in ("Float64", "Int64", "string") for t in frame.dtypes), frame.dtypes
+    assert frame["value_high"].isna().any() and frame["subject"].dtype == "string"
+
+
+def test_api_report_repr_is_short(seed_report):
+    text = repr(seed_report)
+    assert len(text) < 800 and "土右旗" in text and f"{len(seed_report.facts)} facts" in text
+    assert str(seed_report) == text and seed_report.facts[0].quantity.text in text
+    html = seed_report._repr_html_()
+    assert len(html) < 5000 and "<table>" in html and seed_report.facts[0].quantity.text in html
+
+
+def test_api_pipeline_meta_and_subject_spans(nlp, seed_text):
+    import govreport_nlp
+
+    assert nlp.meta["name"] == "govreport_nlp" and nlp.meta["version"] == govreport_nlp.__version__
+    doc = nlp(seed_text)
+    spans = doc.spans["govreport_subjects"]
+    facts = {f.quantity.start: f for f in doc._.govreport_facts}
+    budget = next(s for s in spans if s.text == "预算资金")
+    assert budget.label_ == "SUBJECT" and budget._.govreport_quantity.text == "31.08亿元"
+    assert all(s.text == facts[s._.govreport_quantity.start].subject for s in spans)
 
 
 def test_api_tables_frame_is_long_and_as_printed(nlp):

@@ -275,6 +275,40 @@ class Report(BaseModel):
     source: Optional[str] = None
     text: Optional[str] = None
 
+    def __repr__(self) -> str:
+        """A short summary (title, year, counts, first facts), not the whole text:
+        ``print(report)`` in a terminal, ``report`` in a notebook."""
+        head = f"Report({self.title or '(untitled)'!r}, issuer={self.issuer!r}, year={self.report_year}, kind={self.kind}"
+        counts = (f"{len(self.facts)} facts, {len(self.entities)} entities, {len(self.sections)} sections, "
+                  f"{len(self.cells())} table cells, {len(self.warnings) + len(self.consistency_warnings)} warnings")
+        lines = [f"{head}: {counts})"]
+        for fact in self.facts[:_REPR_FACTS]:
+            q = fact.quantity
+            lines.append(f"  {fact.subject or '?'}: {q.text} = {q.value} {q.unit}".rstrip())
+        if len(self.facts) > _REPR_FACTS:
+            lines.append(f"  ... {len(self.facts) - _REPR_FACTS} more (report.facts, report.to_pandas())")
+        return "\n".join(lines)
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        """The summary as HTML for Jupyter: title, year, counts and the first facts as a table."""
+        from html import escape
+
+        rows = "".join(
+            f"<tr><td>{escape(f.subject or '')}</td><td>{escape(f.quantity.text)}</td>"
+            f"<td style='text-align:right'>{escape(str(f.quantity.value))}</td><td>{escape(f.quantity.unit)}</td>"
+            f"<td>{escape(f.change or '')}</td><td>{escape(f.as_of or f.period or '')}</td></tr>"
+            for f in self.facts[:_REPR_FACTS])
+        more = (f"<p>… {len(self.facts) - _REPR_FACTS} more facts (<code>report.to_pandas()</code>)</p>"
+                if len(self.facts) > _REPR_FACTS else "")
+        return (f"<div lang='zh-CN'><b>{escape(self.title or '(untitled)')}</b><br>"
+                f"{escape(self.issuer or '')} · {self.report_year or ''} · {escape(self.kind or '')} · "
+                f"{len(self.facts)} facts · {len(self.entities)} entities · {len(self.cells())} table cells · "
+                f"{len(self.warnings) + len(self.consistency_warnings)} warnings"
+                "<table><thead><tr><th>subject</th><th>text</th><th>value</th><th>unit</th><th>change</th>"
+                f"<th>time</th></tr></thead><tbody>{rows}</tbody></table>{more}</div>")
+
     def cells(self) -> list[TableCell]:
         """The template cells one by one: ``table_cells``, or for a Report built without
         them (older JSON), the cells of ``template_tables`` without offsets."""
@@ -292,15 +326,21 @@ class Report(BaseModel):
         """The facts as a pandas DataFrame, one row per fact: the columns of
         :meth:`facts_table`, with ``value`` and ``value_high`` as floats (for sums and
         plots) and the exact decimals beside them in ``value_exact`` and
-        ``value_high_exact`` (strings), ``start``/``end`` as integers.
+        ``value_high_exact`` (strings), ``start``/``end`` as integers. Every column has a
+        nullable dtype (``Float64``, ``Int64``, ``string``): a missing value is ``<NA>``.
         Needs the ``pandas`` extra: ``pip install 'govreport-nlp[pandas]'``."""
         pd = _pandas("Report.to_pandas()")
         frame = pd.DataFrame(self.facts_table(), columns=list(FACT_COLUMNS))
         for column in ("value", "value_high"):
             frame.insert(frame.columns.get_loc(column) + 1, f"{column}_exact", frame[column].astype("string"))
-            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-        frame["start"] = frame["start"].astype("int64")
-        frame["end"] = frame["end"].astype("int64")
+            # Nullable: a missing upper bound is <NA>, as in every other column.
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Float64")
+        frame["start"] = frame["start"].astype("Int64")
+        frame["end"] = frame["end"].astype("Int64")
+        # Text columns are pandas' string dtype: one missing value, <NA>, never None beside NaN.
+        for column in frame.columns:
+            if column not in ("value", "value_high", "start", "end"):
+                frame[column] = frame[column].astype("string")
         return frame
 
     def tables_frame(self) -> Any:
@@ -321,6 +361,10 @@ class Report(BaseModel):
         # As printed: counts stay ints beside money floats (a float column would turn 19 into 19.0).
         frame["value"] = pd.Series([r["value"] for r in rows], dtype="object")
         return frame
+
+
+# How many facts the repr of a Report lists.
+_REPR_FACTS = 5
 
 
 def _pandas(what: str) -> Any:

@@ -50,6 +50,12 @@ def build(*, model_dir: Optional[Union[str, Path]] = None, download: Optional[bo
     for name in PIPE_NAMES:
         nlp.add_pipe(name)
     nlp.max_length = MAX_DOC_CHARS
+    from .. import __version__
+
+    # Who made this pipeline, for nlp.meta readers (spacy info, nlp.to_disk): not "pipeline 0.0.0".
+    nlp.meta.update({"name": "govreport_nlp", "version": __version__, "lang": "zh",
+                     "description": "Facts from Chinese government reports (govreport-nlp)",
+                     "url": "https://pypi.org/project/govreport-nlp/", "license": "MIT"})
     # The pipeline's objects live as long as the process: left to the garbage collector,
     # every full pass walks the lexicons' and spaCy's big sets and dicts again (0.44 s per
     # pass over the bulk corpus), and in a forked worker touching them un-shares their pages.

@@ -10,11 +10,11 @@ from typing import Any, Callable, Optional
 
 import srsly
 from pydantic import BaseModel
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import models
 
-__all__ = ["EXTENSIONS", "register_extensions"]
+__all__ = ["EXTENSIONS", "SPAN_EXTENSIONS", "SUBJECT_SPANS", "register_extensions"]
 
 # name -> default. Lists are created per Doc by the components, never shared.
 EXTENSIONS: dict[str, Any] = {
@@ -37,6 +37,11 @@ EXTENSIONS: dict[str, Any] = {
     "govreport_consistency_warnings": None,  # list[models.ConsistencyWarning]
 }
 
+# Span attributes: on each span of doc.spans["govreport_subjects"], the quantity it measures.
+SPAN_EXTENSIONS: dict[str, Any] = {"govreport_quantity": None}
+# The span group the linker writes: one span per fact whose subject is found in its sentence.
+SUBJECT_SPANS = "govreport_subjects"
+
 _MODELS = {cls.__name__: cls for cls in (
     models.Quantity, models.Entity, models.Section, models.Fact, models.TableWarning,
     models.TableCellRef, models.ConsistencyWarning, models.ReportMeta,
@@ -49,6 +54,9 @@ def register_extensions() -> None:
     for name, default in EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+    for name, default in SPAN_EXTENSIONS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
 
 
 def _encode(obj: Any, chain: Optional[Callable[[Any], Any]] = None) -> Any:
