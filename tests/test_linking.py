@@ -530,3 +530,10 @@ def test_linking_a_note_after_the_number_before_and_a_long_phrase_after_its_addi
     assert _subject_of(nlp, text, "23亿元") == "置换债资金"
     text = "增长133%（主要是城乡居民基本养老保险基金新增上解上级支出13.4亿元）。"
     assert _subject_of(nlp, text, "13.4亿元") == "上解上级支出"
+
+
+def test_linking_a_bare_share_is_the_share_of_the_item_before(nlp):
+    # shizuishan_city_budget_report (bulk), as shanghai_putuo_czj_juesuan_2024's gold reads
+    # its shares: 一般债务136.66亿元，占比69.1% - the share of 一般债务.
+    facts = _facts(nlp, "法定债务余额197.88亿元（一般债务136.66亿元，占比69.1%；专项债务61.22亿元，占比30.9%）。")
+    assert [(q, s) for q, s, _ in facts if q.endswith("%")] == [("69.1%", "一般债务"), ("30.9%", "专项债务")]

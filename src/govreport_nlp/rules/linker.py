@@ -70,6 +70,7 @@ _NOTE_AFTER = re.compile(r"\s*[（(][^（）()]{0,30}[）)]\s*[、，,和及与]
 _QUOTED_NAME = re.compile(r"“[^”]{4,}”")
 _MAX_SUBJECT = 20
 _AVERAGE = re.compile(r"(?:年均|平均)$")
+_BARE_SHARES = frozenset({"占比", "比重", "比例", "占比重", "所占比重", "所占比例"})
 _WHITESPACE = re.compile(r"\s+")
 # A share named with what it is of (占GDP的比重) and its other name in brackets.
 _SHARE_OF = re.compile(r"占[^，,；;。、占]{1,20}的$")
@@ -294,6 +295,8 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             if share:
                 start = share.start()  # 占GDP的比重 (GUIDELINES.md): the share with what it is of
                 subject = _clean(text[start:hi])
+        if subject in _BARE_SHARES and text[lo:start].strip() == "" and links and links[-1].subject:
+            subject = ""  # 一般债务136.66亿元，占比69.1%: the share of the item before (below)
         category = _CATEGORY_TAIL.search(subject)
         subject_rule = "attribute_before"
         if category and category.start() > 0:
