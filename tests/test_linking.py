@@ -537,3 +537,8 @@ def test_linking_a_bare_share_is_the_share_of_the_item_before(nlp):
     # its shares: 一般债务136.66亿元，占比69.1% - the share of 一般债务.
     facts = _facts(nlp, "法定债务余额197.88亿元（一般债务136.66亿元，占比69.1%；专项债务61.22亿元，占比30.9%）。")
     assert [(q, s) for q, s, _ in facts if q.endswith("%")] == [("69.1%", "一般债务"), ("30.9%", "专项债务")]
+
+
+def test_linking_projects_keep_the_verb_that_names_them(nlp):
+    # chongqing_municipality_work_report_2026 (bulk): 项目 alone names no indicator.
+    assert _subject_of(nlp, "累计实施城市更新项目223个。", "223个") == "城市更新项目"

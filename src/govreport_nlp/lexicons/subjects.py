@@ -82,7 +82,7 @@ NOUN_UNITS = frozenset({"省", "省市", "省份", "省区市", "县", "县区",
 # Words that name no indicator alone after an object verb: generic measure nouns and
 # verbal nouns. Between such a verb and the number they make one label with it
 # (涉及资金2851.48亿元, 处理处分241人), while 发布|信息, 修订|法律 stay apart.
-LABEL_AFTER_VERB = frozenset({"资金", "金额", "数", "总数", "人数", "件数", "人员", "人次", "标准", "增加值",
+LABEL_AFTER_VERB = frozenset({"资金", "金额", "数", "总数", "人数", "件数", "人员", "人次", "标准", "增加值", "项目",
                               "处分", "审查", "救助", "培训", "处理",
                               # measures of an action (办理时限, 审批时间, 跑动次数)
                               "时限", "时间", "时长", "周期", "次数", "成本",
