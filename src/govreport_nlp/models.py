@@ -349,11 +349,12 @@ class Report(BaseModel):
         money), ``unit`` (万元 for the money columns, else ""), ``note`` (the bracketed note
         printed after the cell) and ``start``/``end`` (where it is printed). Empty for a
         report with no template tables. Needs pandas."""
-        from .rules.tables import money_columns
+        # (the template's data, not the table reader: the models import no rules)
+        from .lexicons.foi_templates import MONEY_COLUMNS
 
         pd = _pandas("Report.tables_frame()")
         rows = [{"table": c.table, "row": c.row, "column": c.column, "value": c.value,
-                 "unit": "万元" if c.column in money_columns() else "", "note": c.note,
+                 "unit": "万元" if c.column in MONEY_COLUMNS else "", "note": c.note,
                  "start": c.start, "end": c.end} for c in self.cells()]
         frame = pd.DataFrame(rows, columns=["table", "row", "column", "value", "unit", "note", "start", "end"])
         frame["start"] = frame["start"].astype("Int64")
