@@ -114,3 +114,12 @@ def test_dates_bare_years_of_a_review_in_a_work_report():
     # Not outside a work report, and not after 近/连续/每 (durations, GUIDELINES).
     assert _values("中央财政五年投入", 2017) == []
     assert _values("连续五年增加", 2017, work_report=True) == []
+
+
+def test_dates_parts_of_a_year_and_numbers_before_year_words():
+    # GUIDELINES (half years and quarters); bulk: jilin, guizhou 2026 work reports. In a
+    # statistical bulletin of 2025: 上半年 -> 2025-01/2025-06.
+    assert _values("上半年全省生产总值增长5%，一季度增长4%", 2025) == [
+        ("上半年", "2025-01/2025-06", None), ("一季度", "2025-01/2025-03", None)]
+    # 3年内 and 十二年来 are durations: 年内 and 二年来 inside them are no dates.
+    assert _values("3年内完成，十二年来", 2025) == []

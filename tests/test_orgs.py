@@ -265,3 +265,10 @@ def test_orgs_offices_of_a_body_written_as_one_word(nlp):
     # …while 党中央国务院 stays two bodies and 全省办结 names none (anhui 2026).
     assert _ents(nlp, "党中央国务院决策部署", "ORG") == ["党中央", "国务院"]
     assert _ents(nlp, "全省办结率达到99%", "ORG") == []
+
+
+def test_orgs_source_notes_and_slogans_are_no_names(nlp):
+    # Bulk statistical bulletins (yueyang, xuchang): 数据来自市民政局 names 市民政局, not 来自…;
+    # 区一中心 (a slogan) names no body.
+    names = _ents(nlp, "财政数据来自市财政局。建设三区一中心。", "ORG")
+    assert names == ["市财政局"]

@@ -53,6 +53,9 @@ NOT_NAME = frozenset({
     # verbs that govern a name after them (代表省人民政府, 查阅县政府, 支持…中心)
     "代表", "查阅", "采取", "支持", "实施", "邀请", "走访", "联系", "咨询", "依法", "严肃", "坚决", "严厉",
     "指定", "参观", "访问", "入驻", "引进", "引入", "吸引",
+    # verbs and adverbs a bulletin's source note or a clause puts before a body (数据来自市民政局,
+    # 受市人民政府委托, 自觉接受人民政协监督, 助力…中心)
+    "来自", "接受", "自觉", "助力", "纳入", "牵头单位",
 })
 # Characters that make a name-final character the first of a verb or noun (全省办结,
 # 处理, 局面, 院士): after them the suffix ends no body.
@@ -64,7 +67,7 @@ INNER_CONJUNCTIONS = frozenset({"和", "与", "及"})
 # Verbs of NOT_NAME that may stand inside a name right before its suffix (四川农商联合银行).
 INSIDE_NAMES = frozenset({"联合"})
 # One-character verbs the segmenter fuses onto the name after them (报厅办公室).
-VERB_CHARS = frozenset("报送请向由在对把将从以为是经")
+VERB_CHARS = frozenset("报送请向由在对把将从以为是经受")
 # Heads that make a name generic (各部门, 有关单位, 本机关).
 GENERIC_HEADS = ("各", "本", "该", "有关", "相关", "其他", "上级", "主管", "职能", "这", "此", "我")
 

@@ -34,7 +34,7 @@ _PLAN_DOCS = "规划|计划|纲要"
 _REVIEW_VERBS = "累计|共|增加|增长|投入|减少|提高|下降|新增|建成|完成|实现"
 _DATE = re.compile(
     # (the characters a date can begin with, first: most positions of a text fail here at once)
-    rf"(?=[ \t\u3000\xa0\n截0-9〇○零一二三四五六七八九十两“\"过这以上去前本今当全下明年])"
+    rf"(?=[ \t\u3000\xa0\n截0-9〇○零一二三四五六七八九十两“\"过这以上去前本今当全下明年第])"
     rf"(?P<asof>截至到|截至|截止到|截止)?{_S}"
     rf"(?:"
     # 2025-2027年, 2014—2016年度: a span of years.
@@ -48,13 +48,15 @@ _DATE = re.compile(
     rf"|(?P<plan>[“\"]?(?P<pn>十[一二三四五六七八九]五)(?:[”\"](?!{_PLAN_DOCS})|(?![”\"]|{_PLAN_DOCS})))"
     rf"(?P<planend>期末|末)?"
     # 过去五年, 五年来, 这五年, 过去的五年, …以来的五年: the years up to the report year.
-    rf"|(?P<span>(?:过去的?|这|以来的)(?P<sn>[{_SPAN_N}])年(?!来)|(?<![近多几数连续])(?P<sn2>[{_SPAN_N}])年来)"
+    rf"|(?P<span>(?:过去的?|这|以来的)(?P<sn>[{_SPAN_N}])年(?!来)|(?<![近多几数连续0-9一二三四五六七八九十两])(?P<sn2>[{_SPAN_N}])年来)"
     # 中央财政五年投入…, 五年增加70%: in a review of five years, the years it reviews
     # (only in a work report: see find_dates).
     rf"|(?<![近多几数连续每第后前一])(?P<bare>(?P<sn3>[{_SPAN_N}])年)(?={_REVIEW_VERBS})"
     # 上年末, 去年底, 上年年末: the end of a relative year is one date.
     rf"|(?P<yend>上一年|上年度|上年|去年|前年|本年度|本年|今年|当年){_S}年?[末底]"
-    rf"|(?P<rel>上年同期|上年度|本年度|下年度|上一年|全年|上年|本年|今年|去年|前年|明年|年末|年底|年初|本期|当年|过去一年|一年来|年内)"
+    # 上半年, 一季度, 前三季度: parts of the year the sentence describes (GUIDELINES).
+    rf"|(?<![0-9一二三四五六七八九十两])(?P<part>上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度)"
+    rf"|(?<![0-9一二三四五六七八九十两多])(?P<rel>上年同期|上年度|本年度|下年度|上一年|全年|上年|本年|今年|去年|前年|明年|年末|年底|年初|本期|当年|过去一年|一年来|年内)"
     rf")"
 )
 # 比上年末, 较去年底: the date a change is measured from, not the figure's own date.
@@ -73,6 +75,9 @@ _LAST_YEAR_WORDS = ("过去一年", "一年来")
 # year that bounds a span (2017年以来) or ends a range.
 _SENTENCE_YEAR = re.compile(r"(?<![0-9\-—至到])((?:19|20)[0-9]{2})\s*年(?!以来|来|前|之前|起|度?[-—至到])")
 _SENTENCE_START = re.compile(r"[。！？；;!?\n][^。！？；;!?\n]*$")
+# Parts of a year: (first month, last month).
+_PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "二季度": (4, 6),
+          "三季度": (7, 9), "四季度": (10, 12)}
 # The Nth five-year plan starts in 1971 + 5 (N - 4) (the 4th ran 1971-1975).
 _PLAN_NUMBER = {f"十{d}五": 10 + i for i, d in enumerate("一二三四五六七八九", start=1)}
 
@@ -227,6 +232,11 @@ def _resolve(text: str, m: re.Match, report_year: Optional[int], speaking: Optio
             return None
         n = _cn_int(m.group("sn") or m.group("sn2") or m.group("sn3"))
         return (f"{report_year - n + 1}/{report_year}", None) if n > 1 else None
+    if m.group("part"):
+        if period_year is None:
+            return None
+        first, last = _PARTS[m.group("part").lstrip("第")]
+        return f"{period_year}-{first:02d}/{period_year}-{last:02d}", None
     if m.group("yend"):
         word = m.group("yend")
         anchor = speaking if word in _SPEAKING else period_year

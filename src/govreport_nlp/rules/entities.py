@@ -53,6 +53,8 @@ _NEEDS_HEAD = lex.NEEDS_HEAD
 _NOT_ORGS = re.compile(r"(?:大|展|网上|实体|掌上)厅$|(?:布|大|格|结|开|全|当|终|胜|败)局$|(?:域|副)中心$")
 # A count of things is no name (五个中心, 三大平台, 12家博物馆), nor a rating (国家一级博物馆).
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几]+[个项大类家所座]")
+# A numbered slogan is no body (三区一中心, 双中心).
+_SLOGAN = re.compile(r"[一二三四五六七八九十两双多]中心$")
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十两几多余]")
 _RATING = re.compile(r"[一二三四五1-5ＡA]+级")
 _GOVERNMENT_KINDS = tuple(lex.GOVERNMENT_KINDS)
@@ -198,6 +200,9 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
                 break  # (联合 in 四川农商联合银行 is the name's)
             if e in org_ends and m.group() not in _ATTACHED:
                 break
+            fused = _VERB_START.match(word) if len(word) >= 3 else None
+            if fused and word[fused.end():] in _HEAD_WORDS:
+                break  # 来自市|财政局: a verb fused onto the level (the head is cut from it below)
             j -= 1
         first = words[j][0]
         # (a line break before the first word opens the name as punctuation would)
@@ -240,7 +245,7 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
             name = name[1:]
         if any(name.startswith(g) for g in _GENERIC_HEADS) or len(name) < 2 or _COUNTED.match(name):
             continue
-        if _NUMERAL.match(text, head - 1) and name[0] in "家所座个" or _RATING.search(name):
+        if _NUMERAL.match(text, head - 1) and name[0] in "家所座个" or _RATING.search(name) or _SLOGAN.search(name):
             continue  # 12|家博物馆, 国家一级博物馆
         if name[0] in _INNER_CONJUNCTIONS:
             continue
