@@ -542,3 +542,23 @@ def test_linking_a_bare_share_is_the_share_of_the_item_before(nlp):
 def test_linking_projects_keep_the_verb_that_names_them(nlp):
     # chongqing_municipality_work_report_2026 (bulk): 项目 alone names no indicator.
     assert _subject_of(nlp, "累计实施城市更新项目223个。", "223个") == "城市更新项目"
+
+
+@pytest.mark.parametrize("text,quantity,subject,change", [
+    # Bulk review classes (2026 provincial work reports and city budgets): a comparison on the
+    # same basis is a baseline, not the indicator (lvliang) ...
+    ("一般公共服务支出344177万元，同口径增长16.84%。", "16.84%", "一般公共服务支出", "increase"),
+    # ... the execution of a budget line is its verb (lvliang), an expected change is one (huangshi),
+    ("教育支出执行731960万元，为预算的97.79%。", "731960万元", "教育支出", None),
+    ("一般公共预算收入预期增长7%。", "7%", "一般公共预算收入", "increase"),
+    # ... 净增 is an increase (henan), 每月 a frequency (ningxia),
+    ("耕地面积净增212万亩。", "212万亩", "耕地面积", "increase"),
+    ("低保标准每月分别提高25元、50元。", "50元", "低保标准", "increase"),
+    # ... the bound of the item before is no part of the next (guizhou),
+    ("公办幼儿园200所以上、义务教育学校500所以上。", "500所", "义务教育学校", None),
+    # ... and items that name their own measure share no head (jilin).
+    ("生产安全事故起数和死亡人数分别下降5%、6%。", "6%", "死亡人数", "decrease"),
+])
+def test_linking_bulk_review_classes(nlp, text, quantity, subject, change):
+    facts = {q: (s, c) for q, s, c in _facts(nlp, text)}
+    assert facts[quantity] == (subject, change)

@@ -31,12 +31,12 @@ GLUED_FILLERS = {"达": frozenset("送到抵下传表发通直雷高多"), "近"
                  "超": frozenset("赶高")}
 # Verbs of a change: the number after them is an increase or a decrease of the subject.
 INCREASE_VERBS = ("增长", "增加", "提高", "上升", "上涨", "扩大", "回升", "加快", "提升", "多增", "增支",
-                  "增收", "增产")
+                  "增收", "增产", "净增")
 DECREASE_VERBS = ("下降", "减少", "降低", "回落", "下滑", "收窄", "缩小", "减支", "减收", "减产", "少增", "减",
                   # (办理时限压缩65%, 企业开办时间缩短三分之一: a shortened time is a decrease)
-                  "缩短", "压缩", "压减")
+                  "缩短", "压缩", "压减", "净减")
 # Words that open a baseline, what a change is measured from (比上年增长, 较去年末, 同比, 环比).
-BASELINE_WORDS = ("比", "较", "与", "同比", "环比")
+BASELINE_WORDS = ("比", "较", "与", "同比", "环比", "同口径", "可比口径")
 # The periods a baseline names after 比/较/与 (上年同期, 上年末, 去年 ...).
 BASELINE_PERIODS = ("上年同期", "上年末", "上年底", "上年度", "上年", "去年", "上一年")
 # Verbs of a level reached before 至/到 (扩展至355项, 缩短至1.5小时): no part of the indicator.
@@ -72,6 +72,8 @@ OBJECT_VERBS = frozenset({
     # 追责问责…工作人员等384人)
     "追回", "补发", "补征", "追缴", "补缴", "退回", "归还", "收回", "挽回", "清退", "退还", "盘活",
     "追责问责", "追责", "问责",
+    # 教育支出执行731960万元: the budget line before its execution
+    "执行",
 })
 # Object verbs that are nouns when the number follows them directly (研发投入12亿元).
 NOUN_WHEN_FINAL = frozenset({"投入", "救助"})  # (研发投入|12亿元, 临时救助|18.1万人次)
@@ -117,7 +119,7 @@ MANNER_ADVERBS = ("迅速", "快速", "不断", "持续", "进一步", "稳步",
                   # adverbs of degree, frequency and duration that open the predicate
                   # (单篇阅读量|最|高达760万, 赤字率|一直|控制在3%, 出口|逆势|增长)
                   "最", "更", "较", "都", "也", "仅", "还", "又", "再", "一直", "始终", "逆势", "每年", "连续",
-                  "双双", "同时", "平均", "即", "就", "便",
+                  "双双", "同时", "平均", "即", "就", "便", "预期", "每月", "每天", "每日", "每季度",
                   # adverbs of manner before a verb of handling (依法依规|办结69件)
                   "依法依规", "依法", "依规", "及时", "按时", "按期")
 # What may follow a classifier without being its noun (3条以上, 13.36万人，并…).

@@ -66,10 +66,13 @@ _BARE_ADDITIONS = lex.BARE_ADDITIONS
 _ADDITION_RE = re.compile(_alternation(_BARE_ADDITIONS))
 _LAST_ADDITION = re.compile(f"(?:{_alternation(_BARE_ADDITIONS)})(?!.*(?:{_alternation(_BARE_ADDITIONS)}))")
 # A bracketed note right after the number before (49.5亿元（用于债券还本支出）、…): its own.
-_NOTE_AFTER = re.compile(r"\s*[（(][^（）()]{0,30}[）)]\s*[、，,和及与]?")
+# (…and a bound of it: 200所以上、|义务教育学校500所以上)
+_NOTE_AFTER = re.compile(r"\s*(?:[（(][^（）()]{0,30}[）)]|(?:以上|以下|左右)\s*[、，,和及与])\s*[、，,和及与]?")
 _QUOTED_NAME = re.compile(r"“[^”]{4,}”")
 _MAX_SUBJECT = 20
 _AVERAGE = re.compile(r"(?:年均|平均)$")
+# The last character of an item that already names its measure (起数, 货值, 销售额, 比率).
+_MEASURE_END = re.compile(r"[数量额率值比重]$")
 _BARE_SHARES = frozenset({"占比", "比重", "比例", "占比重", "所占比重", "所占比例"})
 _WHITESPACE = re.compile(r"\s+")
 # A share named with what it is of (占GDP的比重) and its other name in brackets.
@@ -180,6 +183,8 @@ def _respectively(text: str, quantities: Sequence[Quantity], idx: int, lo: int,
         head = text[cut:start + last_e]
         if head[-1:] in "馆局厅院所会站处部委办室队":
             head = ""  # 国际友城和外国驻穗总领馆: institutions are named whole, not shared
+    if any(_MEASURE_END.search(_clean(phrase[s:e])) for s, e in items[:-1]):
+        head = ""  # 生产安全事故起数和死亡人数: items that name their own measure share none
     out = []
     for s, e in items:
         item = _clean(phrase[s:e])
