@@ -562,3 +562,9 @@ def test_linking_projects_keep_the_verb_that_names_them(nlp):
 def test_linking_bulk_review_classes(nlp, text, quantity, subject, change):
     facts = {q: (s, c) for q, s, c in _facts(nlp, text)}
     assert facts[quantity] == (subject, change)
+
+
+def test_linking_bare_budget_heads_keep_their_modifier(nlp):
+    # panjin and xuchang (bulk) and sanya (dev): 收入/面积 alone name no line.
+    assert _subject_of(nlp, "加上上级补助收入8.6亿元。", "8.6亿元") == "上级补助收入"
+    assert _subject_of(nlp, "新开工面积159.38万平方米。", "159.38万平方米") == "新开工面积"

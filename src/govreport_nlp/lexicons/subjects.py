@@ -89,7 +89,10 @@ LABEL_AFTER_VERB = frozenset({"资金", "金额", "数", "总数", "人数", "�
                               # measures of an action (办理时限, 审批时间, 跑动次数)
                               "时限", "时间", "时长", "周期", "次数", "成本",
                               # inspections and reviews counted (…全覆盖检查4次)
-                              "检查", "督查", "考核", "评估", "调研", "检测"})
+                              "检查", "督查", "考核", "评估", "调研", "检测",
+                              # bare heads of budget lines and measures (上级补助|收入, 补助下级|支出,
+                              # 新开工|面积, 投入|强度)
+                              "收入", "支出", "面积", "强度"})
 OTHER_STOPS = frozenset({
     # function words and prepositions
     "其中", "包括", "中", "占", "以及", "及其", "等", "的", "对", "向", "从", "由",
