@@ -272,3 +272,11 @@ def test_orgs_source_notes_and_slogans_are_no_names(nlp):
     # 区一中心 (a slogan) names no body.
     names = _ents(nlp, "财政数据来自市财政局。建设三区一中心。", "ORG")
     assert names == ["市财政局"]
+
+
+def test_orgs_kinds_of_communities_and_words_ending_in_a_short_name(nlp):
+    # Bulk 2026 work reports (henan, guangxi, qinghai): 完整社区, 建制镇 are kinds of places;
+    # 水资源 ends in 资源, the short name of 资源县, but names no place.
+    text = "广西壮族自治区2025年政府工作报告\n建设完整社区，推进建制镇建设。推进桂林、资源、龙胜联动。加强水资源、耕地保护。"
+    places = [e.text for e in nlp(text)._.govreport_entities if e.label == "GPE"]
+    assert places == ["广西壮族自治区", "桂林", "资源"]

@@ -72,6 +72,10 @@ def find_county_short_names(text: str, words: Sequence[Span], places: Sequence[S
                 yield s, e, inside[0]
                 continue
         listed = text[s - 1:s] == "、" or text[e:e + 1] == "、" or text.startswith("等", e)
+        before = index_of_end.get(s)
+        if listed and before is not None and words[before][1] - words[before][0] == 1 and \
+                "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in "和与及或在向对从到至于为":
+            continue  # 水|资源、…: the end of a longer word, not a county's short name
         if home and listed:
             inside = [c for c in candidates if lies_within(c, home)]
             if len(inside) == 1:

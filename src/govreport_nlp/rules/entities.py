@@ -80,6 +80,8 @@ _NOT_PLACES = lex.NOT_PLACES
 _COMMON_SMALL_PLACE_WORDS = lex.COMMON_SMALL_PLACE_WORDS
 _SMALL_PLACE_NOT_NAME = re.compile(
     r"[镇乡村万百千强]|典型|行政|自然|城中|美丽|特色|示范|中心|重点|贫困|试点|传统|文化|名城|之|直管|成立|产业"
+    # qualities and kinds of communities, not names (完整社区, 建制镇, 薄弱村, 宜居村, 和美乡村)
+    r"|建制|完整|薄弱|空心|宜居|和美|文明|平安|绿色|智慧|数字|未来|新型|赋能|做好"
 )
 _PLACE_FIRST_BAD = lex.PLACE_FIRST_BAD
 # Last characters of bodies' and divisions' names: a conjunction after one joins two names.
