@@ -568,3 +568,10 @@ def test_linking_bare_budget_heads_keep_their_modifier(nlp):
     # panjin and xuchang (bulk) and sanya (dev): 收入/面积 alone name no line.
     assert _subject_of(nlp, "加上上级补助收入8.6亿元。", "8.6亿元") == "上级补助收入"
     assert _subject_of(nlp, "新开工面积159.38万平方米。", "159.38万平方米") == "新开工面积"
+
+
+def test_linking_completion_rate_after_a_budget_amount(nlp):
+    # dali and lvliang final accounts (bulk): …为年初预算631,600万元的80.4% is the completion
+    # rate of the line before, and a thousands separator ends no clause.
+    facts = _facts(nlp, "教育支出508,075万元，为年初预算631,600万元的80.4%，较上年决算数下降6.5%。")
+    assert facts[2:] == [("80.4%", "教育支出", None), ("6.5%", "教育支出", "decrease")]

@@ -82,7 +82,8 @@ _SHARE_NOTE = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 _ORIGIN = re.compile(r"(?:来自|来源于|源自|属于)[\u4e00-\u9fff]{1,8}?(?=[，,；;。、）)]|$)")
 # 完成预算的98.2%, 占调整预算的83.1%: the completion rate of the budget line the
 # sentence is about; its subject is that line, named before the stage of the budget.
-_COMPLETION = re.compile(r"(?:完成|为|占|达到?)(?:年初|调整后?的?|全年)?预算(?:数)?的?\s*$")
+_COMPLETION = re.compile(r"(?:完成|为|占|达到?)(?:年初|调整后?的?|全年)?预算(?:数)?"
+                         r"(?:[0-9,，.]+\s*[万亿]?元)?的?\s*$")  # (为年初预算631,600万元的80.4%)
 _STAGE = re.compile(f"(?:支出)?(?:{_alternation(lex.BUDGET_STAGES)})$")
 
 
@@ -365,7 +366,8 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
                     link.subject, link.subject_start, link.rule = lead[0], lead[1], "heading_lead"
                 else:
                     link.subject, link.subject_start, link.rule = verb.group(), verb.start(), "verb"
-        if q.kind == "percent" and links and _COMPLETION.search(_WHITESPACE.sub("", text[max(lo, q.start - 16):q.start])):
+        if q.kind == "percent" and links and _COMPLETION.search(_WHITESPACE.sub("", text[max(
+                sent_start, q.start - 24):q.start])):  # (a window: 631,600's comma is no clause's end)
             # (PDF text breaks lines anywhere: 完\n成年初预算的98.20%)
             topic = _budget_line(text, sent_start, links)
             if topic:

@@ -88,8 +88,8 @@ def clause_start(text: str, lo: int, hi: int) -> int:
             if depth == 0:
                 return i + 1
             depth -= 1
-        elif depth == 0 and ch in BOUNDARY:
-            return i + 1
+        elif depth == 0 and ch in BOUNDARY and not (ch in ",，" and text[i - 1:i].isdigit() and text[i + 1:i + 2].isdigit()):
+            return i + 1  # (a thousands separator, 631,600, ends no clause)
         i -= 1
     return lo
 
