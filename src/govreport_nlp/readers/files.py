@@ -145,8 +145,11 @@ def _read_pdf(path: Path, ocr: Optional[bool]) -> ReadResult:
             raise InputError("OCR was asked for but no engine is installed: "
                              "pip install 'govreport-nlp[ocr]' (RapidOCR, models included)")
     notes: list[tuple[int, str]] = []
+    unusable: list[int] = []
+    bar = _PageProgress(path.name)
     try:
-        pages = pdf_pages(path, ocr=engine.read_page if engine is not None else None, notes=notes)
+        pages = pdf_pages(path, ocr=engine.read_page if engine is not None else None, notes=notes,
+                          unusable=unusable, progress=bar.update)
     except InputError:
         raise
     except Exception as e:  # pdfminer raises its own types for broken files
@@ -155,6 +158,8 @@ def _read_pdf(path: Path, ocr: Optional[bool]) -> ReadResult:
             raise InputError(f"{path} is an encrypted (password-protected) PDF: decrypt it first, e.g. "
                              "qpdf --decrypt --password=PASSWORD in.pdf out.pdf") from e
         raise InputError(f"cannot read {path} as PDF: {type(cause).__name__}: {cause or 'no detail given'}") from e
+    finally:
+        bar.close()
     # What the limits cut (readers/limits.py) is said, page by page.
     warnings: list[ReadWarning] = [ReadWarning(code="cut", message=message, page=page) for page, message in notes]
     blank = [i + 1 for i, (text, via_ocr) in enumerate(pages) if not via_ocr and not text.strip()]
@@ -165,13 +170,63 @@ def _read_pdf(path: Path, ocr: Optional[bool]) -> ReadResult:
             message=f"{len(blank)} of {len(pages)} pages have no text layer (a scan?) and were not read: "
                     "install an OCR engine with pip install 'govreport-nlp[ocr]'",
             page=blank[0]))
+    broken = [n for n in unusable if not pages[n - 1][1]]
+    if broken:
+        warnings.append(ReadWarning(
+            code="garbled_text",
+            message=f"the text layer of {_pages(broken)} of {len(pages)} is unusable (fonts without a Unicode map: "
+                    "symbols or private-use characters) and was kept as it is: install an OCR engine with "
+                    "pip install 'govreport-nlp[ocr]' to read these pages from their images",
+            page=broken[0]))
     if ocred:
+        scans = [n for n in ocred if n not in unusable]
+        why = []
+        if scans:
+            why.append(f"{_pages(scans)} without a text layer")
+        if len(scans) < len(ocred):
+            why.append(f"{_pages([n for n in ocred if n in unusable])} whose text layer is unusable "
+                       "(fonts without a Unicode map)")
         warnings.append(ReadWarning(
             code="ocr",
             message=f"{len(ocred)} of {len(pages)} pages were read by OCR ({engine.name}): "
-                    "check the numbers against the page images",
+                    f"{' and '.join(why)}; check the numbers against the page images",
             page=ocred[0]))
     return ReadResult("\n".join(text for text, _ in pages) + "\n", "pdf", warnings)
+
+
+def _pages(numbers: list[int]) -> str:
+    """``page 3`` or ``pages 1, 2, 5`` (at most ten named)."""
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    named = ", ".join(str(n) for n in numbers[:10])
+    return f"pages {named}{', ...' if len(numbers) > 10 else ''}"
+
+
+class _PageProgress:
+    """Page progress of a PDF read by OCR, on stderr as the CLI's file progress is (tqdm):
+    a page takes seconds, a 20-page scan minutes. Shown from the first page OCR reads on a
+    file of three pages or more, and only where stderr is a terminal (tqdm's own test), so
+    logs and pipes are not filled with it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.bar = None
+
+    def update(self, page: int, pages: int) -> None:
+        if pages < 3:
+            return
+        if self.bar is None:
+            import sys
+
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=pages, initial=page - 1, unit="page", desc=f"OCR {self.name}", file=sys.stderr,
+                            disable=None, leave=False)
+        self.bar.update(page - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def _check(result: ReadResult) -> None:
@@ -181,8 +236,8 @@ def _check(result: ReadResult) -> None:
             result.warnings.append(ReadWarning(code="empty", message="the file holds no text"))
         return
     reason = garbled_reason(result.text)
-    if reason is not None:
+    if reason is not None and not any(w.code == "garbled_text" for w in result.warnings):
         hint = ("the PDF's text layer is probably broken (fonts without a Unicode map); "
-                "OCR the pages instead" if result.format == "pdf"
+                "OCR the pages instead (pip install 'govreport-nlp[ocr]')" if result.format == "pdf"
                 else "the encoding was probably guessed wrong; decode the bytes yourself and call extract()")
         result.warnings.append(ReadWarning(code="garbled_text", message=f"the text does not read as Chinese: {reason}; {hint}"))

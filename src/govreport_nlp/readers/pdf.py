@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Optional, Union
 
 from .limits import limit
+from .printmarks import Line, Page, join_pages
 
 __all__ = ["pdf_pages", "pdf_to_text"]
 
@@ -53,6 +54,7 @@ def _lines(chars: list[dict], tolerance: float = 3.0) -> list[list[dict]]:
             rows[-1].append(ch)
         else:
             rows.append([ch])
+    rows = _raised_into_their_line(rows)
     merged: list[list[dict]] = []
     for row in rows:
         if merged and _numberish(row):
@@ -67,12 +69,72 @@ def _lines(chars: list[dict], tolerance: float = 3.0) -> list[list[dict]]:
     return [sorted(row, key=lambda c: c["x0"]) for row in merged]
 
 
+def _superscripts(line: list[dict]) -> set[int]:
+    """Which characters of ``line`` are superscript digits (a footnote marker glued to a
+    number, 1234.56¹亿元): digits set smaller than the line's text and raised above its
+    baseline."""
+    sizes = sorted(c.get("size", 10) for c in line if c["text"].strip())
+    if len(sizes) < 3:
+        return set()
+    size = sizes[len(sizes) // 2]
+    bottoms = sorted(c["bottom"] for c in line if c["text"].strip())
+    base = bottoms[len(bottoms) // 2]
+    small = {i for i, c in enumerate(line)
+             if c["text"] in _SUPERSCRIPT_DIGITS and c.get("size", 10) < 0.75 * size and c["bottom"] < base - 0.2 * size}
+    # Only a marker glued to a number of the line's own size (PM2.5's small 2 follows a
+    # letter: it is no marker), at most two digits long.
+    raised: set[int] = set()
+    for i in sorted(small):
+        start = i
+        while start - 1 in small:
+            start -= 1
+        end = i
+        while end + 1 in small:
+            end += 1
+        if (start > 0 and line[start - 1]["text"][-1:].isdigit() and end - start < 2
+                and not (end + 1 < len(line) and line[end + 1]["text"][:1].isdigit())):
+            raised.add(i)
+    return raised
+
+
+_SUPERSCRIPT_DIGITS = set("0123456789０１２３４５６７８９¹²³⁴⁵⁶⁷⁸⁹⁰")
+_SUP_OPEN, _SUP_CLOSE = "\ufff0", "\ufff1"  # around a marker while the line is built
+# A marker moves past the unit of the number it is glued to: 1234.56¹亿元 -> 1234.56亿元[1],
+# the quantity whole and the marker kept (as the footnote's own text names it).
+_MARKER = re.compile("\ufff0([^\ufff1]*)\ufff1"
+                     "((?:[万亿千百]*(?:元|美元|吨|人次|人|户|个百分点|百分点|个|项|件|家|所|亩|公里|千米|平方米|"
+                     "立方米|公顷|千瓦时|千瓦|辆|台|套|张|条|座|次|年|%|％|‰))?)")
+
+
+def _raised_into_their_line(rows: list[list[dict]]) -> list[list[dict]]:
+    """Superscript digits whose top is above their line's by more than the tolerance make
+    a row of their own: it goes into the line below it when it is set smaller and drawn
+    within that line's height (a marker, not a displaced number of the line above)."""
+    out: list[list[dict]] = []
+    for i, row in enumerate(rows):
+        below = rows[i + 1] if i + 1 < len(rows) else None
+        if below is not None and _numberish(row) and not _numberish(below):
+            size = max(c.get("size", 10) for c in below)
+            if (max(c.get("size", 10) for c in row) < 0.75 * size
+                    and min(c["top"] for c in below) < max(c["bottom"] for c in row) < max(c["bottom"] for c in below)):
+                below.extend(row)  # rows were started by their top: the row below's first char stays first
+                continue
+        out.append(row)
+    return out
+
+
 def _line_text(line: list[dict]) -> str:
     out: list[str] = []
     prev: Optional[dict] = None
-    for ch in line:
+    raised = _superscripts(line)
+    for i, ch in enumerate(line):
         gap = ch["x0"] - prev["x1"] if prev is not None else 0
-        size = max(prev.get("size", 10), 1) if prev is not None else 10
+        # (after a small footnote marker, the gap is measured in the text's size)
+        size = max(prev.get("size", 10), ch.get("size", 10), 1) if prev is not None else 10
+        if i in raised:
+            out.append(_SUP_OPEN + ch["text"].translate(_FROM_SUPERSCRIPT) + _SUP_CLOSE)
+            prev = ch
+            continue
         if prev is not None and gap > 0.25 * size and ch["text"].strip() and prev["text"].strip():
             # A gap of two ems or more is a column of a table drawn without rules: a cell.
             # So is any gap between two numbers (6099592 5608666): no number holds a space.
@@ -80,7 +142,12 @@ def _line_text(line: list[dict]) -> str:
             out.append("\t" if gap > 2 * size or between_numbers else " ")
         out.append(ch["text"])
         prev = ch
-    return _ascii_digits(_PRIVATE.sub(".", "".join(out))).rstrip()
+    text = "".join(out).replace(_SUP_CLOSE + _SUP_OPEN, "")
+    text = _MARKER.sub(lambda m: f"{m.group(2)}[{m.group(1)}]", text)
+    return _ascii_digits(_PRIVATE.sub(".", text)).rstrip()
+
+
+_FROM_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
 _NUMBER_LINE = re.compile(r"\s*[-－]?[0-9０-９][0-9０-９,.．]*\s*")
@@ -105,7 +172,8 @@ def _ascii_digits(text: str) -> str:
     return _FULLWIDTH_POINT.sub(".", text.translate(_FULLWIDTH))
 
 
-def _page_text(page) -> str:
+def _page_lines(page) -> list[Line]:
+    """The page's lines and tables in reading order, each with where it is drawn."""
     # A table read with its rows merged is read as lines instead: each line then holds a
     # row label and its numbers in order.
     tables = [t for t in page.find_tables() if not _merged_rows(t)]
@@ -115,21 +183,62 @@ def _page_text(page) -> str:
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
-    pieces: list[tuple[float, str]] = []
+    pieces: list[Line] = []
     chars = [c for c in page.chars if outside(c) and c.get("upright", True)]
     for line in _lines(chars):
         text = _line_text(line)
         if text.strip():
-            pieces.append((line[0]["top"], text))
+            pieces.append(Line(text, top=min(c["top"] for c in line), bottom=max(c["bottom"] for c in line),
+                               x1=max(c["x1"] for c in line)))
     for table in tables:
-        rows = table.extract()
         # A cell covered by a merged one is None (an empty cell is ""): it is no column of
         # its own, as it is none in the page's HTML or text form (三、本年度办理结果 spans rows).
-        text = "\n".join("\t".join(_ascii_digits(_PRIVATE.sub(".", re.sub(r"\s+", "", c))) for c in row if c is not None)
-                         for row in rows if any(row))
-        pieces.append((table.bbox[1], text))
-    pieces.sort(key=lambda p: p[0])
-    return "\n".join(text for _, text in pieces)
+        rows = [[_ascii_digits(_PRIVATE.sub(".", re.sub(r"\s+", "", c))) for c in row if c is not None]
+                for row in table.extract() if any(row)]
+        pieces.append(Line("\n".join("\t".join(r) for r in rows), top=table.bbox[1], bottom=table.bbox[3],
+                           x1=table.bbox[2], rows=rows))
+    pieces.sort(key=lambda p: p.top)
+    return pieces
+
+
+class _PageText(str):
+    """A page's text in reading order (tables as tab rows, print marks left in), with the
+    lines it is made of (``lines``) for the document's pass over all pages."""
+
+    lines: list[Line]
+
+
+def _page_text(page) -> _PageText:
+    """The page's text (see :class:`_PageText`)."""
+    lines = _page_lines(page)
+    text = _PageText("\n".join(line.text for line in lines))
+    text.lines = lines
+    return text
+
+
+# Characters of a text layer whose fonts have no Unicode map: pdfminer's (cid:N), private-use
+# glyphs, control characters, and the Latin-1/Greek/Cyrillic/box-drawing symbols a font's
+# own codes read as.
+_UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\U000f0000-\U0010ffff\x00-\x08\x0e-\x1f\ufffd"
+                       r"\u0080-\u024f\u0370-\u04ff\u2500-\u27bf]")
+
+
+def unusable_layer(text: str) -> Optional[str]:
+    """Why a page's text layer is unusable (fonts without a Unicode map), or None.
+
+    >>> unusable_layer("全市一般公共预算收入176.1亿元，增长5.2%。") is None
+    True
+    >>> unusable_layer("\ue001\ue002\ue003" * 10)
+    'most of its characters are symbols or private-use glyphs (100%)'
+    """
+    body = re.sub(r"\s", "", text)
+    odd = sum(len(m.group()) for m in _UNMAPPED.finditer(body))
+    if len(body) < 20 or odd < 0.3 * len(body) or len(_CJK.findall(body)) > odd:
+        return None
+    return f"most of its characters are symbols or private-use glyphs ({100 * odd // len(body)}%)"
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _content_size(page, cap: int) -> int:
@@ -162,13 +271,19 @@ def _content_size(page, cap: int) -> int:
 
 
 def pdf_pages(path: Union[str, Path], *, ocr: Optional[Callable[[object], str]] = None,
-              notes: Optional[list[tuple[int, str]]] = None) -> list[tuple[str, bool]]:
+              notes: Optional[list[tuple[int, str]]] = None, unusable: Optional[list[int]] = None,
+              progress: Optional[Callable[[int, int], None]] = None) -> list[tuple[str, bool]]:
     """The text of each page of a PDF, and whether it came from OCR.
 
-    A page with images and no text layer is passed to ``ocr`` (a function of a
-    pdfplumber page, see :mod:`govreport_nlp.readers.ocr`) when one is given, else its
-    text is empty. Each page is bounded (readers/limits.py): content that unpacks past
-    ``GOVREPORT_NLP_MAX_STREAM_MB`` is not read, characters past
+    A page with images and no text layer, or whose text layer is unusable (fonts without
+    a Unicode map: see :func:`unusable_layer`; its number is added to ``unusable``), is
+    passed to ``ocr`` (a function of a pdfplumber page, see
+    :mod:`govreport_nlp.readers.ocr`) when one is given; else a scan's text is empty and
+    an unusable layer's text is kept as it is. ``progress(page, pages)`` is called after
+    each page read by OCR (a page takes seconds). Print marks are taken out of the flow
+    (readers/printmarks.py): page marks, running headers, tables and numbers cut by a
+    page or line break. Each page is bounded (readers/limits.py): content that unpacks
+    past ``GOVREPORT_NLP_MAX_STREAM_MB`` is not read, characters past
     ``GOVREPORT_NLP_MAX_PAGE_CHARS`` are cut; what was cut is added to ``notes`` as
     (page number, message). Each page is released once read.
     """
@@ -176,8 +291,10 @@ def pdf_pages(path: Union[str, Path], *, ocr: Optional[Callable[[object], str]] 
 
     stream_cap = int(limit("MAX_STREAM_MB") * (1 << 20))
     char_cap = int(limit("MAX_PAGE_CHARS"))
-    pages: list[tuple[str, bool]] = []
+    pages: list[Page] = []
+    via_ocr: list[bool] = []
     with pdfplumber.open(str(path)) as pdf:
+        count = len(pdf.pages)
         for number, page in enumerate(pdf.pages, 1):
             try:
                 try:
@@ -188,23 +305,34 @@ def pdf_pages(path: Union[str, Path], *, ocr: Optional[Callable[[object], str]] 
                     if notes is not None:
                         notes.append((number, f"page {number}'s content unpacks past {stream_cap >> 20} MB and was "
                                               "not read (raise GOVREPORT_NLP_MAX_STREAM_MB if it is genuine)"))
-                    pages.append(("", False))
+                    pages.append(Page())
+                    via_ocr.append(False)
                     continue
                 if len(page.chars) > char_cap:
                     if notes is not None:
                         notes.append((number, f"page {number} draws {len(page.chars)} characters; the first "
                                               f"{char_cap} were read (GOVREPORT_NLP_MAX_PAGE_CHARS)"))
-                    page._objects["char"] = page.chars[:char_cap]  # what find_tables and _page_text read
+                    page._objects["char"] = page.chars[:char_cap]  # what find_tables and _page_lines read
                 text = _page_text(page)
-                if not text.strip() and page.images and ocr is not None:
-                    pages.append((ocr(page), True))
+                lines = text.lines
+                broken = unusable_layer(text) is not None
+                if broken and unusable is not None:
+                    unusable.append(number)
+                if ocr is not None and (broken or (not text.strip() and page.images)):
+                    # OCR text has no positions: its lines are known by their text alone.
+                    read = ocr(page)
+                    pages.append(Page([Line(t) for t in read.split("\n") if t.strip()]))
+                    via_ocr.append(True)
+                    if progress is not None:
+                        progress(number, count)
                 else:
-                    pages.append((text, False))
+                    pages.append(Page(lines, height=float(page.height)))
+                    via_ocr.append(False)
             finally:
                 # pdfplumber keeps every page's objects until the file closes (+462 MB per
                 # 7,000 pages): release each once read.
                 page.close()
-    return pages
+    return list(zip(join_pages(pages), via_ocr))
 
 
 def pdf_to_text(path: Union[str, Path]) -> str:
