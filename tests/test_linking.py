@@ -575,3 +575,11 @@ def test_linking_completion_rate_after_a_budget_amount(nlp):
     # rate of the line before, and a thousands separator ends no clause.
     facts = _facts(nlp, "教育支出508,075万元，为年初预算631,600万元的80.4%，较上年决算数下降6.5%。")
     assert facts[2:] == [("80.4%", "教育支出", None), ("6.5%", "教育支出", "decrease")]
+
+
+def test_linking_a_run_counts_the_event_after_it(nlp):
+    # anhui_province_work_report_2026: 连续24个月保持两位数增长, 连续4次获评全国优秀 (gold);
+    # an event that names a number of its own (连续5年稳定在800亿斤以上) is left to the others.
+    assert _subject_of(nlp, "高技术制造业增加值增长30.4%、连续24个月保持两位数增长。", "24个月") == "保持两位数增长"
+    assert _subject_of(nlp, "长江十年禁渔连续4次获评全国优秀，环巢湖十大湿地全面建成。", "4次") == "获评全国优秀"
+    assert _subject_of(nlp, "粮食产量连续5年稳定在800亿斤以上。", "5年") == "粮食产量"

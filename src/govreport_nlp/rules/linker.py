@@ -23,7 +23,7 @@ from typing import Optional, Sequence
 from ..lexicons import subjects as lex
 from .phrases import BOUNDARY as _BOUNDARY, clause_start as _clause_start, clean as _clean
 from .topics import FROM as _FROM
-from .topics import category_after, heading_lead, list_before_deng, opener_cut, skip_adverbs, to_next
+from .topics import category_after, event_after_consecutive, heading_lead, list_before_deng, opener_cut, skip_adverbs, to_next
 from ..models import Quantity
 from .links import SUBJECT_RULES, Link
 from .clauses import ADVERB_BEFORE as _ADVERB_BEFORE, FILLER as _FILLER, GLUED_FILLERS as _GLUED_FILLERS
@@ -217,6 +217,11 @@ def link_sentence(text: str, sent_start: int, sent_end: int, quantities: Sequenc
             # 分别增长5.1%、3.2%: each item of the list carries the change of the first.
             links.append(Link(subject=links[-1].subject, change=links[-1].change,
                               subject_start=links[-1].subject_start, rule="list_item"))
+            prev_end = max(prev_end, q.end)
+            continue
+        event = event_after_consecutive(text, q.start, q.end, sent_end) if q.kind in ("duration", "count") else None
+        if event:  # 连续24个月|保持两位数增长: the run counts the event after it
+            links.append(Link(subject=event[0], subject_start=event[1], rule="counted_noun_after"))
             prev_end = max(prev_end, q.end)
             continue
         if q.kind == "count" and q.unit in lex.NOUN_UNITS and text.endswith(q.unit, q.start, q.end):

@@ -12,7 +12,7 @@ from typing import Optional
 from ..lexicons import subjects as lex
 from .phrases import clean, depths
 
-__all__ = ["FROM", "category_after", "heading_lead", "label_after_verb", "list_before_deng", "opener_cut", "skip_adverbs", "to_next"]
+__all__ = ["FROM", "category_after", "event_after_consecutive", "heading_lead", "label_after_verb", "list_before_deng", "opener_cut", "skip_adverbs", "to_next"]
 
 # A short line of its own, with or without a list mark (——农林水支出。, （三）增值税。): it
 # names the topic of the sentences under it (完成1051.73亿元，占预算的101.4%).
@@ -118,3 +118,21 @@ def category_after(text: str, end: int, limit: int) -> Optional[tuple[str, int]]
     """
     m = _STATE_AFTER.match(text, end, limit)
     return (m.group("state"), m.start("state")) if m else None
+
+
+# What 连续 N 个月/年/次 counts: the event after it, up to the end of the clause, when that
+# names no number of its own (连续24个月保持两位数增长, 连续4次获评全国优秀).
+_EVENT = re.compile(r"[\u4e00-\u9fff“”]{2,14}?(?=[，,；;。、]|$)")
+
+
+def event_after_consecutive(text: str, start: int, end: int, limit: int) -> Optional[tuple[str, int]]:
+    """The event a 连续 count counts, with where it starts, or None.
+
+    >>> t = "增长30.4%、连续24个月保持两位数增长。"
+    >>> event_after_consecutive(t, t.index("24"), t.index("保"), len(t))
+    ('保持两位数增长', 14)
+    """
+    if not text.endswith("连续", max(0, start - 2), start):
+        return None
+    m = _EVENT.match(text, end, limit)
+    return (m.group(), end) if m else None
