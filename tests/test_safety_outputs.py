@@ -165,14 +165,25 @@ def test_unwritable_output_folder_is_one_line_before_any_work(tmp_path, nlp, cap
     assert ran == []
 
 
-def test_render_refuses_a_folder_and_its_own_input(tmp_path, nlp, capsys):
+def test_render_to_a_folder_writes_name_html_and_never_its_own_input(tmp_path, nlp, capsys):
     src = _report(tmp_path / "in")
     folder = tmp_path / "outdir"
     folder.mkdir()
-    assert cli.main(["render", str(src), "-o", str(folder)]) == 2
+    # -o FOLDER: the page is FOLDER/NAME.html (NAME: the input's name without its extension).
+    assert cli.main(["render", str(src), "-o", str(folder)]) == 0
+    assert [p.name for p in folder.iterdir()] == [src.stem + ".html"]
+    assert "<!DOCTYPE html>" in (folder / (src.stem + ".html")).read_text(encoding="utf-8")
+    # The input itself, named or as the page -o FOLDER would write: refused, never overwritten.
     assert cli.main(["render", str(src), "-o", str(src)]) == 2
-    assert src.read_text(encoding="utf-8") == TEXT
-    assert list(folder.iterdir()) == [] and _debris(src.parent) == [] and _debris(tmp_path) == []
+    assert "is also an input" in capsys.readouterr().err
+    page = src.with_suffix(".html")
+    page.write_text(TEXT, encoding="utf-8")
+    assert cli.main(["render", str(page), "-o", str(page.parent)]) == 2
+    assert "is also an input" in capsys.readouterr().err
+    assert src.read_text(encoding="utf-8") == TEXT and page.read_text(encoding="utf-8") == TEXT
+    assert _debris(src.parent) == [] and _debris(folder) == [] and _debris(tmp_path) == []
+    # stdin has no name: a folder needs a file name then.
+    assert cli.main(["render", "-", "-o", str(folder)]) == 2
     assert "is a directory" in capsys.readouterr().err
 
 

@@ -25,24 +25,24 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import json
 import os
 import re
 import sys
 import sqlite3
-from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Sequence
 
-from ..readers import decode
 from ..errors import GovReportError
 from ..models import FACT_COLUMNS, Report
+from .formats import file_sink as _file_sink, output_format as _format
 from .outputs import TextOutput, UsageError, check_output, cleanup, one_line, write_error
+from .render_cmd import cmd_render
 
 if TYPE_CHECKING:
     from .batch import BatchResult
     from .cache import ReportCache
     from .inputs import Plan
+    from .manifest import Manifest
 
 __all__ = ["main"]
 
@@ -52,10 +52,11 @@ CSV_COLUMNS = [*REPORT_COLUMNS, *FACT_COLUMNS]
 # The typed columns of the Parquet and SQLite tables (the others are text).
 _FACT_TYPES = {"report_year": "int", "value": "float", "value_high": "float", "start": "int", "end": "int",
                "value_exact": "decimal", "value_high_exact": "decimal"}
-# -o's extension -> format; any other extension is refused (a typo must not become JSON).
-SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".sqlite3": "sqlite",
-                  ".db": "sqlite", ".parquet": "parquet", ".xlsx": "xlsx"}
 _PANEL_TYPES = {"report_year": "int", "value": "float"}
+# The report columns a --manifest adds to every output (runners/manifest.py).
+MANIFEST_EXTRA = ["url", "meta"]
+_MANIFEST_HELP = ("a CSV of the inputs (columns path, issuer, year, url, published; any other column kept "
+                  "as meta) whose values override what is read from the text, in every output")
 
 
 # A cell beginning so is run as a formula by Excel, LibreOffice and Google Sheets.
@@ -123,6 +124,7 @@ def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Cal
         print("govreport-nlp: no input files found", file=sys.stderr)
         return 1
     failed = 0
+    manifest = _manifest(args)
     try:
         if sink is not None:
             out, target = None, sink()
@@ -157,7 +159,8 @@ def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Cal
                 page = f" (page {warning.page})" if warning.page else ""
                 print(f"govreport-nlp: {one_line(result.source)}{page}: {one_line(warning.message)}",
                       file=sys.stderr)
-            write(result.source, result.report)
+            report = result.report if manifest is None else manifest.apply(result.source, result.report)
+            write(result.source, report)
             if out is not None:
                 out.flush()
         if target is not None:
@@ -177,60 +180,32 @@ def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Cal
     return 1 if failed else 0
 
 
-def _format(args: argparse.Namespace, allowed: Sequence[str] = ("jsonl", "csv", "parquet", "sqlite", "xlsx"),
-            default: str = "jsonl") -> str:
-    """The output format: --format, else -o's extension (an unknown one is refused, exit 2),
-    else ``default`` (stdout, a pipe or a device). Checked before any work."""
-    from .outputs import quote
-
-    out = args.output
-    excel = getattr(args, "excel", False)
-    if args.format:
-        fmt = args.format
-    elif out in (None, "-") or _is_special(out):
-        fmt = "csv" if excel else default
-    else:
-        suffix = Path(out).suffix.lower()
-        if suffix not in SUFFIX_FORMATS:
-            known = ", ".join(sorted(k for k, v in SUFFIX_FORMATS.items() if v in allowed))
-            raise UsageError(f"-o {quote(out)}: unknown extension {suffix or '(none)'!r}; name it {known} "
-                             "or give --format")
-        fmt = SUFFIX_FORMATS[suffix]
-    if fmt not in allowed:
-        raise UsageError(f"{args.command} does not write {fmt}; it writes {', '.join(allowed)}")
-    if excel and fmt != "csv":
-        raise UsageError(f"--excel makes a CSV with a byte-order mark; {fmt} has none (Excel opens .xlsx as it is)")
-    if getattr(args, "append", False) and fmt != "sqlite":
-        raise UsageError("--append adds to a SQLite database (-o reports.sqlite); other formats are written whole")
-    if fmt == "xlsx" and importlib.util.find_spec("xlsxwriter") is None:
-        raise UsageError("writing .xlsx needs XlsxWriter: pip install 'govreport-nlp[xlsx]'")
-    return fmt
-
-
-def _is_special(out: str) -> bool:
-    """A FIFO, a device, a process substitution: no extension to read a format from."""
-    import stat
-
-    try:
-        return not stat.S_ISREG(os.stat(out).st_mode)
-    except OSError:
-        return False
-
-
-def _file_sink(args: argparse.Namespace, fmt: str, make: Callable[[], Any]) -> Callable[[], Any]:
-    """The sink of a format written to a file only, checked before any input is read."""
-    if args.output in (None, "-"):
-        raise UsageError(f"--format {fmt} needs -o FILE (it is not written to stdout)")
-    if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
-        raise UsageError("writing Parquet needs pyarrow: pip install 'govreport-nlp[parquet]'")
-    return make
-
-
 def _fact_rows(source: str, report: Report) -> Iterator[dict[str, Any]]:
     """The facts of a report as rows that name their report (file, title, issuer, year)."""
     head = {"file": source, "title": report.title, "issuer": report.issuer, "report_year": report.report_year}
     return ({**head, **row, "value_exact": row["value"], "value_high_exact": row["value_high"]}
             for row in report.facts_table())
+
+
+def _manifest(args: argparse.Namespace) -> Optional["Manifest"]:
+    """The --manifest, read once (before any work: a bad one is refused, exit 2)."""
+    if not getattr(args, "manifest", None):
+        return None
+    if getattr(args, "manifest_rows", None) is None:
+        from .manifest import load_manifest
+
+        args.manifest_rows = load_manifest(args.manifest)
+    return args.manifest_rows
+
+
+def _with_manifest(args: argparse.Namespace, rows: Callable[[str, Report], Iterable[dict[str, Any]]],
+                   columns: list[str]) -> tuple[Callable[[str, Report], Iterable[dict[str, Any]]], list[str]]:
+    """``rows`` and ``columns`` with the manifest's url and meta on every row, if there is one."""
+    manifest = _manifest(args)
+    if manifest is None:
+        return rows, columns
+    return (lambda source, report: ({**row, **manifest.extra(source)} for row in rows(source, report)),
+            [*columns, *MANIFEST_EXTRA])
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -239,28 +214,40 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if fmt == "sqlite":
         from .sqlite_out import SqliteOutput
 
-        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: (SqliteOutput(args.output, append=True) if args.append
-                                                                   else SqliteOutput(args.output))))
+        options: dict[str, Any] = {"append": True} if args.append else {}
+        if _manifest(args) is not None:
+            options["extra"] = _manifest(args).extra
+        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: SqliteOutput(args.output, **options)))
     if fmt == "xlsx":
         from .xlsx_out import EXTRACT_SHEETS, XlsxBook, extract_sheets
 
-        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: XlsxBook(args.output, EXTRACT_SHEETS,
-                                                                                   extract_sheets)))
+        sheets, book = extract_sheets, EXTRACT_SHEETS
+        manifest = _manifest(args)
+        if manifest is not None:  # url and meta on the reports and facts sheets
+            book = {k: [*v, *MANIFEST_EXTRA] if k in ("reports", "facts") else v for k, v in book.items()}
+            sheets = (lambda s, r: {k: ([{**row, **manifest.extra(s)} for row in v] if k in ("reports", "facts")
+                                        else v) for k, v in extract_sheets(s, r).items()})
+        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: XlsxBook(args.output, book, sheets)))
     if fmt == "parquet":
         from .table_out import ParquetTable
 
-        columns = {c: _FACT_TYPES.get(c, "str") for c in (*CSV_COLUMNS, "value_exact", "value_high_exact")}
-        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: ParquetTable(args.output, columns, _fact_rows)))
+        rows, names = _with_manifest(args, _fact_rows, [*CSV_COLUMNS, "value_exact", "value_high_exact"])
+        columns = {c: _FACT_TYPES.get(c, "str") for c in names}
+        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: ParquetTable(args.output, columns, rows)))
+    fact_rows, csv_columns = _with_manifest(args, _fact_rows, CSV_COLUMNS)
+    manifest = _manifest(args)
 
     def start(out: IO[str]) -> Callable[[str, Report], None]:
         if fmt == "csv":
-            writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+            writer = csv.DictWriter(out, fieldnames=csv_columns)
             writer.writeheader()
             return lambda source, report: writer.writerows(
-                {k: cell(row[k]) for k in CSV_COLUMNS} for row in _fact_rows(source, report))
+                {k: cell(row[k]) for k in csv_columns} for row in fact_rows(source, report))
 
         def write_json(source: str, report: Report) -> None:
             record = {"file": source, **report.model_dump(mode="json", exclude={"text", "source"})}
+            if manifest is not None:
+                record.update(url=manifest.extra(source)["url"], meta=(manifest.row(source) or {}).get("meta") or {})
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
         return write_json
@@ -274,6 +261,9 @@ def _cmd_tables(args: argparse.Namespace) -> int:
     _format(args, ("csv",), "csv")
     columns = ["file", "issuer", "report_year", "template", "warnings", "warning_details",
                "consistency_warnings", "consistency_details", *cell_columns()]
+    manifest = _manifest(args)
+    if manifest is not None:
+        columns[3:3] = MANIFEST_EXTRA
 
     cell = (lambda v: v) if args.raw_csv else safe_cell
 
@@ -290,7 +280,7 @@ def _cmd_tables(args: argparse.Namespace) -> int:
                    "template": report.template, "warnings": len(report.warnings),
                    "warning_details": details, "consistency_warnings": len(report.consistency_warnings),
                    "consistency_details": "; ".join(w.message for w in report.consistency_warnings),
-                   **flatten(report.template_tables)}
+                   **flatten(report.template_tables), **({} if manifest is None else manifest.extra(source))}
             writer.writerow({k: cell(v) for k, v in row.items()})
 
         return write_row
@@ -304,65 +294,28 @@ def _cmd_panel(args: argparse.Namespace) -> int:
     from .panel import PANEL_COLUMNS, panel_rows
 
     fmt = _format(args, ("csv", "parquet", "sqlite", "xlsx"), "csv")
+    rows, names = _with_manifest(args, panel_rows, list(PANEL_COLUMNS))
     if fmt == "xlsx":
         from .xlsx_out import XlsxBook
 
         return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: XlsxBook(
-            args.output, {"panel": list(PANEL_COLUMNS)}, lambda s, r: {"panel": panel_rows(s, r)},
-            numbers={"report_year", "value"})))
+            args.output, {"panel": names}, lambda s, r: {"panel": rows(s, r)}, numbers={"report_year", "value"})))
     if fmt in ("sqlite", "parquet"):
         from .table_out import ParquetTable, SqliteTable
 
-        columns = {c: _PANEL_TYPES.get(c, "str") for c in PANEL_COLUMNS}
-        make = ((lambda: SqliteTable(args.output, "panel", columns, panel_rows)) if fmt == "sqlite"
-                else (lambda: ParquetTable(args.output, columns, panel_rows)))
+        columns = {c: _PANEL_TYPES.get(c, "str") for c in names}
+        make = ((lambda: SqliteTable(args.output, "panel", columns, rows)) if fmt == "sqlite"
+                else (lambda: ParquetTable(args.output, columns, rows)))
         return _run_batch(args, None, sink=_file_sink(args, fmt, make))
     cell = (lambda v: v) if args.raw_csv else safe_cell
 
     def start(out: IO[str]) -> Callable[[str, Report], None]:
-        writer = csv.DictWriter(out, fieldnames=list(PANEL_COLUMNS))
+        writer = csv.DictWriter(out, fieldnames=names)
         writer.writeheader()
         return lambda source, report: writer.writerows(
-            {k: cell(v) for k, v in row.items()} for row in panel_rows(source, report))
+            {k: cell(v) for k, v in row.items()} for row in rows(source, report))
 
     return _run_batch(args, start)
-
-
-def _cmd_render(args: argparse.Namespace) -> int:
-    from .render import render_html
-
-    from ..api import extract, extract_file
-
-    check_output(args.output, [args.path])  # before the work: a folder, the input itself
-    out, target = _open_out(args.output)
-    try:
-        try:
-            if args.path == "-":
-                text = decode(sys.stdin.buffer.read())
-                report = extract(text, report_year=args.report_year)
-            else:
-                report = extract_file(args.path, report_year=args.report_year)
-                text = report.text or ""
-        except Exception as e:
-            print(f"govreport-nlp: cannot render {one_line(args.path)}: {type(e).__name__}: {one_line(str(e))}",
-                  file=sys.stderr)
-            if target is not None:
-                target.discard()
-            return 1
-        out.write(render_html(text, report))
-        if target is not None:
-            target.commit()
-    except OSError as e:
-        if target is not None:
-            target.discard()
-        if isinstance(e, BrokenPipeError) or target is None:
-            raise
-        raise write_error(args.output, e) from e
-    except BaseException:
-        if target is not None:
-            target.discard()
-        raise
-    return 0
 
 
 def _cmd_download(args: argparse.Namespace) -> int:
@@ -409,9 +362,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("render", help="an HTML page of a report with headings, entities and facts marked")
     p.add_argument("path", metavar="FILE", help="a report file, or - for stdin")
-    p.add_argument("-o", "--output", help="output html (default: stdout)")
+    p.add_argument("-o", "--output", help="output html, or a folder to write NAME.html in (default: stdout)")
     p.add_argument("--report-year", type=int, default=None, help="override the report year")
-    p.set_defaults(func=_cmd_render)
+    p.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="the page's labels: zh (标题, 年度, 表二 ...; the default) or en")
+    p.add_argument("--manifest", metavar="CSV", default=None, help=_MANIFEST_HELP)
+    p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("download", help="fetch and verify the pkuseg segmentation model")
     p.add_argument("--force", action="store_true", help="fetch again even if cached")
@@ -436,6 +392,7 @@ def _batch_parser(sub, name: str, help_text: str, output_help: str) -> argparse.
                         "a rerun or a resumed batch reads it instead of extracting again (default: "
                         "$GOVREPORT_NLP_CACHE, else reports/ in the model's cache folder)")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the parse cache")
+    p.add_argument("--manifest", metavar="CSV", default=None, help=_MANIFEST_HELP)
     p.set_defaults(format=None, append=False)
     return p
 

@@ -181,7 +181,7 @@ def _template_tables(report: Report) -> str:
     return "".join(parts)
 
 
-def render_html(text: str, report: Report, *, title: Optional[str] = None) -> str:
+def render_html(text: str, report: Report, *, title: Optional[str] = None, lang: str = "zh") -> str:
     """A standalone HTML page of ``text`` with the extraction of ``report`` marked."""
     name = html.escape(title or report.title or "report")
     checks = len(report.warnings) + len(report.consistency_warnings)

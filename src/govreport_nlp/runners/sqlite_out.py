@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from typing import Optional
+from typing import Callable, Optional
 
 from ..models import FACT_COLUMNS, Report
 from .outputs import UsageError, quote
@@ -89,8 +89,10 @@ def _real(value: Optional[str]) -> Optional[float]:
 class SqliteOutput(SqliteFile):
     """The five tables of every report in one database (see the module's docstring)."""
 
-    def __init__(self, path: str, *, append: bool = False) -> None:
+    def __init__(self, path: str, *, append: bool = False,
+                 extra: Optional[Callable[[str], dict[str, Optional[str]]]] = None) -> None:
         super().__init__(path)
+        self.extra = extra  # --manifest: url and meta of a file, as two more columns of reports
         self.digests: dict[str, str] = {}
         self.known: dict[str, Optional[str]] = {}
         try:
@@ -106,6 +108,11 @@ class SqliteOutput(SqliteFile):
                 self.known = dict(self.db.execute("SELECT file, sha256 FROM reports"))
             else:
                 self.db.executescript(_SCHEMA)
+            if extra is not None:
+                have = {row[1] for row in self.db.execute("PRAGMA table_info(reports)")}
+                for column in ("url", "meta"):
+                    if column not in have:
+                        self.db.execute(f"ALTER TABLE reports ADD COLUMN {column} TEXT")
         except BaseException:
             self.discard()
             raise
@@ -128,6 +135,9 @@ class SqliteOutput(SqliteFile):
             (source, self.digests.get(source), report.title, report.issuer, report.report_year, report.published,
              report.kind, report.template, report.chars))
         rid = cur.lastrowid
+        if self.extra is not None:
+            more = self.extra(source)
+            self.db.execute("UPDATE reports SET url = ?, meta = ? WHERE id = ?", (more["url"], more["meta"], rid))
         rows = []
         for row in report.facts_table():
             rows.append((rid, *(row[c] for c in _FACT_TEXT), _real(row["value"]), row["value"],
