@@ -6,6 +6,8 @@ sidebar) and the year reported on."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 import govreport_nlp
@@ -62,3 +64,17 @@ def test_published_files_every_file_is_expected():
         pytest.skip(f"needs the shared formats corpus ({FORMATS})")
     files = {p.name for p in FORMATS.iterdir() if p.suffix in (".html", ".pdf", ".docx", ".doc")}
     assert files == set(EXPECTED), "a file of the formats corpus has no expected values here"
+
+
+def test_published_files_budget_table_with_a_header_over_three_lines():
+    # shijiazhuang_2018_budget_report.pdf 表3 as its text layer reads: the header printed over
+    # three lines (the (%) notes under the share columns) and a label wrapped onto the next line.
+    from govreport_nlp.rules.quantities import find_table_cells
+
+    text = ("2018年全市政府性基金收入预算完成情况表\n单位:万元\n占年初预算 比上年增长\n科目名称\t年初预算 实际完成\n"
+            "(%)\t(%)\n1.国有土地收益基金收入\t351756\t229706\t65.3\t-1.3\n8.彩票发行机构和彩票销售机\n"
+            "构的业务费用\t2320\t2361\t101.8\t-26.3\n合 计\t6099592\t5608666\t92\t8.3\n表4\n")
+    cells = {(r.subject, r.column): (r.quantity.value, r.quantity.unit, r.change) for r in find_table_cells(text)}
+    assert cells[("合计", "实际完成")] == (56086660000, "元", None)
+    assert cells[("合计", "占年初预算(%)")] == (92, "%", None)
+    assert cells[("国有土地收益基金收入", "比上年增长(%)")] == (Decimal("1.3"), "%", "decrease")

@@ -125,17 +125,52 @@ def find_table_cells(text: str) -> list[StatRow]:
             i += 1
             continue
         header: Optional[list[str]] = None
+        above: list[str] = []  # the header's lines, as printed (a PDF may break it over three)
         j = i + 1
-        while j < len(lines) and j - i < _TABLE_REACH and "\t" in lines[j] and not _UNIT_LINE.match(lines[j]):
+        seen_row = False
+        while j < len(lines) and j - i < _TABLE_REACH and not _UNIT_LINE.match(lines[j]) and (
+                "\t" in lines[j] or not seen_row and len(above) < 4
+                or seen_row and j + 1 < len(lines) and "\t" in lines[j + 1] and _HAN.search(lines[j])):
+            if seen_row and "\t" not in lines[j]:
+                j += 1  # a label wrapped onto the next line (…彩票销售机 / 构的业务费用 2320 …)
+                continue
             cells = lines[j].split("\t")
             numbers = [k for k, c in enumerate(cells) if _CELL_NUMBER.fullmatch(c.strip())]
+            if "\t" not in lines[j] and numbers:
+                break
             if not numbers:
                 header = cells  # the last row without numbers before the data names the columns
+                above.append(lines[j])
             elif header is not None:
+                seen_row = True
+                if len(cells) != len(header) and len(above) > 1:
+                    header = _merged_header(above, len(cells)) or header
                 out.extend(_row_cells(text, starts[j], lines[j], cells, header, info))
             j += 1
         i = j
     return out
+
+
+_NOTE_CELL = re.compile(r"^[（(][%％][）)]$")
+_LABEL_COLUMN = re.compile(r"科目|名称|项目|地区|指标|类别")
+
+
+def _merged_header(lines: list[str], width: int) -> Optional[list[str]]:
+    """Column names of a header printed over several lines (占年初预算 比上年增长 / 科目名称
+    年初预算 实际完成 / (%) (%)): the line that names the label column first, the others after
+    it, a line of (%) notes marking the line of names it stands under. None when the names do
+    not make ``width`` columns."""
+    rows = [line.split() for line in lines if line.split()]
+    notes = [r for r in rows if all(_NOTE_CELL.match(c) for c in r)]
+    names = [r for r in rows if r not in notes]
+    names.sort(key=lambda r: 0 if _LABEL_COLUMN.search(r[0]) else 1)
+    for note in notes:
+        for r in names:
+            if len(r) == len(note) and not _LABEL_COLUMN.search(r[0]):
+                r[:] = [c + "(%)" for c in r]
+                break
+    columns = [c for r in names for c in r]
+    return columns if len(columns) == width else None
 
 
 def _row_cells(text: str, line_start: int, line: str, cells: list[str], header: list[str],
