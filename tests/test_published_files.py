@@ -78,3 +78,12 @@ def test_published_files_budget_table_with_a_header_over_three_lines():
     assert cells[("合计", "实际完成")] == (56086660000, "元", None)
     assert cells[("合计", "占年初预算(%)")] == (92, "%", None)
     assert cells[("国有土地收益基金收入", "比上年增长(%)")] == (Decimal("1.3"), "%", "decrease")
+
+
+def test_published_files_table_cell_facts_name_their_column(nlp):
+    # #28 item 2: a budget table with its unit printed once gives facts with exact values in
+    # 元, the row label as subject and the column as context (Fact.column and context_of).
+    text = "2025年全市一般公共预算收支表\n单位：万元\n项目\t预算数\t决算数\n税收收入\t1200\t1234.5\n"
+    fact = next(f for f in govreport_nlp.extract(text, nlp=nlp).facts if f.quantity.text == "1234.5")
+    assert (fact.subject, fact.quantity.value, fact.quantity.unit, fact.column, fact.context_of) == (
+        "税收收入", Decimal("12345000"), "元", "决算数", "决算数")

@@ -134,7 +134,9 @@ def assemble_facts(text: str, quantities: Sequence[Quantity], *, sentences: Sequ
             id=fact_id(q), subject=ln.subject, subject_rule=ln.rule if ln.subject else None,
             column=table_cells[q.start]["column"] if q.start in table_cells else None,
             change=ln.change, quantity=q,
-            parent=parent, context_of=context_of, as_of=as_of, period=period, org=org,
+            # (a table cell's context is its column, 实际完成 beside 年初预算: GUIDELINES' context_of)
+            parent=parent, context_of=context_of or (table_cells[q.start]["column"] if q.start in table_cells else None),
+            as_of=as_of, period=period, org=org,
             sentence=text[s:e], sentence_start=s, section_path=_section_path(sections, q.start),
         ))
     return facts
