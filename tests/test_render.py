@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -18,7 +19,9 @@ def test_render_page_marks_facts_entities_and_headings(tmp_path, nlp):
     out = tmp_path / "report.html"
     assert cli.main(["render", str(SEEDS / f"{SEED_NAME}.txt"), "-o", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
-    for label in ("MONEY", "PERCENT", "SUBJECT", "DATE", "ORG", "GPE", "HEADING"):
+    for label in ("MONEY", "PERCENT"):  # numbers: underlined, the kind in data-label and the tooltip
+        assert f"data-label='{label}'" in page, label
+    for label in ("SUBJECT", "DATE", "ORG", "GPE", "HEADING"):
         assert f">{label}</span>" in page, label
     assert "<table class='facts'>" in page
 
@@ -50,7 +53,7 @@ def test_render_from_stdin(monkeypatch, nlp, capsys):
     monkeypatch.setattr("sys.stdin", FakeStdin())
     assert cli.main(["render", "-"]) == 0
     page = capsys.readouterr().out
-    assert "31.08亿元" in page and ">MONEY</span>" in page and ">SUBJECT</span>" in page
+    assert "31.08亿元" in page and "data-label='MONEY'" in page and ">SUBJECT</span>" in page
 
 
 def test_render_missing_file_is_an_error(tmp_path, capsys):
@@ -79,11 +82,12 @@ def test_render_ties_numbers_to_facts_and_shows_template_tables(tmp_path, nlp):
     fact = next(f for f in report.facts if f.quantity.text == "3119 件")
     # The number carries its fact: id, tooltip with value, unit and rule; its subject the same id.
     assert f"id='{fact.id}' data-fact='{fact.id}'" in page
-    assert f"value: 3119 件" in page and f"({fact.subject_rule})" in page
-    assert f"class='subject' data-fact='{fact.id}'" in page
+    assert "数值: 3119 件" in page and f"({fact.subject_rule})" in page
+    assert re.search(f"class='subject' data-facts='[^']*\\b{fact.id}\\b", page)
     assert f"<a href='#{fact.id}'>" in page  # the facts table links to the place in the text
     # 表三 as an HTML table, the contradicted cell marked; its rows are no headings.
-    assert "<table class='template' data-table='table3'>" in page and "<td class='bad'" in page
+    assert "<table class='template' data-table='table3'><caption>表三</caption>" in page
+    assert "<td class='num bad'" in page
     assert "（一）予以公开<span class='label'>HEADING" not in page
 
 
@@ -102,5 +106,44 @@ def test_render_clicked_number_highlights_its_subject_in_chromium(tmp_path, nlp)
     dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", f"{out.as_uri()}#{fact.id}"], capture_output=True,
                          text=True, timeout=120, check=True).stdout
     assert 'data-ready="1"' in dom
-    assert f'class="subject active" data-fact="{fact.id}"' in dom
+    assert re.search(f'class="subject active" data-facts="[^"]*\\b{fact.id}\\b', dom)
     assert f'<tr data-fact="{fact.id}" class="active">' in dom
+
+
+def test_render_in_chinese_by_default_and_english_on_request(tmp_path, nlp):
+    from govreport_nlp.runners.render import FONTS
+
+    path = _huaian_changed(tmp_path)
+    zh, en = tmp_path / "zh.html", tmp_path / "en.html"
+    assert cli.main(["render", str(path), "-o", str(zh)]) == 0
+    assert cli.main(["render", str(path), "--lang", "en", "-o", str(en)]) == 0
+    page, english = zh.read_text(encoding="utf-8"), en.read_text(encoding="utf-8")
+    assert FONTS == '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",sans-serif'
+    assert f"font-family:{FONTS}" in page and "<html lang='zh-CN'>" in page
+    for word in ("标题: ", "年度: 2024", "<caption>表二</caption>", "<h2>数据 ("):
+        assert word in page, word
+    assert "report year" not in page and "table2</caption>" not in page
+    for word in ("title: ", "report year: 2024", "<caption>table2</caption>", "<h2>Facts ("):
+        assert word in english, word
+    # Numbers are underlined, not boxed with a label; numbers in tables are right-aligned.
+    assert "mark.q{background:none" in page and "border-bottom:2px solid var(--c)" in page
+    assert "<span class='label'>MONEY" not in page and "<span class='label'>QUANTITY" not in page
+    assert "td.num{text-align:right" in page and "<td class='num'>" in page
+
+
+def test_render_a_shared_subject_lists_every_one_of_its_numbers(nlp):
+    from govreport_nlp import extract
+    from govreport_nlp.runners.render import render_html
+
+    text = "一般公共预算收入分别为31.08亿元和29.5亿元，增长5.2%。"
+    report = extract(text, nlp=nlp)
+    page = render_html(text, report)
+    shared = re.findall(r"class='subject' data-facts='([^']*)'", page)
+    by_subject: dict[str, list[str]] = {}
+    for fact in report.facts:
+        by_subject.setdefault(fact.subject or "", []).append(fact.id)
+    many = [ids for subject, ids in by_subject.items() if subject and len(ids) > 1]
+    assert many, [(f.quantity.text, f.subject) for f in report.facts]
+    # One subject mark, naming every fact whose subject it is (a click lights them all).
+    assert any(set(ids) <= set(marked.split()) for ids in many for marked in shared), (shared, many)
+    assert "[data-facts~=" in page
