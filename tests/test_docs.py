@@ -36,6 +36,7 @@ def test_docs_every_documented_import_works():
     """Every ``from govreport_nlp... import NAME`` in README.md and docs/*.md names a module
     that exists and a name in its ``__all__`` (the public import paths the docs promise)."""
     import importlib
+    import importlib.util
     import re
 
     pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -48,3 +49,41 @@ def test_docs_every_documented_import_works():
                 found += 1
                 assert name in getattr(module, "__all__", ()), f"{page.name}: {module_name}.{name} is not public"
     assert found >= 2
+
+
+def _python_blocks():
+    """Every ```python block of README.md and docs/*.md, with its page and line."""
+    import re
+
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    fence = re.compile(r"^```python[^\n]*\n(.*?)^```", re.M | re.S)
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for m in fence.finditer(text):
+            yield f"{page.name}:{text.count(chr(10), 0, m.start()) + 1}", m.group(1)
+
+
+def test_docs_python_blocks_compile_and_their_imports_resolve():
+    """Each Python block of the docs is valid Python, and every name it imports from
+    govreport_nlp exists (blocks are not run here: most need a report file or the model)."""
+    import ast
+    import importlib
+    import importlib.util
+
+    blocks = list(_python_blocks())
+    assert blocks, "no ```python block found in README.md or docs/"
+    for where, code in blocks:
+        try:
+            tree = ast.parse(code, filename=where)
+        except SyntaxError as e:
+            raise AssertionError(f"{where}: the block is not valid Python: {e}") from e
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("govreport_nlp"):
+                module = importlib.import_module(node.module)
+                for alias in node.names:
+                    assert hasattr(module, alias.name) or importlib.util.find_spec(
+                        f"{node.module}.{alias.name}") is not None, f"{where}: {node.module}.{alias.name}"
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name.startswith("govreport_nlp"):
+                        importlib.import_module(alias.name)
