@@ -280,3 +280,10 @@ def test_orgs_kinds_of_communities_and_words_ending_in_a_short_name(nlp):
     text = "广西壮族自治区2025年政府工作报告\n建设完整社区，推进建制镇建设。推进桂林、资源、龙胜联动。加强水资源、耕地保护。"
     places = [e.text for e in nlp(text)._.govreport_entities if e.label == "GPE"]
     assert places == ["广西壮族自治区", "桂林", "资源"]
+
+
+def test_orgs_short_names_in_a_list_of_bodies(nlp):
+    # Bulk (ningxia 2026): 牵头单位：农牧厅、林草局、人社厅 - a 厅 that needs a jurisdiction
+    # stands without one beside a body of its list; alone it does not (当年办, 法治政府).
+    assert _ents(nlp, "牵头单位：农牧厅、林草局、人社厅。", "ORG") == ["农牧厅", "林草局", "人社厅"]
+    assert _ents(nlp, "展厅、大厅对外开放。", "ORG") == []

@@ -164,6 +164,8 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
             yield m.span()
     word_at_end = {e: i for i, (_, e) in enumerate(words)}
     org_ends: set[int] = set()
+    found_starts: set[int] = set()
+    listed: list[tuple[int, int]] = []
     for m in _ORG_SUFFIX_RE.finditer(text):
         end = m.end()
         if end not in word_at_end or end in org_ends:
@@ -225,6 +227,8 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
                 head = words[k][0]
         if head is None:
             if m.group() in _NEEDS_HEAD:
+                if first < m.start() and 2 <= end - first <= 6 and (text[first - 1:first] in "、：:" or text[end:end + 1] == "、"):
+                    listed.append((first, end))  # 农牧厅、林草局: a list item, kept if a neighbour is a body
                 continue
             if first == m.start():
                 continue  # 各乡镇(管委会): a bare suffix names no body
@@ -252,7 +256,13 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
         if name[0] in _INNER_CONJUNCTIONS:
             continue
         org_ends.add(end)
+        found_starts.add(head)
         yield head, end
+    # Items of a list of bodies (牵头单位：农牧厅、林草局、人社厅): a short name that needs a
+    # jurisdiction stands without one beside a body of the same list.
+    for first, end in listed:
+        if (first - 1 in org_ends and text[first - 1] == "、") or (end + 1 in found_starts and text[end] == "、"):
+            yield first, end
 
 
 @functools.lru_cache(maxsize=1)
