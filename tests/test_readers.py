@@ -3,6 +3,7 @@ from the published PDFs and .docx of ../shared/corpus/formats, a GB2312 page).""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -167,12 +168,21 @@ def test_tables_cells_with_stated_unit_become_facts(nlp):
     assert report.facts_table()[0].keys() >= {"subject_rule", "column"}
 
 
-def test_tables_rows_that_do_not_pair_with_the_header_are_left_out(nlp):
-    # 石家庄 2018, 表3: its header runs over three lines, so no column can be named with
-    # certainty; its numbers are not guessed into columns.
+def test_tables_header_over_three_lines_names_its_columns(nlp):
+    # 石家庄 2018, 表3: its header runs over three lines (占年初预算 比上年增长 / 科目名称 年初
+    # 预算 实际完成 / (%) (%)); put together it names the five columns, and every row's share
+    # column is its 实际完成 over its 年初预算 (#28 item 2: the arithmetic shows the order is right).
     report = extract_file(DATA / "shijiazhuang_2018_budget_report_p3_p24.pdf", nlp=nlp)
-    assert not any(f.subject_rule == "table_cell" for f in report.facts)
     assert "合 计\t6099592\t5608666\t92\t8.3" in report.text
+    cells: dict[str, dict[str, Decimal]] = {}
+    for f in report.facts:
+        if f.subject_rule == "table_cell" and f.column in ("年初预算", "实际完成", "占年初预算(%)"):
+            cells.setdefault(f.subject, {})[f.column] = f.quantity.value
+    assert cells["合计"]["实际完成"] == Decimal("56086660000")
+    rows = [r for r in cells.values() if len(r) == 3 and r["年初预算"]]
+    assert len(rows) >= 5
+    for r in rows:
+        assert abs(r["实际完成"] / r["年初预算"] * 100 - r["占年初预算(%)"]) < 1
 
 
 def test_pdf_encrypted_file_says_what_it_is(tmp_path):
