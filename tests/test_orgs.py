@@ -287,3 +287,9 @@ def test_orgs_short_names_in_a_list_of_bodies(nlp):
     # stands without one beside a body of its list; alone it does not (当年办, 法治政府).
     assert _ents(nlp, "牵头单位：农牧厅、林草局、人社厅。", "ORG") == ["农牧厅", "林草局", "人社厅"]
     assert _ents(nlp, "展厅、大厅对外开放。", "ORG") == []
+
+
+def test_orgs_a_distinctive_suffix_may_follow_a_verb(nlp):
+    # sichuan_province_work_report_2025 (实施川投集团…) and bulk guizhou/chongqing 2026:
+    # 集团, 法院 name a body right after a verb; a generic 商业银行 stays none.
+    assert _ents(nlp, "推动磷化集团重组，支持成渝金融法院建设，加强商业银行监管。", "ORG") == ["磷化集团", "成渝金融法院"]

@@ -21,7 +21,7 @@ SCORER = SHARED / "eval" / "score.py"
 FLOORS = {
     "fact_f1": 0.95, "quantity_f1": 0.995, "value_accuracy": 0.997, "subject_strict": 0.952,
     "change_accuracy": 0.99, "date_f1": 0.985, "date_value_accuracy": 0.995,
-    "org_f1": 0.93, "gpe_f1": 0.945, "table_cell_recall": 0.97, "table_cell_precision": 0.99,
+    "org_f1": 0.935, "gpe_f1": 0.945, "table_cell_recall": 0.97, "table_cell_precision": 0.99,
 }
 SEED_FLOORS = {"fact_f1": 0.65, "quantity_f1": 0.95}
 # Per genre (the gold's "kind"), so that a gain in one genre cannot hide a loss in another.

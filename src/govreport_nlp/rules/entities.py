@@ -54,6 +54,8 @@ _NOT_ORGS = re.compile(r"(?:大|展|网上|实体|掌上)厅$|(?:布|大|格|结
 # A count of things is no name (五个中心, 三大平台, 12家博物馆), nor a rating (国家一级博物馆).
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几]+[个项大类家所座]")
 # A numbered slogan is no body (三区一中心, 双中心).
+# Suffixes that name a body whatever stands before them (集团, 银行, 法院 ...).
+_STRONG_SUFFIXES = frozenset({"集团", "银行", "法院", "检察院", "大学", "医院", "交易所", "博物馆"})
 _SLOGAN = re.compile(r"[一二三四五六七八九十两双多]中心$")
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十两几多余]")
 _RATING = re.compile(r"[一二三四五1-5ＡA]+级")
@@ -234,8 +236,10 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
                 continue  # 各乡镇(管委会): a bare suffix names no body
             name_len = end - first
             after_org = j > 0 and words[j - 1][1] in org_ends  # 河北省教育厅 + 法规处
-            if not (opener in _OPENERS or after_org or not _HAN.fullmatch(opener)) or name_len < 3 or name_len > 14:
-                continue
+            after_verb = opener in _NOT_NAME and m.group() in _STRONG_SUFFIXES and name_len >= 4
+            if not (opener in _OPENERS or after_org or after_verb or not _HAN.fullmatch(opener)) \
+                    or name_len < 3 or name_len > 14:
+                continue  # (推动|磷化集团, 完成|中原银行: a distinctive suffix may follow a verb)
             head = first
         if m.group() in _MISSIONS and text[head - 1:head] == "驻":
             # 巴西驻成都总领事馆: a mission is named by the state it represents.
