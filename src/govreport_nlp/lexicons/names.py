@@ -55,7 +55,7 @@ NOT_NAME = frozenset({
     "指定", "参观", "访问", "入驻", "引进", "引入", "吸引",
     # verbs and adverbs a bulletin's source note or a clause puts before a body (数据来自市民政局,
     # 受市人民政府委托, 自觉接受人民政协监督, 助力…中心)
-    "来自", "接受", "自觉", "助力", "纳入", "牵头单位",
+    "来自", "接受", "自觉", "助力", "纳入",
 })
 # Characters that make a name-final character the first of a verb or noun (全省办结,
 # 处理, 局面, 院士): after them the suffix ends no body.

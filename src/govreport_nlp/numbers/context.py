@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from .numerals import CN_DIGITS, CN_SMALL, is_arabic
-from .patterns import COUNTED_NOUN, NAMED_TERMS
+from .patterns import COUNTED_NOUN, NAMED_TERMS, PEOPLE_NOUNS
 
 __all__ = ["counted_unit", "in_tab_row", "noun_unit", "skip_in_context", "slash_fraction_in_sentence", "unit_of_subject"]
 
@@ -26,8 +26,7 @@ def noun_unit(m: re.Match) -> str:
 # The same nouns at the end of a subject, and 人次 (a count of visits), 儿女 and 对象 (people
 # a report counts: 7000多万江淮儿女, 30多万监测对象).
 _SUBJECT_NOUN = re.compile(
-    r"(?P<noun>人次|儿女|对象|纳税人|老年人|毕业生|农民工|人口|人员|学生|居民|农民|职工|群众|儿童|老人|患者|"
-    r"游客|旅客|市民|村民|员工|工人|党员|干部|教师|家庭|农户|住户)"
+    rf"(?P<noun>人次|儿女|对象|{'|'.join(PEOPLE_NOUNS)})"
     # (脱贫人口务工规模3300万: the scale or number of those people)
     r"(?:[\u4e00-\u9fff]{0,2}?(?:规模|数量|总数|总量))?$")
 

@@ -16,6 +16,7 @@ __all__ = [
     "BARE_SCALE",
     "BLOCKED_AFTER",
     "COUNTED_NOUN",
+    "PEOPLE_NOUNS",
     "DAY_RANGE_END",
     "DOUBLING",
     "EXPRESSION",
@@ -179,10 +180,12 @@ BARE_SCALE = re.compile(
 # People and households counted without a classifier (6600多万纳税人, 1100多万学生, 上千万家庭):
 # the gold counts them in 人 and 户. A few modifiers may stand between (居家老年人, 低收入人口),
 # but no verb or preposition (用于人员 is not a count of people).
+PEOPLE_NOUNS = ("纳税人", "老年人", "毕业生", "农民工", "人口", "人员", "学生", "居民", "农民", "职工", "群众", "儿童",
+                "老人", "患者", "游客", "旅客", "市民", "村民", "员工", "工人", "党员", "干部", "教师", "家庭",
+                "农户", "住户")
 COUNTED_NOUN = re.compile(
     r"(?:以上|以下|左右)?(?:(?![用为对向给在是有等及和与或的至到])[\u4e00-\u9fff]){0,3}?"
-    r"(?P<noun>纳税人|老年人|毕业生|农民工|人口|人员|人民(?!币)|学生|居民|农民|职工|群众|儿童|老人|患者|"
-    r"游客|旅客|市民|村民|员工|工人|党员|干部|教师|家庭|农户|住户)"
+    rf"(?P<noun>{'|'.join(PEOPLE_NOUNS)}|人民(?!币))"
 )
 # Names and terms with a numeral in them (GUIDELINES: not quantities): 三次产业 is the
 # three sectors of the economy, 八项规定 a regulation, 三项制度 a system of rules.

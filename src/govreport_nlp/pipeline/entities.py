@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .base import StatelessComponent
-from ..rules.dates import find_dates, section_year
+from ..rules.dates import find_dates, section_year, speaking_year
 from .extensions import register_extensions
 from ..rules.gazetteer import division_code
 from ..models import Entity, ReportMeta
@@ -51,7 +51,7 @@ class ReportEntities(StatelessComponent):
         if self.dates:
             work_report = meta.kind == "work_report"
             delivery = int(meta.delivered[:4]) if meta.delivered else None
-            speaking = delivery or (meta.report_year + 1 if work_report and meta.report_year else meta.report_year)
+            speaking = speaking_year(meta.report_year, work_report=work_report, delivery_year=delivery)
             periods = [(s.start, s.end, y) for s in doc._.govreport_sections or []
                        if (y := section_year(s.title, speaking)) is not None]
             for d in find_dates(text, meta.report_year, work_report=work_report, delivery_year=delivery,

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
 
-__all__ = ["DateMention", "find_dates", "plan_period", "section_year"]
+__all__ = ["DateMention", "find_dates", "plan_period", "section_year", "speaking_year"]
 
 # Spaces, and one line break, as PDFs print them inside a date (截至 2024 年 9\n月底).
 _S = r"[ \t\u3000\xa0]*(?:\n[ \t\u3000\xa0]*)?"
@@ -83,6 +83,17 @@ _PLAN_NUMBER = {f"十{d}五": 10 + i for i, d in enumerate("一二三四五六�
 
 
 _HEADING_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+
+
+def speaking_year(report_year: Optional[int], *, work_report: bool = False,
+                  delivery_year: Optional[int] = None) -> Optional[int]:
+    """The year a text speaks from: its delivery year when known, else the year after the
+    one a 政府工作报告 reviews, else the report year.
+
+    >>> speaking_year(2025, delivery_year=2026), speaking_year(2023, work_report=True), speaking_year(2021)
+    (2026, 2024, 2021)
+    """
+    return delivery_year or (report_year + 1 if work_report and report_year else report_year)
 
 
 def section_year(title: str, speaking: Optional[int] = None) -> Optional[int]:
@@ -170,7 +181,7 @@ def find_dates(text: str, report_year: Optional[int], *, work_report: bool = Fal
     [('“十四五”', '2021/2025'), ('过去五年', '2021/2025'), ('二〇二五年一月十五日', '2025-01-15')]
     """
     books = [m.span() for m in _BOOK.finditer(text)]
-    speaking = delivery_year or (report_year + 1 if work_report and report_year else report_year)
+    speaking = speaking_year(report_year, work_report=work_report, delivery_year=delivery_year)
     year_at = _section_years(periods)
     bi = 0
     for m in _DATE.finditer(text):

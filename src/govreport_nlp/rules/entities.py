@@ -53,9 +53,9 @@ _NEEDS_HEAD = lex.NEEDS_HEAD
 _NOT_ORGS = re.compile(r"(?:大|展|网上|实体|掌上)厅$|(?:布|大|格|结|开|全|当|终|胜|败)局$|(?:域|副)中心$")
 # A count of things is no name (五个中心, 三大平台, 12家博物馆), nor a rating (国家一级博物馆).
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几]+[个项大类家所座]")
-# A numbered slogan is no body (三区一中心, 双中心).
 # Suffixes that name a body whatever stands before them (集团, 银行, 法院 ...).
 _STRONG_SUFFIXES = frozenset({"集团", "银行", "法院", "检察院", "大学", "医院", "交易所", "博物馆"})
+# A numbered slogan is no body (三区一中心, 双中心).
 _SLOGAN = re.compile(r"[一二三四五六七八九十两双多]中心$")
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十两几多余]")
 _RATING = re.compile(r"[一二三四五1-5ＡA]+级")

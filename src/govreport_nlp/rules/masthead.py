@@ -29,15 +29,6 @@ _MONTH = re.compile(
 _CN = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line (as rules/sections.py reads them), for the examples."""
-    out, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        out.append((pos, pos + len(line.rstrip("\r\n"))))
-        pos += len(line)
-    return out
-
-
 def _compact(line: str) -> str:
     return "".join(line.split())
 
@@ -58,6 +49,7 @@ def body_line(text: str, lines: Sequence[tuple[int, int]], place: Optional[str])
     (after the title and the delivery line) or a source note at the end. A name that starts
     with its level only (市财政局) takes the place its title names (抚顺市 -> 抚顺市财政局).
 
+    >>> from govreport_nlp.rules.sections import _lines
     >>> t = "关于抚顺市2025年财政决算的报告\\n——2026年6月23日在…会议上\\n市财政局局长 谷凤威\\n各位委员："
     >>> body_line(t, _lines(t), "抚顺市")
     '抚顺市财政局'
@@ -91,6 +83,7 @@ def cover_month(text: str, lines: Sequence[tuple[int, int]]) -> Optional[str]:
     """A month printed alone on a line of the cover or under the title (2026年4月,
     二○二四年七月) as YYYY-MM, else None.
 
+    >>> from govreport_nlp.rules.sections import _lines
     >>> t = "张家界市2025年统计公报\\n张家界市统计局\\n2026年4月\\n"
     >>> cover_month(t, _lines(t))
     '2026-04'
