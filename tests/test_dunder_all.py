@@ -4,7 +4,7 @@ import govreport_nlp
 
 EXPECTED = {
     "BatchResult", "ConsistencyWarning", "Entity", "Fact", "GovReportError", "InputError", "ModelDownloadError", "ModelNotFoundError",
-    "Quantity", "ReadWarning", "Report", "Section", "TableCell", "TableCellRef", "TableWarning", "__version__", "download_model", "extract", "extract_file", "extract_many",
+    "Quantity", "ReadWarning", "Report", "Section", "TableCell", "TableCellRef", "TableWarning", "__version__", "compare", "download_model", "extract", "extract_file", "extract_many",
     "find_quantities", "load", "normalize", "panel", "parse_number",
 }
 

@@ -10,6 +10,7 @@ returns a :class:`Report`; ``load()`` gives the pipeline itself.
 
 from .api import extract, extract_file
 from .runners.batch import BatchResult, extract_many
+from .runners.compare import compare
 from .runners.panel import panel
 from .errors import GovReportError, InputError, ModelDownloadError, ModelNotFoundError
 from .models import ConsistencyWarning, Entity, Fact, Quantity, ReadWarning, Report, Section, TableCell, TableCellRef, TableWarning
@@ -36,6 +37,7 @@ __all__ = [
     "TableCellRef",
     "TableWarning",
     "__version__",
+    "compare",
     "download_model",
     "extract",
     "extract_file",

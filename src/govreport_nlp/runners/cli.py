@@ -4,6 +4,7 @@
     govreport-nlp extract PATH... [-o OUT] [--format jsonl|csv]
     govreport-nlp tables PATH... [-o tables.csv]   the FOI template tables, one row per report
     govreport-nlp render FILE -o report.html       the report with its extraction marked
+    govreport-nlp compare OLD NEW -o diff.html     what changed between two years of one body
 
 PATH is a file (.txt, .html, .pdf), a folder (read recursively) or ``-`` for standard input.
 A file that cannot be read or processed is reported on stderr and skipped; the others
@@ -36,6 +37,7 @@ from ..errors import GovReportError
 from ..models import FACT_COLUMNS, Report
 from .formats import file_sink as _file_sink, output_format as _format
 from .outputs import TextOutput, UsageError, check_output, cleanup, one_line, write_error
+from .compare_cmd import add_compare_parser
 from .render_cmd import cmd_render
 
 if TYPE_CHECKING:
@@ -147,7 +149,12 @@ def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Cal
                   "content; not read again", file=sys.stderr)
         if out is not None and getattr(args, "excel", False):
             out.write("\ufeff")  # --excel: Excel reads a CSV as UTF-8 only after a BOM
-        write = target.write if out is None else start(out)
+        if out is None:
+            write = target.write
+        elif start is not None:
+            write = start(out)
+        else:  # a programming error: a text output needs its writer
+            raise TypeError("_run_batch: a text output needs start")
         for result in _results(args, plan):
             if result.report is None:
                 failed += 1
@@ -195,7 +202,8 @@ def _manifest(args: argparse.Namespace) -> Optional["Manifest"]:
         from .manifest import load_manifest
 
         args.manifest_rows = load_manifest(args.manifest)
-    return args.manifest_rows
+    manifest: Manifest = args.manifest_rows
+    return manifest
 
 
 def _with_manifest(args: argparse.Namespace, rows: Callable[[str, Report], Iterable[dict[str, Any]]],
@@ -215,18 +223,25 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         from .sqlite_out import SqliteOutput
 
         options: dict[str, Any] = {"append": True} if args.append else {}
-        if _manifest(args) is not None:
-            options["extra"] = _manifest(args).extra
+        manifest = _manifest(args)
+        if manifest is not None:
+            options["extra"] = manifest.extra
         return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: SqliteOutput(args.output, **options)))
     if fmt == "xlsx":
         from .xlsx_out import EXTRACT_SHEETS, XlsxBook, extract_sheets
 
-        sheets, book = extract_sheets, EXTRACT_SHEETS
+        sheets: Callable[[str, Report], dict[str, Iterable[dict[str, Any]]]] = extract_sheets
+        book = EXTRACT_SHEETS
         manifest = _manifest(args)
         if manifest is not None:  # url and meta on the reports and facts sheets
+            extra = manifest.extra
             book = {k: [*v, *MANIFEST_EXTRA] if k in ("reports", "facts") else v for k, v in book.items()}
-            sheets = (lambda s, r: {k: ([{**row, **manifest.extra(s)} for row in v] if k in ("reports", "facts")
-                                        else v) for k, v in extract_sheets(s, r).items()})
+
+            def with_extra(s: str, r: Report) -> dict[str, Iterable[dict[str, Any]]]:
+                return {k: ([{**row, **extra(s)} for row in v] if k in ("reports", "facts") else v)
+                        for k, v in extract_sheets(s, r).items()}
+
+            sheets = with_extra
         return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: XlsxBook(args.output, book, sheets)))
     if fmt == "parquet":
         from .table_out import ParquetTable
@@ -369,15 +384,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--manifest", metavar="CSV", default=None, help=_MANIFEST_HELP)
     p.set_defaults(func=cmd_render)
 
+    add_compare_parser(sub)
+
     p = sub.add_parser("download", help="fetch and verify the pkuseg segmentation model")
     p.add_argument("--force", action="store_true", help="fetch again even if cached")
     p.set_defaults(func=_cmd_download)
     return parser
 
 
-def _batch_parser(sub, name: str, help_text: str, output_help: str) -> argparse.ArgumentParser:
+def _batch_parser(sub: Any, name: str, help_text: str, output_help: str) -> argparse.ArgumentParser:
     """A subcommand over many reports, with the options every batch command takes."""
-    p = sub.add_parser(name, help=help_text)
+    p: argparse.ArgumentParser = sub.add_parser(name, help=help_text)
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive) or - for stdin")
     p.add_argument("-o", "--output", help=output_help)
     p.add_argument("--excel", action="store_true",
@@ -406,7 +423,7 @@ def _exit_on_sigterm() -> None:
     if threading.current_thread() is not threading.main_thread():
         return
 
-    def stop(signum, frame):
+    def stop(signum: int, frame: object) -> None:
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
@@ -419,7 +436,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     _exit_on_sigterm()
     try:
         _check_values(args)
-        return args.func(args)
+        code: int = args.func(args)
+        return code
     except UsageError as e:  # OutputError too: a full disk, a folder we may not write
         print(f"govreport-nlp: {one_line(str(e))}", file=sys.stderr)
         return 2
