@@ -21,7 +21,7 @@ def series(frame) -> dict[int, dict[str, float]]:
     cells = frame[(frame.source == "table") & (frame.table == "table3") & (frame.column == "总计")
                   & frame.row.isin([row for row, _, _ in SERIES])]
     out: dict[int, dict[str, float]] = {}
-    for year, row, value in zip(cells.report_year, cells.row, cells.value):
+    for year, row, value in zip(cells.report_year, cells.row, cells.value, strict=True):
         out.setdefault(int(year), {}).setdefault(row, float(value))
     return dict(sorted(out.items()))
 

@@ -146,7 +146,7 @@ def test_cli_version_and_closed_pipe(tmp_path):
 
     import govreport_nlp
 
-    out = subprocess.run([sys.executable, "-m", "govreport_nlp", "--version"], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "govreport_nlp", "--version"], capture_output=True, text=True, check=False)
     assert out.stdout.strip() == f"govreport-nlp {govreport_nlp.__version__}"
     # `... --format csv | head -1`: the reader goes away; no traceback.
     proc = subprocess.Popen([sys.executable, "-m", "govreport_nlp", "extract", str(SEEDS / f"{SEED_NAME}.txt"),

@@ -30,7 +30,7 @@ def output_format(args: argparse.Namespace, allowed: Sequence[str] = ("jsonl", "
     out = args.output
     excel = getattr(args, "excel", False)
     if args.format:
-        fmt = args.format
+        fmt = str(args.format)
     elif out in (None, "-") or _is_special(out):
         fmt = "csv" if excel else default
     else:

@@ -22,7 +22,7 @@ import sqlite3
 import stat
 import tempfile
 from pathlib import Path
-from typing import IO, Optional, Sequence
+from typing import IO, Optional, Sequence, Union
 
 __all__ = ["AtomicPath", "OutputError", "TextOutput", "UsageError", "check_output", "cleanup", "one_line",
            "quote", "write_error"]
@@ -171,13 +171,13 @@ class AtomicPath:
         _pending.discard(self.tmp)
 
 
-def _block_signals() -> Optional[set]:
+def _block_signals() -> Optional[set[Union[int, signal.Signals]]]:
     if not hasattr(signal, "pthread_sigmask"):
         return None
     return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
 
 
-def _unblock_signals(old: Optional[set]) -> None:
+def _unblock_signals(old: Optional[set[Union[int, signal.Signals]]]) -> None:
     if old is not None:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
@@ -206,12 +206,13 @@ class TextOutput:
     def __init__(self, out: str) -> None:
         self.name = out
         self.atomic: Optional[AtomicPath] = None
+        # The handle outlives this call on purpose: commit() or discard() closes it.
         try:
             if _is_special(out):
-                self.fh: IO[str] = open(out, "w", encoding="utf-8", newline="")
+                self.fh: IO[str] = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115
             else:
                 self.atomic = AtomicPath(out)
-                self.fh = open(self.atomic.tmp, "w", encoding="utf-8", newline="")
+                self.fh = open(self.atomic.tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
         except OSError as e:
             if self.atomic is not None:
                 self.atomic.remove()

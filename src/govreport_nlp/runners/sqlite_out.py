@@ -154,6 +154,8 @@ class SqliteOutput(SqliteFile):
         self.db.executemany(
             'INSERT OR IGNORE INTO table_cells (report_id, table_name, "row", col, value, value_exact, start, "end", '
             "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", cells)
+        warnings: list[tuple[Optional[int], str, Optional[str], Optional[str], Optional[str], Optional[float],
+                             Optional[float], Optional[str], str]]
         warnings = [(rid, "table", w.table, w.row, w.column, w.expected, w.found, None, w.message)
                     for w in report.warnings]
         warnings += [(rid, "read", None, None, None, None, None, w.code, w.message) for w in report.read_warnings]
