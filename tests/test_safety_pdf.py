@@ -35,13 +35,17 @@ def test_characters_past_the_page_cap_are_cut_and_said(tmp_path, monkeypatch):
 
 
 def _bomb_pdf(path: Path, inflated: int) -> Path:
-    content = b"BT /F1 12 Tf 72 712 Td (x) Tj ET\n" + b" " * inflated
+    return _one_page_pdf(path, b"BT /F1 12 Tf 72 712 Td (x) Tj ET\n" + b" " * inflated)
+
+
+def _one_page_pdf(path: Path, content: bytes) -> Path:
+    """A one-page PDF drawing ``content`` (packed with Flate) in Helvetica."""
     packed = zlib.compress(content, 9)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+         b"/Resources << /Font << /F1 5 0 R >> >> >>"),
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
@@ -56,6 +60,63 @@ def _bomb_pdf(path: Path, inflated: int) -> Path:
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     path.write_bytes(bytes(out))
     return path
+
+
+def _char_bomb(path: Path, chars: int) -> Path:
+    """A page of a few KB drawing ``chars`` characters, 2,000 to a line (issue #25's 6 KB
+    page drawing 800,000 characters)."""
+    lines = [b"BT /F1 1 Tf"]
+    for i in range(0, chars, 2000):
+        lines.append(b"1 0 0 1 10 %d Tm (%s) Tj" % (10 + (i // 2000) % 700, b"x" * min(2000, chars - i)))
+    return _one_page_pdf(path, b"\n".join(lines + [b"ET"]))
+
+
+# Run in a child whose address space is limited to what it uses once pdfplumber is
+# imported plus a budget, and whose CPU time is limited: a page whose whole layout is built
+# before the cap applies (800,000 characters: about 1.8 GB) fails there.
+_CHILD = """
+import resource, sys
+from govreport_nlp.readers.pdf import pdf_pages
+import pdfplumber.page
+pages = int(open("/proc/self/statm").read().split()[0])
+resource.setrlimit(resource.RLIMIT_AS, (pages * resource.getpagesize() + int(sys.argv[2]) * 2**20,) * 2)
+resource.setrlimit(resource.RLIMIT_CPU, (120, 120))
+notes = []
+text = pdf_pages(sys.argv[1], notes=notes)[0][0]
+print(sum(c == "x" for c in text), notes[0][1] if notes else "")
+"""
+
+
+def _read_in_child(path: Path, cap: int, budget_mb: int):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, GOVREPORT_NLP_MAX_PAGE_CHARS=str(cap))
+    return subprocess.run([sys.executable, "-c", _CHILD, str(path), str(budget_mb)], check=False, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="address-space limit measured from /proc (Linux)")
+def test_a_page_drawing_800k_characters_is_cut_while_it_is_parsed(tmp_path):
+    path = _char_bomb(tmp_path / "chars.pdf", 800_000)
+    assert path.stat().st_size < 6_000
+    done = _read_in_child(path, 10_000, 256)
+    assert done.returncode == 0, done.stderr[-2000:]
+    count, note = done.stdout.split(" ", 1)
+    assert int(count) == 10_000
+    assert "more than 10000 characters" in note and "GOVREPORT_NLP_MAX_PAGE_CHARS" in note
+    # The budget is binding: with the cap out of the way the same page does not fit in it.
+    assert _read_in_child(path, 10_000_000, 256).returncode != 0
+
+
+def test_a_page_drawing_too_many_shapes_is_cut_too(tmp_path, monkeypatch):
+    rects = b"\n".join(b"%d %d 1 1 re f" % (i % 600, (i // 600) % 800) for i in range(5000))
+    path = _one_page_pdf(tmp_path / "shapes.pdf", rects + b"\nBT /F1 12 Tf 72 712 Td (late) Tj ET")
+    monkeypatch.setenv("GOVREPORT_NLP_MAX_PAGE_CHARS", "1000")
+    notes: list = []
+    assert pdf_pages(path, notes=notes)[0][0].strip() == ""  # drawn after the cap: not read
+    assert notes and "more than 1000 shapes" in notes[0][1]
 
 
 def test_a_content_stream_that_inflates_past_the_cap_is_not_read(tmp_path, monkeypatch):

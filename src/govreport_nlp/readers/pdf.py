@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Optional, Union
 
 from .limits import limit
+from .pdflayout import read_layout
 from .printmarks import Line, Page, join_pages
 
 __all__ = ["pdf_pages", "pdf_to_text"]
@@ -308,11 +309,12 @@ def pdf_pages(path: Union[str, Path], *, ocr: Optional[Callable[[object], str]] 
                     pages.append(Page())
                     via_ocr.append(False)
                     continue
-                if len(page.chars) > char_cap:
-                    if notes is not None:
-                        notes.append((number, f"page {number} draws {len(page.chars)} characters; the first "
-                                              f"{char_cap} were read (GOVREPORT_NLP_MAX_PAGE_CHARS)"))
-                    page._objects["char"] = page.chars[:char_cap]  # what find_tables and _page_lines read
+                # The layout is read with the cap applied while pdfminer draws the page (a cap
+                # applied to page.chars would come after the whole layout was built).
+                cut = read_layout(page, char_cap)
+                if cut is not None and notes is not None:
+                    notes.append((number, f"page {number} draws more than {char_cap} {cut}; the first {char_cap} "
+                                          "were read and the rest of the page was not (GOVREPORT_NLP_MAX_PAGE_CHARS)"))
                 text = _page_text(page)
                 lines = text.lines
                 broken = unusable_layer(text) is not None
