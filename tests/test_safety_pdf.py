@@ -38,17 +38,23 @@ def _bomb_pdf(path: Path, inflated: int) -> Path:
     return _one_page_pdf(path, b"BT /F1 12 Tf 72 712 Td (x) Tj ET\n" + b" " * inflated)
 
 
-def _one_page_pdf(path: Path, content: bytes) -> Path:
-    """A one-page PDF drawing ``content`` (packed with Flate) in Helvetica."""
+def _one_page_pdf(path: Path, content: bytes, forms: tuple[bytes, ...] = ()) -> Path:
+    """A one-page PDF drawing ``content`` (packed with Flate) in Helvetica, with form
+    objects /X1, /X2 ... drawing ``forms`` (packed too)."""
     packed = zlib.compress(content, 9)
+    names = b" ".join(b"/X%d %d 0 R" % (i, 5 + i) for i in range(1, len(forms) + 1))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-         b"/Resources << /Font << /F1 5 0 R >> >> >>"),
+         b"/Resources << /Font << /F1 5 0 R >> /XObject << %s >> >> >>" % names),
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    for form in forms:
+        data = zlib.compress(form, 9)
+        objects.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "
+                       b"/Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, body in enumerate(objects, 1):
@@ -128,6 +134,27 @@ def test_a_content_stream_that_inflates_past_the_cap_is_not_read(tmp_path, monke
     assert notes and "GOVREPORT_NLP_MAX_STREAM_MB" in notes[0][1]
     monkeypatch.setenv("GOVREPORT_NLP_MAX_STREAM_MB", "8")
     assert pdf_pages(path, notes=[])[0][0].strip() == "x"
+
+
+def test_form_objects_count_against_the_page_content_cap(tmp_path, monkeypatch):
+    """A form object that inflates past the cap is never unpacked, and a form drawn again
+    and again counts each time it is drawn (its content is parsed each time)."""
+    monkeypatch.setenv("GOVREPORT_NLP_MAX_STREAM_MB", "1")
+    head = b"BT /F1 12 Tf 72 712 Td (before) Tj ET\n"
+    bomb = _one_page_pdf(tmp_path / "form.pdf", head + b"/X1 Do", (b"BT /F1 12 Tf 72 600 Td (x) Tj ET\n" + b" " * (3 << 20),))
+    assert bomb.stat().st_size < 20_000
+    notes: list = []
+    assert pdf_pages(bomb, notes=notes)[0][0].strip() == "before"
+    assert notes and "form objects" in notes[0][1] and "GOVREPORT_NLP_MAX_STREAM_MB" in notes[0][1]
+    small = b"BT /F1 12 Tf 72 600 Td (x) Tj ET\n" + b" " * (200 << 10)
+    again = _one_page_pdf(tmp_path / "again.pdf", head + b"/X1 Do\n" * 20, (small,))
+    notes = []
+    assert pdf_pages(again, notes=notes)[0][0].replace("\n", "").replace(" ", "") == "before" + "x" * 5
+    assert notes and "form objects" in notes[0][1]
+    monkeypatch.setenv("GOVREPORT_NLP_MAX_STREAM_MB", "8")
+    notes = []
+    assert pdf_pages(again, notes=notes)[0][0].replace("\n", "").replace(" ", "") == "before" + "x" * 20
+    assert notes == []
 
 
 def test_a_huge_page_is_rendered_within_the_pixel_cap(tmp_path, monkeypatch):

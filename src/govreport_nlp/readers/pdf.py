@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Optional, Union
 
 from .limits import limit
-from .pdflayout import read_layout
+from .pdflayout import content_size, read_layout
 from .printmarks import Line, Page, join_pages
 
 __all__ = ["pdf_pages", "pdf_to_text"]
@@ -242,35 +242,6 @@ def unusable_layer(text: str) -> Optional[str]:
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def _content_size(page, cap: int) -> int:
-    """The unpacked size of a page's content streams, inflating at most ``cap`` + 1
-    bytes of each: a stream that inflates to a gigabyte is measured, never unpacked."""
-    import zlib
-
-    from pdfminer.pdftypes import resolve1
-
-    total = 0
-    for stream in page.page_obj.contents or []:
-        stream = resolve1(stream)
-        raw = getattr(stream, "rawdata", None)
-        if raw is None:
-            data = getattr(stream, "data", None) or b""
-            total += len(data)
-            continue
-        filters = resolve1(stream.attrs.get("Filter", stream.attrs.get("F")))
-        names = [getattr(resolve1(f), "name", f) for f in (filters if isinstance(filters, list) else [filters])]
-        if names and names[0] in ("FlateDecode", "Fl"):
-            try:
-                total += len(zlib.decompressobj().decompress(raw, cap + 1))
-            except zlib.error:
-                total += len(raw)
-        else:
-            total += len(raw)
-        if total > cap:
-            break
-    return total
-
-
 def pdf_pages(path: Union[str, Path], *, ocr: Optional[Callable[[object], str]] = None,
               notes: Optional[list[tuple[int, str]]] = None, unusable: Optional[list[int]] = None,
               progress: Optional[Callable[[int, int], None]] = None) -> list[tuple[str, bool]]:
@@ -299,7 +270,7 @@ def pdf_pages(path: Union[str, Path], *, ocr: Optional[Callable[[object], str]] 
         for number, page in enumerate(pdf.pages, 1):
             try:
                 try:
-                    size = _content_size(page, stream_cap)
+                    size = content_size(page, stream_cap)
                 except Exception:  # a broken stream is pdfminer's to report when the page is read
                     size = 0
                 if size > stream_cap:
@@ -311,10 +282,9 @@ def pdf_pages(path: Union[str, Path], *, ocr: Optional[Callable[[object], str]] 
                     continue
                 # The layout is read with the cap applied while pdfminer draws the page (a cap
                 # applied to page.chars would come after the whole layout was built).
-                cut = read_layout(page, char_cap)
+                cut = read_layout(page, char_cap, stream_cap, size)
                 if cut is not None and notes is not None:
-                    notes.append((number, f"page {number} draws more than {char_cap} {cut}; the first {char_cap} "
-                                          "were read and the rest of the page was not (GOVREPORT_NLP_MAX_PAGE_CHARS)"))
+                    notes.append((number, f"page {number} {cut}"))
                 text = _page_text(page)
                 lines = text.lines
                 broken = unusable_layer(text) is not None
