@@ -296,12 +296,53 @@ PRINT_FORMS = [
     ("三百 余万", _want("count", "3000000", "", "over")),
     ("5380 多亿元", _want("money", "538000000000", "元", "over")),
     ("超过了3亿元", _want("money", "300000000", "元", "over")),
+    # A space after a decimal point, as PDFs print it (the 4. 2亿元; made-up forms in
+    # its shape): the digits after it continue the decimal before a scale or a unit that
+    # takes a decimal part (money, percents, measures).
+    ("4. 2亿元", _want("money", "420000000", "元")),
+    ("4． 2亿元", _want("money", "420000000", "元")),
+    ("0. 5个百分点", _want("percent_point", "0.5", "百分点")),
+    ("12. 35%", _want("percent", "12.35", "%")),
+    ("3. 6 万人", _want("count", "36000", "人")),
+    ("78. 5岁", _want("measure", "78.5", "岁")),
+    # The spaced forms of the dev corpus (shanghai_office_foi_2025: 近 45.9 万人; the Putuo
+    # final accounts: 1560.05 万元), read by the compiled path too (criterion 3).
+    ("45.9 万人", _want("count", "459000", "人")),
+    ("108844.06 亿 元", _want("money", "10884406000000", "元")),
 ]
 
 
 @pytest.mark.parametrize("expr, want", PRINT_FORMS, ids=[r[0] for r in PRINT_FORMS])
 def test_numbers_print_forms(expr, want):
     _check(expr, want, in_text=not expr.startswith("超过"))
+
+
+# An item's number printed with a space after its point (bulk shanghai_putuo_zfb_yusuan_2025:
+# "  1. 2025年部门财务收支预算"; huangshi_city_budget_report_2025: "1. 政府债务限额。"): before a
+# count or a year the digits after the space are the item's text, and an item's number (a
+# line's or a clause's first number) before an amount is no certain decimal.
+SPACED_POINT_LISTS = [
+    ("  1. 2025年部门财务收支预算\n", []),
+    ("\n1. 20个部门完成整改。", [("20个", "20")]),
+    ("全年完成4. 2亿元，增长4. 2%。", [("4. 2亿元", "420000000"), ("4. 2%", "4.2")]),
+    ("账号粉丝总量近 4. 2 万人；", [("4. 2 万人", "42000")]),
+    ("\n2. 3亿元用于修缮。", []),
+    ("工作要点：1. 5亿元专项资金", []),
+    ("注：1.\n6538%", [("6538%", "6538")]),  # a line break after the point joins nothing
+]
+
+
+@pytest.mark.parametrize("text, found", SPACED_POINT_LISTS, ids=[r[0].strip() for r in SPACED_POINT_LISTS])
+def test_numbers_spaced_point_against_item_numbers(text, found):
+    assert [(q.text, str(q.value)) for q in find_quantities(text)] == found
+
+
+def test_numbers_spaced_point_is_read_alike_alone():
+    # A whole expression is no list: normalize() reads 4. 2亿元 as the scanner reads it at
+    # a text's start; 1. 20个 is no one quantity (a count of 1.20 is none).
+    assert normalize("4. 2亿元").value == [q.value for q in find_quantities("4. 2亿元")][0]
+    assert normalize("1. 20个") is None and _normalize_py("1. 20个") is None
+    assert normalize("1. 2025年") is None
 
 
 def test_numbers_print_forms_in_running_text():
@@ -313,7 +354,7 @@ def test_numbers_print_forms_in_running_text():
 # The compiled path and the reference path agree on the forms of every class above, mixed
 # freely (tests/test_speedups.py does the same for the forms reports print most).
 _PIECES = ["", "负", "零下", "百分之", "百分之负", "从", "近", "超过", "约"]
-_NUMERALS = "0123456789.一二两三四五六七八九十百千万亿零几数/／０８半"
+_NUMERALS = "0123456789.一二两三四五六七八九十百千万亿零几数/／０８半 "
 _TAILS = ["", "元", "米", "克", "千克", "P", "台币", "港币", "套（间）", "台件", "个", "年", "%", "摄氏度", "个百分点",
           "米半", "年半", "个半小时", "个半月", "分之", "万分之", "半年", "成半"]
 _AFTER = ["", "（含）", "（含）以上", "以下", "--", "——", "-", "到", "至"]

@@ -79,6 +79,10 @@ def test_speedups_expression_table_agrees_and_mostly_fast():
     "二5元", "2021一2025", "负3%", "－3%", "3 万元", "约 3万元", "3万元 左右", "", "元", "约",
     "１２．５％", "1亿万元", "3万亿元", "十亿亿元", "9999999999999999万亿元",
     "两万三", "六万五千人", "三万五元", "一亿二", "一千零", "三成多", "5万元多", "上万人", "万余人",
+    # Spaced forms PDFs print (#24 class 10 and criterion 3: the compiled path reads them).
+    "108844.06 亿 元", "45.9 万人", "1560.05 万元", "536 万", "80.81 万\n元", "4. 2亿元", "4. 2%", "1. 20个",
+    "12  3万元", "12 3万元", "4. 2 亿 元", "45.9 万年", "0. 5亿元", "4. 5分钟", "4. 5分", "1.\n6538%", "9 .5 万",
+    " 45 万", "45 万 ", "45\t万元", "45 万\u3000元", "45.\n5万", "4.  2亿元", "1. 2025年", "0 5万元", "05 万元",
 ])
 def test_speedups_edge_forms_agree(text):
     check(text)
@@ -118,6 +122,27 @@ def expressions(draw):
 @settings(max_examples=3000, deadline=None)
 @given(expressions())
 def test_speedups_agree_on_report_like_expressions(text):
+    check(text)
+
+
+_GAPS = ["", "", " ", "  ", "\u3000", "\xa0", "\n", " \n ", "\t", "    "]
+
+
+@st.composite
+def spaced_expressions(draw):
+    """The common form with the spaces PDF text puts in it (45.9 万人, 4. 2亿元, 108844.06 亿 元)."""
+    digits = st.text(alphabet="0123456789", min_size=1, max_size=6)
+    parts = [draw(digits)]
+    if draw(st.booleans()):
+        parts += [".", draw(st.sampled_from(_GAPS)), draw(digits)]
+    parts += [draw(st.sampled_from(_GAPS)), draw(st.sampled_from(["", "万", "亿", "万亿", "萬", "万 亿"])),
+              draw(st.sampled_from(_GAPS)), draw(st.sampled_from(_UNIT_WORDS)), draw(st.sampled_from(_SUFFIXES))]
+    return "".join(parts)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(spaced_expressions())
+def test_speedups_agree_on_spaced_expressions(text):
     check(text)
 
 

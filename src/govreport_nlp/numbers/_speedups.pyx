@@ -208,9 +208,12 @@ cdef Num _read_number(str text, Py_ssize_t i, Py_ssize_t n, char* buf):
                 buf[k] = 48 + _arabic(text[j])
                 k += 1
                 j += 1
+        group = <int>j  # where the scale begins
         while j < n and _cn_big(text[j]):
             r.zeros += _cn_big(text[j])
             j += 1
+        if j - group > 2 or j - group == 2 and _cn_big(text[group]) != 4 or j - group == 2 and r.zeros != 12:
+            return r  # 1万万斤, 1亿万斤: the reference path splits them (万斤 is a unit); 万亿 is one scale
         if j >= n or not (_numeral(text[j]) and text[j] != u"点"):
             r.arabic = True
             r.ndigits = k
@@ -433,6 +436,17 @@ cdef inline object _build(str text, Py_ssize_t start, Py_ssize_t end, object val
 def fast_normalize(str text):
     """The quantity ``text`` expresses, or :data:`DECLINE` when the fast path does not
     read this form (the caller then takes the reference path)."""
+    return _fast(text)
+
+
+cdef inline object _fast(str text):
+    """:func:`fast_normalize`: the plain forms, then the forms PDFs print with spaces."""
+    q = _plain(text)
+    return _spaced(text) if q is DECLINE else q
+
+
+cdef object _plain(str text):
+    """The common forms written without spaces (31.08亿元, 约2.3亿元, 3-5亿元)."""
     cdef Py_ssize_t n = len(text), i = 0, start, end, u, L
     cdef Py_ssize_t n1_start, pct_start = -1, neg_start = -1
     cdef Py_UCS4 c
@@ -567,10 +581,126 @@ def fast_normalize(str text):
     return _build(text, start, end, value, high, unit, kind, modifier)
 
 
+cdef inline bint _ascii_digit(Py_UCS4 c):
+    return 48 <= c <= 57
+
+
+cdef inline bint _squeezable(Py_UCS4 c):
+    """A space PDF text puts inside a quantity (numbers/chars.py INLINE_SPACES) or a line break."""
+    return c == u" " or c == u"\u3000" or c == u"\xa0" or c == u"\n"
+
+
+cdef inline bint _digit_or_point(Py_UCS4 c):
+    return _ascii_digit(c) or c == u"."
+
+
+cdef Py_ssize_t _spaced_number(str text, Py_ssize_t n, char* buf, int* k, bint* point_space):
+    """Read the digits of a spaced form (``45.9 万人``, ``4. 2亿元``) into ``buf``: ASCII digits,
+    then a point and digits, with one space after the point at most. The index after them,
+    or -1 to decline."""
+    cdef Py_ssize_t i = 0
+    k[0] = 0
+    point_space[0] = False
+    while i < n and _ascii_digit(text[i]):
+        if k[0] >= MAXDIGITS:
+            return -1
+        buf[k[0]] = <char>text[i]
+        k[0] += 1
+        i += 1
+    if k[0] == 0:
+        return -1
+    if i < n and text[i] == u".":
+        if i + 2 < n and _squeezable(text[i + 1]) and text[i + 1] != u"\n" and _ascii_digit(text[i + 2]):
+            point_space[0] = True  # 4. 2亿元
+            i += 1
+        elif not (i + 1 < n and _ascii_digit(text[i + 1])):
+            return -1
+        buf[k[0]] = 46
+        k[0] += 1
+        i += 1
+        while i < n and _ascii_digit(text[i]):
+            if k[0] >= MAXDIGITS:
+                return -1
+            buf[k[0]] = <char>text[i]
+            k[0] += 1
+            i += 1
+    return i
+
+
+cdef object _spaced_rest(str text, Py_ssize_t i, Py_ssize_t n, bint point_space):
+    """What follows the digits of a spaced form, without its spaces (``万人`` of ``45.9 万 人``):
+    a run of spaces is dropped unless it stands between two digits or points (12 3万, 9 .5),
+    as numbers/patterns.py INNER_GAP drops it. None to decline."""
+    cdef Py_ssize_t j, piece = i
+    cdef Py_UCS4 c
+    cdef list parts = []
+    while i < n:
+        c = text[i]
+        if _squeezable(c):
+            if point_space:
+                return None  # 4. 2 亿元: the reference path's grammar reads it
+            j = i
+            while j < n and _squeezable(text[j]):
+                j += 1
+            if _digit_or_point(text[i - 1]) and j < n and _digit_or_point(text[j]):
+                return None
+            parts.append(text[piece:i])
+            piece = i = j
+            continue
+        if c.isspace() or _ascii_digit(c) or c in u"余多.,，":
+            return None  # a tab, a digit in the unit: not the common form
+        i += 1
+    parts.append(text[piece:n])
+    return u"".join(parts)
+
+
+cdef object _spaced(str text):
+    """The common form printed with PDF spaces (``1560.05 万元``, ``108844.06 亿 元``,
+    ``45.9 万人``, ``4. 2亿元``), as the reference path reads it: its spaces dropped where they
+    are not between two digits, then digits, 万/亿 and a unit. :data:`DECLINE` otherwise."""
+    cdef Py_ssize_t n = len(text), i, big = 0  # big: characters of the scale
+    cdef char buf[MAXDIGITS + 1]
+    cdef int k = 0, zeros = 0
+    cdef bint point_space = False
+    if n == 0 or n > 64 or text[0].isspace() or text[n - 1].isspace():
+        return DECLINE
+    i = _spaced_number(text, n, buf, &k, &point_space)
+    if i < 0:
+        return DECLINE
+    rest = _spaced_rest(text, i, n, point_space)
+    if rest is None or (not point_space and len(rest) == n - i):
+        return DECLINE  # no space at all: the plain fast path has declined it already
+    if rest.startswith(u"万亿"):
+        zeros, big = 12, 2
+    elif rest.startswith(u"万"):
+        zeros, big = 4, 1
+    elif rest.startswith(u"亿"):
+        zeros, big = 8, 1
+    unit_text = rest[big:]
+    if len(unit_text) > 6:
+        return DECLINE
+    info = _UNITS.get(unit_text) if unit_text else (("count", u"", _ONE) if zeros else None)
+    if info is None or info[2] is not _ONE or info[0] == "duration":
+        return DECLINE
+    if buf[0] == 48 and k > 1 and buf[1] != 46:
+        return DECLINE  # 0517: a code
+    if point_space and not zeros and info[0] not in _FRACTIONAL_KINDS:
+        return DECLINE  # 1. 20个: an item's number, then a count
+    value = _arabic_value(buf, k, zeros)
+    if value is None:
+        return DECLINE
+    return _build(text, 0, n, value, None, info[1], info[0], None)
+
+
+# The kinds of quantity a number with a decimal part measures (numbers/patterns.py
+# FRACTIONAL_UNIT): 4. 2% is 4.2%, 1. 20个 an item's number and a count.
+_FRACTIONAL_KINDS = frozenset(("money", "percent", "percent_point", "measure"))
+
+
 def normalize(text):
     """Normalize one quantity expression: the fast path, else the reference path."""
     if type(text) is str:
-        q = fast_normalize(<str>text)
+        q = _fast(<str>text)
         if q is not DECLINE:
             return q
     return _general(text)

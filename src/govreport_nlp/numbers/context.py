@@ -7,15 +7,35 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .chars import INLINE_SPACES
 from .numerals import CN_DIGITS, CN_SMALL, is_arabic
 from .patterns import COUNTED_NOUN, NAMED_TERMS, PEOPLE_NOUNS
 
-__all__ = ["counted_unit", "in_tab_row", "noun_unit", "skip_in_context", "slash_fraction_in_sentence", "unit_of_subject"]
+__all__ = ["counted_unit", "in_tab_row", "opens_item", "noun_unit", "skip_in_context", "slash_fraction_in_sentence", "unit_of_subject"]
 
 
 def in_tab_row(text: str, pos: int) -> bool:
     """Whether the line holding ``pos`` is a table row (cells separated by tabs)."""
     return "\t" in text[text.rfind("\n", 0, pos) + 1:pos]
+
+
+# Where an item of a list may begin: a line, or a sentence or clause after its end mark.
+_ITEM_BOUNDARY = "\n。；;：:！!？?"
+
+
+def opens_item(text: str, start: int) -> bool:
+    r"""Whether the number at ``start`` opens a line or a clause, where a list prints its
+    items' numbers (``\n1. 2亿元用于…``, ``。2. 3个百分点``): past the spaces before it, a
+    line break or an end mark. A text that begins with the number is one expression (as
+    normalize() reads it), no list.
+
+    >>> opens_item("\n  1. 2亿元", 3), opens_item("完成4. 2亿元", 2), opens_item("4. 2亿元", 0)
+    (True, False, False)
+    """
+    k = start
+    while k and text[k - 1] in INLINE_SPACES:
+        k -= 1
+    return k > 0 and text[k - 1] in _ITEM_BOUNDARY
 
 
 def noun_unit(m: re.Match) -> str:

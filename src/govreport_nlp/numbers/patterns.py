@@ -9,7 +9,7 @@ import re
 
 from .chars import DIGITS, INLINE_SPACES, LINE_SPACES, RANGE_SEPARATORS
 from .numerals import CB, CD, CS
-from .units import UNIT_PATTERN
+from .units import UNIT_PATTERN, UNITS
 
 __all__ = [
     "ARABIC",
@@ -22,12 +22,14 @@ __all__ = [
     "EXPRESSION",
     "FAST",
     "FRACTION",
+    "FRACTIONAL_UNIT",
     "INCLUSIVE",
     "GAPPED",
     "HALF_ALONE",
     "HALF_WORDS",
     "INNER_GAP",
     "INNER_SPACE",
+    "LEAD_ARABIC",
     "LIST_TAIL",
     "NAMED_TERMS",
     "NUMBER",
@@ -42,6 +44,7 @@ __all__ = [
     "SCAN",
     "SEPARATOR",
     "SPACE",
+    "SPACED_POINT",
     "SPECIAL",
     "SUFFIX_AFTER",
     "SUFFIX_MODIFIERS",
@@ -52,19 +55,37 @@ __all__ = [
 PLAN_NAME = re.compile(r"行动|计划|规划|攻坚|专项行动")
 NUMBERED_YEAR = re.compile(r"[0-9０-９]{1,2}[.．](?:19|20)[0-9]{2}")
 ARABIC = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+# Spaces (or one line break) PDF text puts between digits and 万/亿 (1560.05 万元, 231.9\n万人).
+INNER_SPACE = rf"(?:[{INLINE_SPACES}]{{1,3}}|[{INLINE_SPACES}]{{0,3}}\n[{INLINE_SPACES}]{{0,3}})"
+# The units a number with a decimal part measures (money, percents, measures); a count or a
+# duration (个, 年) of 1.20 is none. 分钟 begins with 分 (a score) and is a duration.
+_FRACTIONAL = sorted((u for u, (kind, _, _) in UNITS.items()
+                      if "/" not in u and kind in ("money", "percent", "percent_point", "measure")), key=len, reverse=True)
+_WHOLE_ONLY = sorted((u for u, (kind, _, _) in UNITS.items() if u not in _FRACTIONAL and "/" not in u
+                      and any(u.startswith(f) for f in _FRACTIONAL)), key=len, reverse=True)
+FRACTIONAL_UNIT = (f"(?!{'|'.join(map(re.escape, _WHOLE_ONLY))})" if _WHOLE_ONLY else "") + (
+    f"(?:{'|'.join(map(re.escape, _FRACTIONAL))})")
+# A decimal printed with a space after its point, as PDFs print it (4. 2亿元, 增长4. 2%): the
+# digits after the space continue the decimal only when a scale or a unit that takes a
+# decimal part follows them. 1. 20个 and 1. 2025年 are an item's number, then a count or a
+# year; a line break after the point (1.\n6538%) or a space before it (9 .5 万) joins nothing.
+# Whether the number opens a line or a clause (an item's number) is the scanner's to judge
+# (``spaced_point_opens_item``).
+SPACED_POINT = rf"[.．][{INLINE_SPACES}](?=[{DIGITS}]+(?![{DIGITS}])(?:{INNER_SPACE}?[万萬亿億]|[{INLINE_SPACES}]{{0,3}}{FRACTIONAL_UNIT}))"
+# The first Arabic number of an expression: a decimal may be printed with a spaced point.
+LEAD_ARABIC = rf"(?:[0-9０-９]{{1,3}}(?:,[0-9０-９]{{3}})+(?![0-9０-９])|[0-9０-９]+)(?:(?:[.．]|{SPACED_POINT})[0-9０-９]+)?"
 # One number: Arabic and Chinese numerals mixed (1亿2千万, 3.6万, 十二万三千, 三点一四亿),
 # with 余/多 allowed before a scale character (百余万, 6600多万).
 # PDF text puts spaces between the digits and 万/亿 (1560.05 万元, 2345.67 亿 元) or
 # breaks the line there (231.9\n万人): a few spaces or one line break (never a tab: that
 # is a table's column) may stand before a scale character.
-INNER_SPACE = rf"(?:[{INLINE_SPACES}]{{1,3}}|[{INLINE_SPACES}]{{0,3}}\n[{INLINE_SPACES}]{{0,3}})"
 # NUMBER and NUMBER_PART are written for re.VERBOSE: every pattern that holds them is
 # compiled with it (whitespace outside [...] is layout, # starts a comment).
 # 数 stands for "some" before 十/百/千/万/亿 (投入数百万) except where it ends a noun: 人数十万
 # is a count of people, 十万 (the characters before 数 in the nouns 人数, 户数, 总数, 指数 ...).
 _SOME = r"(?<![人户次件总个指系倍基少多无半分位项字票册台车床天笔家名条本张页篇股套部期批类场所座处只头亩宗例单组班函参变常乘除岁年月日周时])数"
 NUMBER = rf"""
-    (?: {ARABIC} | [{CD}{CS}]                 # it opens with Arabic digits, a Chinese digit or 十百千,
+    (?: {LEAD_ARABIC} | [{CD}{CS}]            # it opens with Arabic digits, a Chinese digit or 十百千,
       | (?: 几 | {_SOME} ) (?= [{CS}{CB}] ) )   # or 几/数 for a digit (几十, 数百万)
     (?:
         {ARABIC}                              # Arabic digits again (1亿2千万)
@@ -133,7 +154,9 @@ PERCENT_DIGITS = 20  # significant digits of a fraction's percent (2/3 -> 66.666
 # Whitespace inside an expression (PDF text), and the runs of it not between two digits:
 # those may go before FAST is tried (1560.05 万元); 12 3万 and 9 .5万 stay what they are.
 GAPPED = re.compile(rf"[{INLINE_SPACES}\n]").search
-INNER_GAP = re.compile(rf"(?<![0-9.])[{INLINE_SPACES}\n]+|[{INLINE_SPACES}\n]+(?![0-9.])")
+# A run is dropped or kept whole (12  3万 keeps both spaces: two numbers, never 123万).
+_GAP = rf"[{INLINE_SPACES}\n]"
+INNER_GAP = re.compile(rf"(?<![0-9.]|{_GAP}){_GAP}+|(?<!{_GAP}){_GAP}+(?![0-9.]|{_GAP})")
 # The common form: Arabic digits, a scale, a unit (or none after a scale: 536万).
 FAST = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|万|亿|)([^0-9\s余多.,，]{0,6})").fullmatch
 

@@ -8,7 +8,8 @@ from typing import Iterator, Optional
 
 from ..models import Quantity
 from .build import make, replace
-from .context import counted_unit, skip_in_context, slash_fraction_in_sentence
+from .chars import INLINE_SPACES
+from .context import counted_unit, opens_item, skip_in_context, slash_fraction_in_sentence
 from .numerals import has_scale, is_arabic
 from .patterns import (LIST_TAIL, PREFIX_BEFORE, PREFIX_MODIFIERS, RANGE_SEP, SCAN, SUFFIX_AFTER, SUFFIX_MODIFIERS)
 from .reading import Parts, from_match, negative, quantity, range_of
@@ -72,6 +73,8 @@ def _list_item(m: re.Match, text: str) -> Optional[Quantity]:
                                                       False, False), scanning=True)
 
 
+# A point with a space after it inside a number (4. 2亿元: patterns.SPACED_POINT).
+_SPACED_POINT = re.compile(rf"[.．][{INLINE_SPACES}]")
 # A number of 百/千/万/亿 alone, no digit (百, 千万, 十万): an amount in running text only with
 # a word that says "about so many" before it (近百家, 上千万家庭, 突破千列) or 余/多 after it.
 _ROUND = re.compile("十?[百千万亿]+")
@@ -93,6 +96,8 @@ def _scan(text: str) -> Iterator[Quantity]:
             # So is a 一 with a half (一年半, 一个半小时).
             amount = m.group("n2") is not None or m.group("gehalf") or m.group("uhalf") or (unit in UNITS and UNITS[unit][0] in ("money", "measure")
                                                    and unit != "分" and (not first or text[first - 1] not in "后初"))
+            if _SPACED_POINT.search(m.group("n1")) and opens_item(text, m.start() if m.group("neg") else first):
+                continue  # \n1. 2亿元: an item's number and 2亿元, or 1.2亿元; no reading is certain
             if (skip_in_context(text, m.start() if m.group("neg") else first, m.group("n1"), ranged=amount)
                     and not (m.group("unit") == "倍" and m.group("n1") in ("一", "壹"))):  # 提高一倍
                 continue
