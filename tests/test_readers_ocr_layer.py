@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from govreport_nlp.errors import InputError
 from govreport_nlp.readers import files as files_module
 from govreport_nlp.readers import read_document
 from govreport_nlp.readers.ocr import OcrEngine, find_engine
@@ -101,3 +102,32 @@ def test_readers_ocr_layer_is_read_by_the_installed_engine(tmp_path, nlp):
     assert [w.code for w in report.read_warnings] == ["ocr"]
     assert "一般公共预算收入" in report.text
     assert any(str(f.quantity.value) == "17610000000" for f in report.facts)
+
+
+def _hide_the_ocr_extra(monkeypatch) -> None:
+    """As on a machine without the ``ocr`` extra: RapidOCR cannot be imported and no
+    Tesseract is on the PATH (find_engine itself runs, unpatched)."""
+    import sys
+
+    from govreport_nlp.readers import ocr as ocr_module
+
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # import raises ImportError
+    monkeypatch.setattr(ocr_module.shutil, "which", lambda name: None)
+    assert find_engine() is None
+
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(("made", "code"), [(False, "no_text_layer"), (True, "garbled_text")])
+def test_readers_ocr_layer_extra_absent_names_the_extra(tmp_path, monkeypatch, made, code):
+    """Issue #28 criterion 1 without the extra: the scan (a page of zhangjiajie's bulletin)
+    and a PDF whose text layer is unusable are each said, naming what to install."""
+    _hide_the_ocr_extra(monkeypatch)
+    path = _broken_pdf(tmp_path / "broken.pdf") if made else DATA / "zhangjiajie_2025_statistical_bulletin_p1.pdf"
+    result = read_document(path)
+    assert [w.code for w in result.warnings] == [code]
+    assert "pip install 'govreport-nlp[ocr]'" in result.warnings[0].message
+    assert result.warnings[0].page == 1
+    with pytest.raises(InputError, match=r"pip install 'govreport-nlp\[ocr\]'"):
+        read_document(path, ocr=True)
