@@ -208,7 +208,7 @@ def test_batch_sigterm_ends_the_workers_with_the_command(tmp_path, seed_text):
         pytest.skip("the batch ended before the signal arrived")
     time.sleep(1)
     alive = [pid for pid in workers if os.path.exists(f"/proc/{pid}") and
-             open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"]
+             Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"]
     assert alive == [], "workers outlived the command"
     assert proc.returncode != 0 and not out.exists()  # nothing half-written under the final name
 

@@ -40,7 +40,7 @@ def test_a_cache_folder_writable_by_others_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv(resources.HOME_ENV, str(home))
     monkeypatch.delenv(resources.MODEL_ENV, raising=False)
     home.chmod(0o777)  # anyone may rename the model folder and put another in its place
-    with pytest.raises(ModelCacheError, match="writable by every user.*chmod -R go-w"):
+    with pytest.raises(ModelCacheError, match=r"writable by every user.*chmod -R go-w"):
         resources.model_path(download=False)
     home.chmod(0o1777)  # sticky, as /tmp: others cannot replace what is ours
     assert resources.model_path(download=False) == target

@@ -211,3 +211,114 @@ def test_segmenter_user_words_go_through_pkuseg(tmp_path):
     seg.preprocesser.insert("政府信息4512", "")
     assert seg.cut(text) == type(seg).cut(seg, text) != before
     assert "政府信息4512" in seg.cut(text)
+
+
+def _fast_parts(seg):
+    from spacy_pkuseg import inference
+    from spacy_pkuseg.config import config
+
+    return seg.feature_extractor, seg.model, seg.idx_to_tag, inference.decodeViterbi_fast, config
+
+
+def test_segmenter_saved_tables_read_back_give_the_same_features(nlp, seed_text):
+    # The tables saved beside the compact model (fast_tables.py) are the ones built from its text.
+    pytest.importorskip("govreport_nlp.segment._pkuseg_fast", reason="the compiled node features are not built here")
+    from govreport_nlp.segment._pkuseg_fast import FragmentSegmenter
+    from govreport_nlp.segment.fast_tables import load_tables
+
+    seg = nlp.tokenizer.pkuseg_seg
+    fe = seg.feature_extractor
+    built = FragmentSegmenter(*_fast_parts(seg))
+    tables = load_tables(fe._path, fe._digests, seg.model.n_feature, built.tables.dump()[0])
+    assert tables is not None
+    assert tables.dump() == built.tables.dump()
+    loaded = FragmentSegmenter(*_fast_parts(seg), tables)
+    for fragment in seed_text.split()[:300]:
+        assert loaded.features(fragment) == built.features(fragment)
+
+
+def _copy_with_tables(tmp_path):
+    """A compact cache of its own, with its saved tables (written by its first load)."""
+    from test_resources import _cache_copy
+
+    from govreport_nlp.segment._pkuseg_fast import TABLES_LAYOUT
+    from govreport_nlp.segment.fast_tables import tables_path
+
+    model = _cache_copy(tmp_path)
+    folder = compact_dir(model)
+    tables_path(folder, TABLES_LAYOUT).unlink(missing_ok=True)
+    load_segmenter(model)
+    path = tables_path(folder, TABLES_LAYOUT)
+    assert path.is_file() and resources.unsafe_reason(folder) is None
+    return model, path
+
+
+def test_segmenter_damaged_saved_tables_are_built_again(tmp_path):
+    pytest.importorskip("govreport_nlp.segment._pkuseg_fast", reason="the compiled node features are not built here")
+    from govreport_nlp.segment.fast_tables import load_tables
+
+    model, path = _copy_with_tables(tmp_path)
+    good = path.read_bytes()
+    data = bytearray(good)
+    data[len(data) // 2] ^= 0x40
+    path.write_bytes(bytes(data))
+    seg = load_segmenter(model)
+    fe = seg.feature_extractor
+    assert seg.cut("主动公开政府信息4512条") == ["主动", "公开", "政府", "信息", "4512", "条"]
+    assert path.read_bytes() == good  # rewritten by that load
+    from spacy_pkuseg.config import config
+
+    assert load_tables(fe._path, fe._digests, seg.model.n_feature, config.wordMax) is not None
+    assert load_tables(fe._path, fe._digests, seg.model.n_feature, config.wordMax + 1) is None
+
+
+def test_segmenter_saved_tables_out_of_range_are_refused(tmp_path):
+    # Even a file that matches its own digest cannot point the compiled code outside its arrays.
+    pytest.importorskip("govreport_nlp.segment._pkuseg_fast", reason="the compiled node features are not built here")
+    import hashlib
+    import struct
+
+    import numpy
+
+    from govreport_nlp.segment import fast_tables
+
+    model, path = _copy_with_tables(tmp_path)
+    data = bytearray(path.read_bytes())
+    header = list(fast_tables._HEADER.unpack_from(data))
+    size = header[3]
+    start = fast_tables._HEADER_SIZE
+    keys = numpy.frombuffer(data, dtype=numpy.uint64, count=size, offset=start)
+    vals = numpy.frombuffer(data, dtype=numpy.int32, count=size, offset=start + 8 * size)
+    slot = int(numpy.flatnonzero((keys >> numpy.uint64(60)) == 1)[0])  # a one-character feature
+    vals[slot] = 2**31 - 1
+    header[-1] = hashlib.sha256(memoryview(data)[start:]).digest()
+    struct.pack_into(fast_tables._HEADER.format, data, 0, *header)
+    path.write_bytes(bytes(data))
+    seg = load_segmenter(model)
+    fe = seg.feature_extractor
+    from spacy_pkuseg.config import config
+
+    assert fast_tables.load_tables(fe._path, fe._digests, seg.model.n_feature, config.wordMax) is not None
+    assert seg.cut("主动公开政府信息4512条") == ["主动", "公开", "政府", "信息", "4512", "条"]
+
+
+def test_segmenter_stamped_file_changed_later_is_hashed_again(tmp_path, monkeypatch):
+    # A digest is taken as checked only for the very file it was checked on (stamps.py).
+    from test_resources import _cache_copy
+
+    from govreport_nlp.errors import ModelCacheError
+    from govreport_nlp.segment import stamps
+    from govreport_nlp.segment.compact import load_compact
+
+    monkeypatch.setattr(stamps, "_SETTLED_NS", 0)
+    model = _cache_copy(tmp_path)
+    folder = compact_dir(model)
+    load_compact(folder)
+    recorded = json.loads((folder / stamps.STAMPS).read_text(encoding="utf-8"))
+    assert "weights.npy" in recorded and resources.unsafe_reason(folder) is None
+    weights = folder / "weights.npy"
+    with open(weights, "r+b") as fh:  # same size, same place: only the change time tells
+        fh.seek(weights.stat().st_size - 8)
+        fh.write(b"\x01" * 8)
+    with pytest.raises(ModelCacheError, match="SHA-256"):
+        load_compact(folder)

@@ -50,7 +50,7 @@ def test_tokenizer_alignment_as_spacy_on_any_spacing(pieces):
 def test_tokenizer_rejects_words_that_do_not_spell_the_text():
     import pytest
 
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="do not spell the text"):
         words_and_spaces(["预算", "资金"], "预算经费")
 
 

@@ -36,9 +36,10 @@ cdef class FragmentSegmenter:
     ``extractor`` is the model's FeatureExtractor (the compact one, or spacy_pkuseg's own
     with its flat ``feature_to_idx``), ``model`` its CRF weights, ``idx_to_tag`` its
     tags, ``decode`` spacy_pkuseg's Viterbi decoder (replaced by the same decoder in C;
-    kept for the signature), ``config`` its feature config (word window lengths). Raises
-    ValueError for a model this code cannot mirror exactly (the caller keeps
-    spacy_pkuseg's own code then)."""
+    kept for the signature), ``config`` its feature config (word window lengths).
+    ``tables``: the model's tables as ``ModelTables.load`` read them back (else they are
+    built from the extractor, and ``tables`` gives them to save). Raises ValueError for a
+    model this code cannot mirror exactly (the caller keeps spacy_pkuseg's own code then)."""
 
     cdef ModelTables m
     cdef IntTable table  # m's
@@ -67,7 +68,7 @@ cdef class FragmentSegmenter:
         free(self.ids)
         free(self.lists)
 
-    def __init__(self, extractor, model, dict idx_to_tag, decode, config):
+    def __init__(self, extractor, model, dict idx_to_tag, decode, config, ModelTables tables=None):
         import numpy
 
         cdef Py_ssize_t t, backoff, y, y_next
@@ -99,8 +100,12 @@ cdef class FragmentSegmenter:
         self.begins = bytes([("B" in idx_to_tag[t]) for t in range(self.nt)])
         self._node_map(type(extractor).keywords_translate_table, type(extractor).num,
                        type(extractor).letter, bool(config.numLetterNorm))
-        self.m = ModelTables(self.wmax, model.n_feature + 500_000)
-        if hasattr(extractor, "raw_table"):  # the compact model: its files' text as it is
+        if tables is not None:
+            if tables.wmax != self.wmax:
+                raise ValueError("the saved tables were built for other word windows")
+            self.m = tables
+        elif hasattr(extractor, "raw_table"):  # the compact model: its files' text as it is
+            self.m = ModelTables(self.wmax, model.n_feature + 500_000)
             self.m.add_words(extractor.raw_unigram())
             names = extractor.raw_base()
             self.m.add_one_part(names, numpy.arange(names.count("\n") + 1, dtype=numpy.int64))
@@ -108,10 +113,16 @@ cdef class FragmentSegmenter:
                 first, count, rows = extractor.raw_table(name)
                 self.m.add_rows(name, rows, numpy.arange(first, first + count, dtype=numpy.int64))
         else:  # a full model: its flat dictionary, split here
+            self.m = ModelTables(self.wmax, model.n_feature + 500_000)
             self._from_dict(extractor.unigram, extractor.feature_to_idx)
         self.table = self.m.table
         self.is_word = self.m.is_word
         self.off_word = ROOT if self.is_word[ROOT] else NO_WORD
+
+    @property
+    def tables(self):
+        """The model's tables (``ModelTables``), to ``dump`` and ``load`` them back."""
+        return self.m
 
     def _from_dict(self, unigram, dict features):
         import numpy

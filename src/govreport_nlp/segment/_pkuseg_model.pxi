@@ -8,6 +8,9 @@
 # of loading.
 
 cdef str NOWORD = "**noWord"
+# The layout of the tables ModelTables.dump gives (keys, hashing, templates, marks): saved
+# tables of another layout are not read back (fast_tables.py). Raise it with any change.
+TABLES_LAYOUT = 1
 
 # Templates: the top bits of a feature's key.
 cdef enum:
@@ -45,17 +48,26 @@ cdef inline uint64_t _slot(uint64_t key, int shift) noexcept nogil:
 
 cdef class IntTable:
     """uint64 -> int32, open addressing with linear probing, at most half full; key 0 is
-    never used (every key has a template number in its top bits)."""
+    never used (every key has a template number in its top bits).
+
+    A table read back from a file (``ModelTables.load``) lives in that file's buffer,
+    which ``owner`` keeps alive; it is read-only."""
 
     cdef uint64_t* keys
     cdef int32_t* vals
     cdef uint64_t mask
     cdef int shift
     cdef Py_ssize_t used
+    cdef object owner  # the buffer a loaded table lives in; None when the arrays are ours
 
     def __cinit__(self, Py_ssize_t expected=1024):
         cdef Py_ssize_t size = 1024
         cdef int bits = 10
+        self.owner = None
+        self.keys = NULL
+        self.vals = NULL
+        if expected < 0:
+            return  # filled in by ModelTables.load
         while size < expected * 2:
             size *= 2
             bits += 1
@@ -63,7 +75,7 @@ cdef class IntTable:
 
     cdef int _alloc(self, Py_ssize_t size, int bits) except -1:
         self.keys = <uint64_t*>calloc(size, sizeof(uint64_t))
-        self.vals = <int32_t*>malloc(size * sizeof(int32_t))
+        self.vals = <int32_t*>calloc(size, sizeof(int32_t))  # zeros: a dump is the same every time
         if self.keys == NULL or self.vals == NULL:
             raise MemoryError()
         self.mask = size - 1
@@ -72,8 +84,9 @@ cdef class IntTable:
         return 0
 
     def __dealloc__(self):
-        free(self.keys)
-        free(self.vals)
+        if self.owner is None:
+            free(self.keys)
+            free(self.vals)
 
     def __len__(self):
         return self.used
@@ -94,6 +107,8 @@ cdef class IntTable:
         cdef uint64_t h, k, i, old_size
         cdef uint64_t* old_keys
         cdef int32_t* old_vals
+        if self.owner is not None:
+            raise ValueError("a table loaded from a file is read-only")
         if (self.used + 1) * 2 > <Py_ssize_t>(self.mask + 1):
             old_keys, old_vals, old_size = self.keys, self.vals, self.mask + 1
             self._alloc(old_size * 2, 64 - self.shift + 1)
@@ -189,24 +204,96 @@ cdef inline int _one_part(const uint32_t* s, Py_ssize_t pos, Py_ssize_t end, Py_
 
 
 cdef class ModelTables:
-    """The feature table and the trie of words of one model, built from text in C."""
+    """The feature table and the trie of words of one model, built from text in C, or
+    read back from the bytes ``dump`` gave (``load``: no parsing, about 50 MB read)."""
 
     cdef IntTable table
     cdef unsigned char* is_word  # per trie state
     cdef int32_t states, room
     cdef int wmax
+    cdef object owner  # the buffer a loaded model lives in; None when is_word is ours
 
     def __cinit__(self, int wmax, Py_ssize_t expected):
         self.wmax = wmax
+        self.owner = None
+        self.is_word = NULL
         self.table = IntTable(expected)
+        self.states = ROOT + 1
+        if expected < 0:
+            return  # filled in by load
         self.room = 1 << 16
         self.is_word = <unsigned char*>calloc(self.room, 1)
         if self.is_word == NULL:
             raise MemoryError()
-        self.states = ROOT + 1
 
     def __dealloc__(self):
-        free(self.is_word)
+        if self.owner is None:
+            free(self.is_word)
+
+    cdef int _writable(self) except -1:
+        if self.owner is not None:
+            raise ValueError("tables loaded from a file are read-only")
+        return 0
+
+    def dump(self):
+        """(wmax, slots, used, states, keys, values, is_word): the tables as bytes in this
+        machine's byte order, for ``load``."""
+        cdef Py_ssize_t size = <Py_ssize_t>(self.table.mask + 1)
+        return (self.wmax, size, self.table.used, self.states,
+                (<char*>self.table.keys)[:size * sizeof(uint64_t)],
+                (<char*>self.table.vals)[:size * sizeof(int32_t)],
+                (<char*>self.is_word)[:self.states])
+
+    @staticmethod
+    def load(data, Py_ssize_t offset, int wmax, Py_ssize_t size, Py_ssize_t used, Py_ssize_t states,
+             Py_ssize_t n_feature):
+        """Tables over ``data`` (a writable buffer kept alive by them: keys, values and
+        is_word as ``dump`` gave them, from ``offset``). Every slot is checked, so that a
+        damaged file can give wrong words but never a read out of bounds; ValueError if
+        one is out of range."""
+        cdef unsigned char[::1] buf = data
+        cdef ModelTables m
+        cdef uint64_t* keys
+        cdef int32_t* vals
+        cdef Py_ssize_t i, found = 0, bits = 0
+        cdef uint64_t key, template
+        cdef int32_t v
+        if size < 1024 or size & (size - 1) or used * 2 > size or not ROOT < states < (1 << 30):
+            raise ValueError("table sizes out of range")
+        if offset < 0 or offset % 8 or offset + size * 12 + states > buf.shape[0]:
+            raise ValueError("table file too short")
+        if (<size_t>&buf[0]) % 8:
+            raise ValueError("table buffer not aligned")
+        while (1 << bits) < size:
+            bits += 1
+        keys = <uint64_t*>&buf[offset]
+        vals = <int32_t*>&buf[offset + size * 8]
+        for i in range(size):
+            key = keys[i]
+            if key == 0:
+                continue
+            found += 1
+            template = key >> 60
+            v = vals[i]
+            if template == T_TRIE:
+                if not (ROOT < v < states) or ((key >> 30) & 0x3FFFFFFF) >= <uint64_t>states:
+                    raise ValueError("a trie state out of range")
+            elif template < T_C or template > T_WWR or not (0 <= v < n_feature):
+                raise ValueError("a feature out of range")
+        if found != used:
+            raise ValueError("the table's count does not match its slots")
+        m = ModelTables(wmax, -1)
+        m.owner = data
+        m.table.owner = data
+        m.table.keys = keys
+        m.table.vals = vals
+        m.table.mask = size - 1
+        m.table.shift = 64 - bits
+        m.table.used = used
+        m.is_word = &buf[offset + size * 12]
+        m.states = <int32_t>states
+        m.room = <int32_t>states
+        return m
 
     cdef int _nodes(self, const uint32_t* s, Py_ssize_t pos, Py_ssize_t end, int32_t* out,
                     int cap) noexcept:
@@ -273,6 +360,7 @@ cdef class ModelTables:
 
     def add_words(self, str lines):
         """The dictionary's words, one a line ("" is a word when a line is empty)."""
+        self._writable()
         cdef bytes data = lines.encode("utf-32-le")
         cdef const uint32_t* s = <const uint32_t*><const char*>data
         cdef Py_ssize_t n = len(lines), pos = 0, end
@@ -287,6 +375,7 @@ cdef class ModelTables:
         """One-part features, one name a line, the k-th with id ids[k]: c. c-1. c1. c-2.
         c2. + node, w-1. w1. + word; any other name (none that a fragment can have) is
         left out."""
+        self._writable()
         cdef bytes data = lines.encode("utf-32-le")
         cdef const uint32_t* s = <const uint32_t*><const char*>data
         cdef const int64_t[::1] idv = ids
@@ -308,6 +397,7 @@ cdef class ModelTables:
     def add_rows(self, str name, str lines, ids):
         """Two-part features of template ``name`` as a<TAB>b1<TAB>b2... rows, the k-th
         second part of the text with id ids[k]; a feature no fragment can have is left out."""
+        self._writable()
         cdef int template = PAIR_TEMPLATES[name]
         cdef bint words = template >= T_WWL
         cdef bytes data = lines.encode("utf-32-le")

@@ -34,6 +34,8 @@ from spacy_pkuseg.feature_extractor import FeatureExtractor
 
 from ..errors import ModelCacheError
 from .resources import unsafe_reason, verify_model_files
+from .fast_tables import load_tables, save_tables
+from .stamps import read_whole, remember, stamped
 
 __all__ = ["CompactFeatureExtractor", "DEFAULT_THRESHOLD", "DIGESTS", "build_compact", "compact_dir", "load_compact", "load_segmenter"]
 
@@ -91,19 +93,20 @@ def _damaged(path: Path, why: str) -> ModelCacheError:
 
 
 def _read_verified(path: Path, digests: dict[str, str]) -> bytearray:
-    """The bytes of a compact-model file, after checking them against their digest.
+    """The bytes of a compact-model file, after checking them against their digest (or
+    finding the file unchanged since it last matched it: stamps.py).
 
     A bytearray read in place, so that the weights can be an array over these very bytes
     (``_weights``: no second 51 MB copy, and writable as numpy.load's array was)."""
     try:
-        with open(path, "rb") as fh:
-            data = bytearray(os.fstat(fh.fileno()).st_size)
-            if fh.readinto(data) != len(data) or fh.read(1):
-                raise OSError(f"{path.name} changed size while read")
+        data, st = read_whole(path)
     except OSError as e:
         raise _damaged(path, f"cannot be read ({e.strerror or e})") from e
-    if hashlib.sha256(data).hexdigest() != digests.get(path.name):
-        raise _damaged(path, "does not match its recorded SHA-256")
+    expected = digests.get(path.name)
+    if expected is None or stamped(path, st) != expected:
+        if hashlib.sha256(data).hexdigest() != expected:
+            raise _damaged(path, "does not match its recorded SHA-256")
+        remember(path, st, expected)
     return data
 
 
@@ -147,11 +150,11 @@ def build_compact(model_dir: Path, threshold: float = DEFAULT_THRESHOLD, *, rebu
     read-only cache loads); ``rebuild=True`` builds it again. Both model files are checked
     against their SHA-256 (``resources.verify_model_files``) before the pickle is read.
     """
-    from filelock import FileLock
-
     dest = compact_dir(model_dir, threshold)
     if _is_built(dest) and not rebuild:
         return dest
+    from filelock import FileLock  # imported here: a built cache never needs it
+
     with FileLock(str(model_dir.parent / ".compact.lock"), timeout=3600):
         if _is_built(dest) and not rebuild:
             return dest  # built by another process meanwhile; an older format is rebuilt in place
@@ -226,7 +229,7 @@ def build_compact(model_dir: Path, threshold: float = DEFAULT_THRESHOLD, *, rebu
 #   assembled the first time it is used (pure-Python segmenting, saving).
 
 
-class CompactFeatureExtractor(FeatureExtractor):
+class CompactFeatureExtractor(FeatureExtractor):  # type: ignore[misc]  # spacy_pkuseg is untyped
     """A FeatureExtractor over a compact model directory (format 4).
 
     ``base_text`` is features.txt, the one-part features, one a line, ids in line order;
@@ -286,7 +289,7 @@ class CompactFeatureExtractor(FeatureExtractor):
     def base_features(self) -> dict[str, int]:
         if self._base is None:
             names = self._base_text.split("\n")
-            self._base = dict(zip(names, range(len(names))))
+            self._base = dict(zip(names, range(len(names)), strict=True))
         return self._base
 
     @property
@@ -404,11 +407,18 @@ def _with_fast_features(seg: Any) -> Any:
     from spacy_pkuseg import inference
     from spacy_pkuseg.config import config
 
+    extractor = seg.feature_extractor
+    compact = isinstance(extractor, CompactFeatureExtractor)
+    # The compact model's tables are built once and saved beside it (fast_tables.py).
+    tables = (load_tables(extractor._path, extractor._digests, seg.model.n_feature, config.wordMax)
+              if compact else None)
     try:
-        fast = FragmentSegmenter(seg.feature_extractor, seg.model, seg.idx_to_tag,
-                                 inference.decodeViterbi_fast, config)
+        fast = FragmentSegmenter(extractor, seg.model, seg.idx_to_tag, inference.decodeViterbi_fast,
+                                 config, tables)
     except ValueError:  # a model or config the compiled code cannot mirror exactly
         return seg
+    if compact and tables is None:
+        save_tables(extractor._path, extractor._digests, seg.model.n_feature, fast.tables)
     # pkuseg.cut() calls self._cut() on each whitespace-free fragment; the instance's own
     # attributes take the place of the methods on this object only.
     seg._cut = fast.cut
@@ -419,7 +429,8 @@ def _with_fast_features(seg: Any) -> Any:
         # character) and the post-processor; with neither, and no tagging, it is the
         # fragments' words, which cut_text gives in one call. spaCy can add user words later.
         if seg.postag or seg.preprocesser.trie.children or seg.postprocesser.do_process:
-            return reference(seg, txt)
+            words: list[str] = reference(seg, txt)
+            return words
         return fast.cut_text(txt)
 
     seg.cut = cut

@@ -68,7 +68,6 @@ class LinearChineseTokenizer(ChineseTokenizer):
         return super().__call__(text)
 
 
-@registry.tokenizers("govreport_nlp.ChineseTokenizer.v1")
 def create_tokenizer(segmenter: Segmenter = Segmenter.char) -> Callable[[Language], LinearChineseTokenizer]:
     """The tokenizer factory for a ``zh`` pipeline's config, as spaCy's
     ``spacy.zh.ChineseTokenizer`` with the same ``segmenter`` setting."""
@@ -77,3 +76,8 @@ def create_tokenizer(segmenter: Segmenter = Segmenter.char) -> Callable[[Languag
         return LinearChineseTokenizer(nlp.vocab, segmenter=segmenter)
 
     return make
+
+
+# Registered by a call, not as a decorator: spaCy's registry is untyped, and a decorator
+# would make the function untyped to the type checker too.
+registry.tokenizers("govreport_nlp.ChineseTokenizer.v1")(create_tokenizer)
