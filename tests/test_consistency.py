@@ -97,7 +97,7 @@ def test_table_cells_locate_cells_cut_from_digits_run_together():
     # 河北省工业和信息化厅 2022: every row of 表三 printed as one run of digits.
     text = "一、本年新收政府信息公开申请数量121010014二、上年结转"
     keys = [f"table3/本年新收/{c}" for c in ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")]
-    values = dict(zip(keys, [12, 1, 0, 1, 0, 0, 14]))
+    values = dict(zip(keys, [12, 1, 0, 1, 0, 0, 14], strict=True))
     spans = locate_cells(text, [(16, len(text), keys)], values, money=lambda key: False)
     assert [text[s:e] for s, e in (spans[k] for k in keys)] == ["12", "1", "0", "1", "0", "0", "14"]
 

@@ -36,5 +36,5 @@ def test_layout_every_module_imports_on_its_own():
         "        del sys.modules[loaded]\n"
         "    importlib.import_module(name)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr[-2000:]

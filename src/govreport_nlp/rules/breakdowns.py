@@ -43,7 +43,7 @@ def link_breakdowns(text: str, quantities: Sequence[Quantity], links: Sequence[L
         return out
     item: Optional[str] = None
     current_mark = -1
-    for i, (q, link) in enumerate(zip(quantities, links)):
+    for i, (q, link) in enumerate(zip(quantities, links, strict=True)):  # one link per quantity
         k = bisect.bisect_left(marks, q.start)  # the last 其中 before the number, in log time
         mark = marks[k - 1] if k else None
         if mark is None or q.start - mark > _BREAKDOWN_REACH or _BREAKDOWN_END.search(text, mark, q.start):

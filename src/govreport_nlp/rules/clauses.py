@@ -8,18 +8,19 @@ the segmenter put a word boundary, so that a stop word inside a word does not cu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Optional
 
 from ..lexicons import subjects as lex
-from .phrases import clean as _clean, depths as _depths
+from .phrases import StopWord, clean as _clean, depths as _depths
 from .topics import label_after_verb
 
 __all__ = ["ADVERB_BEFORE", "FILLER", "GLUED_FILLERS", "STOP_RE", "VERBS", "alternation", "left_phrase", "stops",
            "strip_filler"]
 
 
-def alternation(words) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation of words, longest first."""
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
@@ -85,12 +86,12 @@ class _Opening:
         return ""
 
 
-def stops(text: str, lo: int, hi: int, bounds: frozenset[int]) -> list:
+def stops(text: str, lo: int, hi: int, bounds: frozenset[int]) -> list[StopWord]:
     """Stop words in text[lo:hi] that are whole words and not inside brackets. A verb
     before 费/金 is part of a noun (公务接待费); a time word before a budget head
     (年初预算, 本年收入合计, 上年结转) begins the phrase instead of ending one."""
     depths = _depths(text, lo, hi)
-    out: list = []
+    out: list[StopWord] = []
     for m in STOP_RE.finditer(text, lo, hi):
         if m.start() in bounds and m.end() in bounds or m.group()[0].isdigit():
             if depths[m.start() - lo] != 0:
@@ -105,7 +106,7 @@ def stops(text: str, lo: int, hi: int, bounds: frozenset[int]) -> list:
     return out
 
 
-def left_phrase(text: str, lo: int, hi: int, bounds: frozenset[int]) -> tuple[int, Optional[re.Match]]:
+def left_phrase(text: str, lo: int, hi: int, bounds: frozenset[int]) -> tuple[int, Optional[re.Match[str]]]:
     """Start of the subject phrase ending at ``hi``, and the stop word that stands right
     before ``hi`` (then the number is an object: 涉及18个单位, 完成60.86亿元).
 
@@ -114,7 +115,8 @@ def left_phrase(text: str, lo: int, hi: int, bounds: frozenset[int]) -> tuple[in
     found = stops(text, lo, hi, bounds)
     if found and found[-1].end() == hi and found[-1].group() in lex.NOUN_WHEN_FINAL:
         found.pop()  # 研发投入|12亿元: the verb is the noun here
-    if found and found[-1].end() == hi:
+    if found and found[-1].end() == hi and isinstance(found[-1], re.Match):
+        # (an _Opening ends where it starts, before the budget head it opens: never at hi)
         return hi, found[-1]
     # 涉及|资金, 处理|处分: a generic or verbal noun alone after an object verb needs the verb.
     # (the word may be cut by a PDF line break, 涉及资\n金: the text, not the words, is compared)

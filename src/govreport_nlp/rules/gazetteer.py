@@ -140,8 +140,8 @@ def county_short_names() -> dict[str, str]:
     words alone (和平, 新华); the rules use them only before a zone's suffix (平潭综合实验区)."""
     out: dict[str, str] = {}
     for name, code in divisions().items():
-        if code[6:] == "000000" and code[4:6] != "00" and _short(name):
-            out.setdefault(_short(name), code)
+        if code[6:] == "000000" and code[4:6] != "00" and (short := _short(name)):
+            out.setdefault(short, code)
     return out
 
 

@@ -6,10 +6,22 @@ of their own beyond punctuation.
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from .gazetteer import divisions
 
-__all__ = ["BOUNDARY", "clause_start", "clean", "depths"]
+__all__ = ["BOUNDARY", "StopWord", "clause_start", "clean", "depths"]
+
+
+class StopWord(Protocol):
+    """A stop word found in the text (``clauses.stops``): a regex match, or a time word
+    that opens a budget line and answers the same three questions."""
+
+    def start(self) -> int: ...
+
+    def end(self) -> int: ...
+
+    def group(self) -> str: ...
 
 # Punctuation that ends the phrase a subject can come from. 、 is not among them: a list
 # of facts is split by the quantities themselves (政策类文件89条、政策解读20条), while

@@ -17,9 +17,9 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional
+from typing import Optional, get_args
 
-from ..models import Quantity
+from ..models import Change, Kind, Quantity
 from ..numbers.units import UNITS
 from .gazetteer import county_short_names, divisions
 
@@ -44,7 +44,7 @@ class StatRow:
     label_end: int
     subject: str
     column: Optional[str] = None  # the column header of a table cell
-    change: Optional[str] = None  # increase/decrease for a cell of a growth column
+    change: Optional[Change] = None  # increase/decrease for a cell of a growth column
 
 
 def find_stat_rows(text: str) -> list[StatRow]:
@@ -53,7 +53,7 @@ def find_stat_rows(text: str) -> list[StatRow]:
     Read line by line (a line must end in a number to be looked at), so that long
     paragraphs cost one character test each.
     """
-    out = []
+    out: list[StatRow] = []
     pos = 0
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
@@ -79,7 +79,7 @@ def find_stat_rows(text: str) -> list[StatRow]:
         subject = _NOTE.sub("", _NUMBERING.sub("", label_text)).strip()
         if len(subject) < 3:
             continue
-        q = Quantity(text=text[start:end], start=start, end=end, value=value, unit=unit, kind=kind)
+        q = Quantity(text=text[start:end], start=start, end=end, value=value, unit=unit, kind=_KIND[kind])
         out.append(StatRow(quantity=q, label_start=label_start, label_end=label_start + len(label_text),
                            subject=subject))
     return out
@@ -94,6 +94,9 @@ _CELL_NUMBER = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?%?")
 _PERCENT_COLUMN = re.compile(r"%|％|百分比|比重|增长|增减|下降|占")
 _CHANGE_COLUMN = re.compile(r"增长|增减|比上年|同比")
 _TABLE_REACH = 400  # lines a table may run on for after its unit line
+# numbers/units.py names each unit's kind as a plain string; the models take the Kind literal
+# (the same strings): this maps one to the other for the type checker.
+_KIND: dict[str, Kind] = {k: k for k in get_args(Kind)}
 
 
 def _unit_of(unit_text: str) -> Optional[tuple[str, str, Decimal]]:
@@ -197,7 +200,7 @@ def _row_cells(text: str, line_start: int, line: str, cells: list[str], header: 
             q_kind, q_unit, value = "percent", "%", Decimal(number)
         else:
             q_kind, q_unit, value = kind, unit, Decimal(number) * factor
-        change = None
+        change: Optional[Change] = None
         if column and _CHANGE_COLUMN.search(column):
             # 比上年增长(%) -0.9: a decrease of 0.9 (the value stays positive, GUIDELINES.md)
             change = "decrease" if value < 0 else "increase"
@@ -205,7 +208,7 @@ def _row_cells(text: str, line_start: int, line: str, cells: list[str], header: 
         if raw.startswith("-"):
             start += 1  # the quantity is the number; the sign is the change's
         end = start + len(raw.lstrip("-"))
-        q = Quantity(text=text[start:end], start=start, end=end, value=value, unit=q_unit, kind=q_kind)
+        q = Quantity(text=text[start:end], start=start, end=end, value=value, unit=q_unit, kind=_KIND[q_kind])
         out.append(StatRow(quantity=q, label_start=line_start + line.index(cells[0]),
                            label_end=line_start + line.index(cells[0]) + len(cells[0]), subject=subject,
                            column=column, change=change))

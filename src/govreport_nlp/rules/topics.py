@@ -7,10 +7,11 @@ boundaries; ``rules/linker.py`` calls them where its own rules find no noun phra
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Optional
 
 from ..lexicons import subjects as lex
-from .phrases import clean, depths
+from .phrases import StopWord, clean, depths
 
 __all__ = ["FROM", "category_after", "event_after_consecutive", "heading_lead", "label_after_verb", "list_before_deng", "opener_cut", "skip_adverbs", "to_next"]
 
@@ -49,7 +50,7 @@ def to_next(between: str) -> bool:
     return _TO.match(between) is not None
 
 
-def list_before_deng(text: str, lo: int, deng: int, stops) -> Optional[int]:
+def list_before_deng(text: str, lo: int, deng: int, stops: Sequence[StopWord]) -> Optional[int]:
     """Where the list that ends at 等 (``deng``) begins: 加上上级补助收入、债务转贷收入、
     上年结余等141.3亿元 -> the start of 上级补助收入. The items are what is counted; verbs
     inside them (补助, 安排) do not cut them, other stop words before the first 、 do.
