@@ -26,7 +26,7 @@ def make(text: str, start: int, end: int, value: Decimal, high: Optional[Decimal
                     "value_high": high, "unit": unit, "kind": kind, "modifier": modifier})
 
 
-def filled(fields: dict) -> Quantity:
+def filled(fields: dict[str, object]) -> Quantity:
     """A Quantity with exactly these fields (every one of them given)."""
     q = _new_quantity(Quantity)
     _set(q, "__dict__", fields)

@@ -38,7 +38,7 @@ def opens_item(text: str, start: int) -> bool:
     return k > 0 and text[k - 1] in _ITEM_BOUNDARY
 
 
-def noun_unit(m: re.Match) -> str:
+def noun_unit(m: re.Match[str]) -> str:
     """The classifier a counted noun stands for: 户 for households, 人 for people."""
     return "户" if m.group("noun") in ("家庭", "农户", "住户") else "人"
 

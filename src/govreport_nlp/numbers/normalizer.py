@@ -33,9 +33,10 @@ import functools
 import os
 import re
 from decimal import Decimal
+from types import ModuleType
 from typing import Optional
 
-from ..models import Quantity
+from ..models import Modifier, Quantity
 from .build import FIELDS, make, replace
 from .chars import RANGE_SEPARATORS
 from .context import noun_unit
@@ -81,37 +82,93 @@ def _normalize_py(text: str) -> Optional[Quantity]:
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize() takes a str, not {type(text).__name__}; decode bytes first")
-    m = FAST(text)
-    if m is None and GAPPED(text) and text == text.strip():
-        # 1560.05 万元, 12.5 亿元: PDF text puts spaces (or a line break) between the parts;
-        # without the ones next to a non-digit (never between two digits: 12 3万 is two
-        # numbers) the form is the common one, and the quantity spans the whole text.
-        m = FAST(INNER_GAP.sub("", text))
-    if m is not None:
-        # The form most reports print (31.08亿元, 376项, 4.18%): one small regex and
-        # one dict look-up. Durations go the long way for the year checks.
-        digits, big, unit_text = m.groups()
-        info = UNITS.get(unit_text) if unit_text else _SCALED_COUNT if big else None
-        if (info is not None and info[2] is _ONE and info[0] != "duration"
-                and (digits[0] != "0" or len(digits) == 1 or digits[1] == ".")):
-            value = Decimal(digits) if not big else shift_point(digits, BIG_ZEROS[big])
-            return make(text, 0, len(text), value, None, info[1], info[0], None)
+    q = _common_form(text)
+    if q is not None:
+        return q
     # Every other form: one match of the expression's structure, then the same checks
     # as the scanner (quantity). Units are looked up whole, not alternated in the regex.
     whole = SPECIAL(text)
     if whole is not None and (whole.group("double") or whole.group("frac")):
-        q = special(whole, text)
-        modifier = _modifier(whole)  # 约三分之二, 1/10以上, as the scanner reads them
-        if q is None or modifier is None:
-            return q
-        return None if whole.group("pre") == "上" else replace(q, modifier=modifier)
+        return _special_expression(whole, text)
     m = EXPRESSION(text)
     if m is None:
         return _bare_scale(text) or _half_alone(text) or _unit_range(text)
     if m.group("half"):
         s, e = m.span("half")
         return make(text, s, e, Decimal(50), None, "%", "percent", _modifier(m))
+    return _expression(m, text)
+
+
+def _common_form(text: str) -> Optional[Quantity]:
+    """The form most reports print (31.08亿元, 376项, 4.18%; 1560.05 万元 with PDF spaces):
+    one small regex and one dict look-up, or None for the long way. Durations go the long
+    way for the year checks.
+
+    >>> _common_form("1560.05 万元").value, _common_form("12 3万元"), _common_form("2017年")
+    (Decimal('15600500'), None, None)
+    """
+    m = FAST(text)
+    if m is None and GAPPED(text) and text == text.strip():
+        # 1560.05 万元, 12.5 亿元: PDF text puts spaces (or a line break) between the parts;
+        # without the ones next to a non-digit (never between two digits: 12 3万 is two
+        # numbers) the form is the common one, and the quantity spans the whole text.
+        m = FAST(INNER_GAP.sub("", text))
+    if m is None:
+        return None
+    digits, big, unit_text = m.groups()
+    info = UNITS.get(unit_text) if unit_text else _SCALED_COUNT if big else None
+    if (info is not None and info[2] is _ONE and info[0] != "duration"
+            and (digits[0] != "0" or len(digits) == 1 or digits[1] == ".")):
+        value = Decimal(digits) if not big else shift_point(digits, BIG_ZEROS[big])
+        return make(text, 0, len(text), value, None, info[1], info[0], None)
+    return None
+
+
+def _special_expression(whole: re.Match[str], text: str) -> Optional[Quantity]:
+    """翻两番, 三分之二, 5/8 as a whole expression, with the modifier the scanner reads
+    (约三分之二, 1/10以上; 上 is no modifier of them)."""
+    q = special(whole, text)
+    modifier = _modifier(whole)
+    if q is None or modifier is None:
+        return q
+    return None if whole.group("pre") == "上" else replace(q, modifier=modifier)
+
+
+def _expression(m: re.Match[str], text: str) -> Optional[Quantity]:
+    """One match of :data:`EXPRESSION` (a number, its unit, a modifier) to a Quantity."""
     n1, n2, pct = m.group("n1"), m.group("n2"), m.group("pct")
+    unit = _unit_of(m, n1)
+    if unit is None:
+        return None
+    unit_text, n1, counted, half = unit
+    if unit_text is not None:
+        end = m.end("unit")
+    else:
+        end = m.end("m1") if m.group("m1") else m.end("n2") if n2 is not None else m.end("n1")
+    start = m.start("neg") if m.group("neg") else m.start("pct") if pct else m.start("n1")
+    q = quantity(text, start, end, Parts(n1, n2, pct, unit_text, end, negative(m), bool(m.group("m1")),
+                                           bool(m.group("u1")), half), scanning=False, counted=counted)
+    if q is None or q.modifier is not None:
+        return q
+    if m.group("pre") == "上" and not m.group("suf") and n1[0] not in "百千万亿":
+        return None
+    modifier = _modifier(m)
+    return q if modifier is None else replace(q, modifier=modifier)
+
+
+def _unit_of(m: re.Match[str], n1: str) -> Optional[tuple[Optional[str], str, Optional[str], bool]]:
+    """The unit of a whole expression: ``(unit, n1, counted, half)`` with the unit as
+    the tables hold it (None for a bare number), the number without a 千 that belongs to
+    the unit (10万千瓦时), the noun a bare count counts (6600多万纳税人 -> 人) and whether a
+    half goes with the unit (三米半, 两个半小时); None when the text after the number is
+    no unit.
+
+    >>> m = EXPRESSION("10万千瓦时"); _unit_of(m, m.group("n1"))
+    ('千瓦时', '10万', None, False)
+    >>> m = EXPRESSION("两个半小时"); _unit_of(m, m.group("n1"))
+    ('个小时', '两', None, True)
+    """
+    pct = m.group("pct")
     unit_text = m.group("unit") or None
     counted = None  # the unit of a counted noun written instead of a classifier
     if unit_text is not None and not pct and unit_text not in UNITS and m.group("suf") is None:
@@ -127,24 +184,13 @@ def _normalize_py(text: str) -> Optional[Quantity]:
         elif unit_text[-1] == "半" and unit_text[:-1] in UNITS:
             unit_text, half = unit_text[:-1], True
     if unit_text is not None:
-        if unit_text not in UNITS and len(n1) > 1 and n1[-1] in CN_SMALL and n2 is None and not m.group("m1"):
+        if unit_text not in UNITS and len(n1) > 1 and n1[-1] in CN_SMALL and m.group("n2") is None and not m.group("m1"):
             unit_text = n1[-1] + unit_text  # 10万千瓦时: the 千 belongs to the unit, not to the number
             n1 = n1[:-1]
         if pct or unit_text not in UNITS:
             return None
-        end = m.end("unit")
-    else:
-        end = m.end("m1") if m.group("m1") else m.end("n2") if n2 is not None else m.end("n1")
-    start = m.start("neg") if m.group("neg") else m.start("pct") if pct else m.start("n1")
-    q = quantity(text, start, end, Parts(n1, n2, pct, unit_text, end, negative(m), bool(m.group("m1")),
-                                           bool(m.group("u1")), half), scanning=False, counted=counted)
-    if q is None or q.modifier is not None:
-        return q
-    prefix = m.group("pre")
-    if prefix == "上" and not m.group("suf") and n1[0] not in "百千万亿":
-        return None
-    modifier = _modifier(m)
-    return q if modifier is None else replace(q, modifier=modifier)
+    return unit_text, n1, counted, half
+
 
 def _unit_range(text: str) -> Optional[Quantity]:
     """3亿元至5亿元, 3万人-5万人: a range whose unit is written on both bounds."""
@@ -188,11 +234,13 @@ def _half_alone(text: str) -> Optional[Quantity]:
     if m is None or m.group("pre") == "上":
         return None
     q = half_of(text, m.start("unit") - 1, m.end("unit"), m.group("unit"), scanning=False)
-    modifier = None if q is None else _modifier(m)
+    if q is None:
+        return None
+    modifier = _modifier(m)
     return q if modifier is None else replace(q, modifier=modifier)
 
 
-def _modifier(m: re.Match) -> Optional[str]:
+def _modifier(m: re.Match[str]) -> Optional[Modifier]:
     """The modifier a whole-expression match carries in its prefix or suffix word."""
     if m.group("suf"):
         return SUFFIX_MODIFIERS[m.group("suf")]
@@ -201,29 +249,29 @@ def _modifier(m: re.Match) -> Optional[str]:
     return None
 
 
-# The compiled fast path for the forms reports print most, when it was built (see
-# setup.py); without it normalize() is the pure-Python reference path alone.
-try:
+def _load_speedups() -> Optional[ModuleType]:
+    """The compiled fast path for the forms reports print most, configured with this
+    package's tables, or None: not built on this machine (see setup.py), turned off by
+    GOVREPORT_NLP_NO_SPEEDUPS=1, or built from another version of this file."""
     if os.environ.get("GOVREPORT_NLP_NO_SPEEDUPS") == "1":
-        raise ImportError("compiled paths turned off by GOVREPORT_NLP_NO_SPEEDUPS=1")
-    from . import _speedups
-except ImportError:  # not compiled on this machine: pure Python is complete, only slower
-    _speedups = None
-try:
-    if _speedups is not None:
-        _speedups.configure(
+        return None
+    try:
+        from . import _speedups as module
+    except ImportError:  # not compiled on this machine: pure Python is complete, only slower
+        return None
+    try:
+        module.configure(
             Quantity, UNITS, PREFIX_MODIFIERS,
             {w: SUFFIX_MODIFIERS[w] for w in SUFFIX_WORDS.split("|")},
             _ONE, FIELDS, exact, _normalize_py, RANGE_SEPARATORS, (CN_DIGITS, CN_SMALL, CN_BIG),
         )
-except TypeError:  # a compiled module built from another version of this file: not used
-    _speedups = None
-if _speedups is None:
-    _fast_normalize = None
-    _DECLINE = None
-else:
-    _fast_normalize = _speedups.fast_normalize
-    _DECLINE = _speedups.DECLINE
+    except TypeError:  # a compiled module built from another version of this file: not used
+        return None
+    return module
+
+
+_speedups = _load_speedups()
+if _speedups is not None:
     # The compiled dispatcher does what normalize() above does, without a Python frame
     # per call; it takes that function's name, doc and signature.
     normalize = functools.update_wrapper(_speedups.normalize, normalize)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Optional
+from typing import Optional, Union
 
 __all__ = [
     "BIG_ZEROS", "CB", "CD", "CN_BIG", "CN_DIGITS", "CN_SMALL", "CS", "D_BIG", "blurred", "exact", "has_scale",
@@ -61,14 +61,18 @@ def parse_number(text: str) -> Optional[Decimal]:
 
 
 def parse_numeral(s: str) -> tuple[Optional[Decimal], bool]:
-    """Parse a number; the flag says whether 余/多 stood inside it (百余万)."""
+    """Parse a number; the flag says whether 余/多 stood inside it (百余万).
+
+    >>> parse_numeral("1,234.5万"), parse_numeral("两千零十"), parse_numeral("三百余")
+    ((Decimal('12345000'), False), (Decimal('2010'), False), (Decimal('300'), True))
+    """
     if not s.isascii():
         s = s.translate(_FULLWIDTH)
         if " " in s or "\u3000" in s or "\xa0" in s or "\n" in s:
             s = s.translate(_SQUEEZE)  # 1560.05 万: spaces from PDF text
     elif " " in s or "\n" in s:
         s = s.translate(_SQUEEZE)
-    # Fast paths: plain Arabic digits (157675, 1,234.5), or Arabic digits and a scale
+    # Fast path: plain Arabic digits (157675, 1,234.5), or Arabic digits and a scale
     # (31.08亿, 1.2万亿), which are most of what reports print.
     k = len(s)
     while k and s[k - 1] in D_BIG:
@@ -83,15 +87,26 @@ def parse_numeral(s: str) -> tuple[Optional[Decimal], bool]:
             return shift_point(head, sum(BIG_ZEROS[ch] for ch in s[k:])), False
         except InvalidOperation:
             return None, False
-    # General path, in int arithmetic (several times faster than Decimal); a decimal
-    # part (1.2万, 九点四) turns the sums into Decimal by itself.
-    total: int | Decimal = 0  # parts already multiplied by 亿
-    wan: int | Decimal = 0  # parts already multiplied by 万, below 亿
-    section: int | Decimal = 0  # parts below 万 (千/百/十)
-    num: int | Decimal | None = None
+    return _chinese_numeral(s)
+
+
+_Sum = Union[int, Decimal]
+
+
+def _chinese_numeral(s: str) -> tuple[Optional[Decimal], bool]:
+    """A number with Chinese numerals (mixed with Arabic ones: 1亿2千万, 三点一四), summed in
+    int arithmetic (several times faster than Decimal); a decimal part (1.2万, 九点四)
+    turns the sums into Decimal by itself.
+
+    >>> _chinese_numeral("十二万三千"), _chinese_numeral("六万五"), _chinese_numeral("二〇一七一")
+    ((Decimal('123000'), False), (Decimal('65000'), False), (Decimal('20171'), False))
+    """
+    total: _Sum = 0  # parts already multiplied by 亿
+    wan: _Sum = 0  # parts already multiplied by 万, below 亿
+    section: _Sum = 0  # parts below 万 (千/百/十)
+    num: Optional[_Sum] = None
     prev_digit = False  # the previous character was a Chinese digit (二〇一七)
-    over = False
-    seen = False
+    over = seen = False
     i, n = 0, len(s)
     while i < n:
         ch = s[i]
@@ -104,53 +119,20 @@ def parse_numeral(s: str) -> tuple[Optional[Decimal], bool]:
         elif ch in CN_SMALL:
             # 两千零十, 五万零十三: after 零 a 十 stands alone (one ten), as at the start.
             section += (1 if num is None or (prev_digit and num == 0) else num) * CN_SMALL[ch]
-            num = None
-            prev_digit = False
-            seen = True
+            num, prev_digit, seen = None, False, True
         elif ch in CN_BIG:
-            if not seen:
+            sums = _scaled_sums(ch, total, wan, section + (0 if num is None else num)) if seen else None
+            if sums is None:
                 return None, False
-            part = section + (0 if num is None else num)
-            if ch in "万萬":
-                if part == 0 and wan == 0 and total != 0:
-                    return None, False  # 亿万 is not a form; do not misread it
-                wan += part * 10000
-            else:
-                if part == 0 and wan == 0:
-                    if total == 0:
-                        return None, False
-                    total *= 100000000  # 一亿亿 = 10^16
-                    num = None
-                    prev_digit = False
-                    i += 1
-                    continue
-                total += (wan + part) * 100000000
-                wan = 0
-            section = 0
-            num = None
-            prev_digit = False
-        elif "0" <= ch <= "9":
-            j = i + 1
-            while j < n and ("0" <= s[j] <= "9" or s[j] in ",."):
-                j += 1
-            try:
-                num = Decimal(s[i:j].replace(",", ""))
-            except InvalidOperation:
+            total, wan = sums
+            section, num, prev_digit = 0, None, False
+        elif "0" <= ch <= "9" or ch == "点":
+            part = _arabic_run(s, i) if ch != "点" else _point_fraction(s, i)
+            if part is None:
                 return None, False
-            prev_digit = False
-            seen = True
-            i = j
-            continue
-        elif ch == "点":
-            j = i + 1
-            while j < n and s[j] in CN_DIGITS:
-                j += 1
-            if j == i + 1:
-                return None, False
-            frac = Decimal("0." + "".join(str(CN_DIGITS[c]) for c in s[i + 1:j]))
-            num = frac if num is None else num + frac
-            prev_digit = False
-            i = j
+            value, i = part
+            num = value if ch != "点" or num is None else num + value
+            prev_digit, seen = False, seen or ch != "点"
             continue
         elif ch == "余" or ch == "多":
             over = True
@@ -165,6 +147,45 @@ def parse_numeral(s: str) -> tuple[Optional[Decimal], bool]:
     if isinstance(result, int):
         return Decimal(result), over
     return exact(result), over
+
+
+def _scaled_sums(ch: str, total: _Sum, wan: _Sum, part: _Sum) -> Optional[tuple[_Sum, _Sum]]:
+    """The sums above 万 after the scale ``ch`` (万 or 亿) closes ``part`` (the number
+    before it below 万): ``(total, wan)``, or None where no form is (亿万, 亿 alone).
+
+    >>> _scaled_sums("万", 0, 0, 12), _scaled_sums("亿", 0, 0, 2), _scaled_sums("亿", 1, 0, 0)
+    ((0, 120000), (200000000, 0), (100000000, 0))
+    """
+    if ch in "万萬":
+        if part == 0 and wan == 0 and total != 0:
+            return None  # 亿万 is not a form; do not misread it
+        return total, wan + part * 10000
+    if part == 0 and wan == 0:
+        if total == 0:
+            return None
+        return total * 100000000, wan  # 一亿亿 = 10^16
+    return total + (wan + part) * 100000000, 0
+
+
+def _arabic_run(s: str, i: int) -> Optional[tuple[Decimal, int]]:
+    """The Arabic number at ``s[i]`` inside a mixed numeral (1亿2千万) and the index after it."""
+    j = i + 1
+    while j < len(s) and ("0" <= s[j] <= "9" or s[j] in ",."):
+        j += 1
+    try:
+        return Decimal(s[i:j].replace(",", "")), j
+    except InvalidOperation:
+        return None
+
+
+def _point_fraction(s: str, i: int) -> Optional[tuple[Decimal, int]]:
+    """The decimal part 点 opens at ``s[i]`` (三点一四 -> 0.14) and the index after it."""
+    j = i + 1
+    while j < len(s) and s[j] in CN_DIGITS:
+        j += 1
+    if j == i + 1:
+        return None
+    return Decimal("0." + "".join(str(CN_DIGITS[c]) for c in s[i + 1:j])), j
 
 
 def shift_point(digits: str, zeros: int) -> Decimal:

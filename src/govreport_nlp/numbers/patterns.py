@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..models import Modifier
 from .chars import DIGITS, INLINE_SPACES, LINE_SPACES, RANGE_SEPARATORS
 from .numerals import CB, CD, CS
 from .units import UNIT_PATTERN, UNITS
@@ -160,14 +161,14 @@ INNER_GAP = re.compile(rf"(?<![0-9.]|{_GAP}){_GAP}+|(?<!{_GAP}){_GAP}+(?![0-9.]|
 # The common form: Arabic digits, a scale, a unit (or none after a scale: 536万).
 FAST = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|万|亿|)([^0-9\s余多.,，]{0,6})").fullmatch
 
-PREFIX_MODIFIERS = {
+PREFIX_MODIFIERS: dict[str, Modifier] = {
     "约": "approx", "大约": "approx", "约为": "approx", "大概": "approx",
     "近": "under", "将近": "under", "接近": "under", "不足": "under", "不到": "under",
     "不超过": "under", "低于": "under", "少于": "under",
     "超过": "over", "突破": "over", "超": "over", "逾": "over", "多于": "over", "高于": "over",
     "不少于": "over", "不低于": "over", "上": "over",
 }
-SUFFIX_MODIFIERS = {
+SUFFIX_MODIFIERS: dict[str, Modifier] = {
     "左右": "approx", "上下": "approx", "以上": "over", "多": "over", "余": "over",
     "以下": "under", "以内": "under", "之内": "under", "内": "under",
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from ..models import Quantity
+from ..models import Modifier, Quantity
 from .build import make, replace
 from .chars import INLINE_SPACES
 from .context import counted_unit, opens_item, skip_in_context, slash_fraction_in_sentence
@@ -47,7 +47,7 @@ def find_quantities(text: str) -> Iterator[Quantity]:
         yield pending
 
 
-def _list_item(m: re.Match, text: str) -> Optional[Quantity]:
+def _list_item(m: re.Match[str], text: str) -> Optional[Quantity]:
     """A bare Arabic number in a list whose last item names the shared unit, or None.
 
     Not in a run of ordinals (第1、2、3条) and not for dates (年 stays with the scanner's
@@ -94,7 +94,7 @@ def _scan(text: str) -> Iterator[Quantity]:
             # (一欧元, 近一公里): a count's 一 (一批, 一项) stays an article, and so do the
             # 一 of 最后一公里 (a figure of speech) and of 一分也不 (not a score).
             # So is a 一 with a half (一年半, 一个半小时).
-            amount = m.group("n2") is not None or m.group("gehalf") or m.group("uhalf") or (unit in UNITS and UNITS[unit][0] in ("money", "measure")
+            amount = m.group("n2") is not None or bool(m.group("gehalf") or m.group("uhalf")) or (unit in UNITS and UNITS[unit][0] in ("money", "measure")
                                                    and unit != "分" and (not first or text[first - 1] not in "后初"))
             if _SPACED_POINT.search(m.group("n1")) and opens_item(text, m.start() if m.group("neg") else first):
                 continue  # \n1. 2亿元: an item's number and 2亿元, or 1.2亿元; no reading is certain
@@ -115,24 +115,35 @@ def _scan(text: str) -> Iterator[Quantity]:
                 and not PREFIX_BEFORE.search(text, max(0, q.start - 6), q.start)
                 and not (SUFFIX_AFTER.match(text, q.end) or ("", ""))[1]):
             continue  # 千家万户, 十万火急, “双百双新”: a round 百/千/万 alone is a figure of speech
-        changes = {}
+        changes: dict[str, object] = {}
         if q.kind == "count" and not q.unit:
             counted = counted_unit(text, q.end)
             if counted is not None:
                 changes["unit"] = counted  # 6600多万纳税人: people, counted in 人
-        mod = q.modifier
-        if mod is None:
-            after = SUFFIX_AFTER.match(text, q.end)
-            if after:
-                mod = SUFFIX_MODIFIERS[after.group(1) or "内"]
-                if mod == "under" and after.group(1) is None and q.kind not in ("duration", "count", "money", "measure"):
-                    mod = None
-            if mod is None:
-                before = PREFIX_BEFORE.search(text, max(0, q.start - 6), q.start)
-                if before:
-                    word = before.group("pre")
-                    if word != "上" or q.text[0] in "百千万亿":
-                        mod = PREFIX_MODIFIERS[word]
+        if q.modifier is None:
+            mod = modifier_around(text, q)
             if mod is not None:
                 changes["modifier"] = mod
         yield replace(q, **changes) if changes else q
+
+
+def modifier_around(text: str, q: Quantity) -> Optional[Modifier]:
+    """The modifier the words around a quantity give it: 左右/以上/以内 after it (内 only
+    after a duration, a count, money or a measure), else 约/近/超过 before it (上 only
+    before 百/千/万/亿: 上万人, not 上3个).
+
+    >>> t = "增长近30%，投资3亿元以上"
+    >>> [modifier_around(t, q) for q in find_quantities(t)]
+    ['under', 'over']
+    """
+    after = SUFFIX_AFTER.match(text, q.end)
+    if after:
+        mod = SUFFIX_MODIFIERS[after.group(1) or "内"]
+        if not (mod == "under" and after.group(1) is None and q.kind not in ("duration", "count", "money", "measure")):
+            return mod
+    before = PREFIX_BEFORE.search(text, max(0, q.start - 6), q.start)
+    if before:
+        word = before.group("pre")
+        if word != "上" or q.text[0] in "百千万亿":
+            return PREFIX_MODIFIERS[word]
+    return None

@@ -20,7 +20,7 @@ __all__ = ["special"]
 _PERCENT_CONTEXT = Context(prec=PERCENT_DIGITS)
 
 
-def special(m: re.Match, text: str) -> Optional[Quantity]:
+def special(m: re.Match[str], text: str) -> Optional[Quantity]:
     """一半, 翻两番 and 三分之二 (5/8, 万分之九) as the percents they are (None for 零分之一).
 
     >>> from .patterns import SCAN
