@@ -66,7 +66,7 @@ def test_word_doc_without_converter_names_what_to_install(tmp_path, monkeypatch)
     path = tmp_path / "report.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     monkeypatch.setattr("shutil.which", lambda name: None)
-    with pytest.raises(InputError, match="LibreOffice|antiword"):
+    with pytest.raises(InputError, match=r"LibreOffice|antiword"):
         read_document(path)
 
 

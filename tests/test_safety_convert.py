@@ -86,7 +86,7 @@ def test_converter_that_hangs_is_killed_with_its_children(tmp_path, fake_soffice
     path = tmp_path / "a.doc"
     path.write_bytes(DOC_HEAD)
     started = time.monotonic()
-    with pytest.raises(InputError, match="did not finish in 2 s.*GOVREPORT_NLP_CONVERT_TIMEOUT"):
+    with pytest.raises(InputError, match=r"did not finish in 2 s.*GOVREPORT_NLP_CONVERT_TIMEOUT"):
         doc_to_text(path)
     assert time.monotonic() - started < 60
     child = int(pidfile.read_text())

@@ -58,10 +58,10 @@ def test_a_docx_that_inflates_past_the_limit_is_refused(tmp_path, monkeypatch):
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("word/media/bomb.bin", b"\0" * (3 << 20))  # 3 MB of zeros in about 3 KB
     monkeypatch.setenv("GOVREPORT_NLP_MAX_INFLATED_MB", "2")
-    with pytest.raises(InputError, match="over the limit of 2 MB.*GOVREPORT_NLP_MAX_INFLATED_MB"):
+    with pytest.raises(InputError, match=r"over the limit of 2 MB.*GOVREPORT_NLP_MAX_INFLATED_MB"):
         docx_to_text(path)
     monkeypatch.setenv("GOVREPORT_NLP_MAX_INFLATED_MB", "100")
-    with pytest.raises(InputError, match="times its packed size.*GOVREPORT_NLP_MAX_RATIO"):
+    with pytest.raises(InputError, match=r"times its packed size.*GOVREPORT_NLP_MAX_RATIO"):
         docx_to_text(path)
     monkeypatch.setenv("GOVREPORT_NLP_MAX_RATIO", "100000")
     assert "正文" in docx_to_text(path)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
 from ..errors import InputError
 from ..models import ReadWarning
@@ -178,7 +178,7 @@ def _read_pdf(path: Path, ocr: Optional[bool]) -> ReadResult:
                     "symbols or private-use characters) and was kept as it is: install an OCR engine with "
                     "pip install 'govreport-nlp[ocr]' to read these pages from their images",
             page=broken[0]))
-    if ocred:
+    if ocred and engine is not None:  # (pages are read by OCR only with an engine)
         scans = [n for n in ocred if n not in unusable]
         why = []
         if scans:
@@ -210,7 +210,7 @@ class _PageProgress:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.bar = None
+        self.bar: Optional[Any] = None  # a tqdm bar (tqdm ships no types)
 
     def update(self, page: int, pages: int) -> None:
         if pages < 3:

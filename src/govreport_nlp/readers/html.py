@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 __all__ = ["HtmlDocument", "html_document", "html_to_text", "limit_depth", "main_text"]
 
@@ -37,7 +40,7 @@ class HtmlDocument:
     notes: tuple[str, ...] = ()  # what the limits cut (readers/limits.py)
 
 
-def _is_data_table(node) -> bool:
+def _is_data_table(node: LexborNode) -> bool:
     # css() matches the node itself too: a data table is the only table in its subtree.
     return len(node.css("table")) == 1
 
@@ -54,7 +57,7 @@ def html_to_text(html: str) -> str:
     return _visible_text(LexborHTMLParser(html))
 
 
-def _visible_text(tree) -> str:
+def _visible_text(tree: LexborHTMLParser) -> str:
     """The text of a parsed page (scripts, styles and controls dropped from the tree)."""
     for selector in _SKIP:
         for node in tree.css(selector):
@@ -65,11 +68,11 @@ def _visible_text(tree) -> str:
     return _text_of(root)
 
 
-def _text_of(root) -> str:
+def _text_of(root: LexborNode) -> str:
     # An explicit stack, not recursion: a page of 100,000 nested <div>s is read in linear
     # time instead of stopping at Python's recursion limit.
     out: list[str] = []
-    stack: list[tuple[object, bool]] = [(root, False)]
+    stack: list[tuple[LexborNode, bool]] = [(root, False)]
     while stack:
         node, closing = stack.pop()
         tag = node.tag
@@ -99,18 +102,19 @@ def _text_of(root) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
-def _iso(m: re.Match) -> Optional[str]:
+def _iso(m: re.Match[str]) -> Optional[str]:
     year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
     if 1 <= month <= 12 and 1 <= day <= 31:
         return f"{year:04d}-{month:02d}-{day:02d}"
     return None
 
 
-def _meta(tree, names: tuple[str, ...]) -> Optional[str]:
+def _meta(tree: LexborHTMLParser, names: tuple[str, ...]) -> Optional[str]:
     for name in names:
         node = tree.css_first(f'meta[name="{name}"]') or tree.css_first(f'meta[property="{name}"]')
-        if node is not None and (node.attributes.get("content") or "").strip():
-            return node.attributes["content"].strip()
+        content = (node.attributes.get("content") or "").strip() if node is not None else ""
+        if content:
+            return content
     return None
 
 
@@ -194,8 +198,9 @@ def html_document(html: str) -> HtmlDocument:
     if h1 is not None:
         title = _WS.sub("", h1.text()) or None
     title = title or _meta(tree, ("ArticleTitle", "og:title"))
-    if title is None and tree.css_first("title") is not None:
-        title = _WS.sub("", tree.css_first("title").text()) or None
+    head_title = tree.css_first("title")
+    if title is None and head_title is not None:
+        title = _WS.sub("", head_title.text()) or None
     raw = _meta(tree, _META_DATE)
     issuer = _meta(tree, _META_ISSUER[:2])
     whole = _visible_text(tree)  # the same parse: the metadata is read before it is pruned

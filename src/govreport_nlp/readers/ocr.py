@@ -15,10 +15,14 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from .limits import limit
 from .tools import run_tool
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+    from pdfplumber.page import Page
 
 __all__ = ["OcrEngine", "find_engine"]
 
@@ -32,10 +36,10 @@ class OcrEngine:
     """An installed OCR engine: ``read_page`` takes a pdfplumber page, returns its text."""
 
     name: str
-    read_page: Callable[[object], str]
+    read_page: Callable[[Page], str]
 
 
-def _image(page):
+def _image(page: Page) -> Image:
     # A page 14400 pt wide at 200 dpi is 40000 px a side (6.3 GB): the resolution is
     # lowered so that the image stays within GOVREPORT_NLP_MAX_RENDER_MPX megapixels.
     cap = limit("MAX_RENDER_MPX") * 1e6
@@ -53,7 +57,7 @@ def _rapidocr() -> Optional[OcrEngine]:
         return None
     engine = RapidOCR()
 
-    def read_page(page) -> str:
+    def read_page(page: Page) -> str:
         import numpy as np
 
         result, _ = engine(np.asarray(_image(page)))
@@ -62,7 +66,11 @@ def _rapidocr() -> Optional[OcrEngine]:
     return OcrEngine("RapidOCR", read_page)
 
 
-def _lines_from_boxes(result: list) -> str:
+# One box as RapidOCR gives it: its four corner points, its text and its score.
+_Box = tuple[list[list[float]], str, float]
+
+
+def _lines_from_boxes(result: list[_Box]) -> str:
     """Text boxes (4 corner points, text, score) joined into lines top to bottom: boxes
     whose vertical centres are within half a box height form one line, left to right."""
     boxes = []
@@ -71,7 +79,7 @@ def _lines_from_boxes(result: list) -> str:
         xs = [p[0] for p in points]
         boxes.append(((min(ys) + max(ys)) / 2, max(ys) - min(ys), min(xs), text))
     boxes.sort()
-    lines: list[list[tuple]] = []
+    lines: list[list[tuple[float, float, float, str]]] = []
     for box in boxes:
         if lines and abs(box[0] - lines[-1][0][0]) < 0.5 * max(box[1], lines[-1][0][1]):
             lines[-1].append(box)
@@ -85,13 +93,14 @@ def _tesseract() -> Optional[OcrEngine]:
     if exe is None:
         return None
     try:
-        langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+        langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30,
+                               check=False).stdout  # a failing listing names no chi_sim
     except (OSError, subprocess.SubprocessError):
         return None
     if "chi_sim" not in langs.split():
         return None
 
-    def read_page(page) -> str:
+    def read_page(page: Page) -> str:
         with tempfile.TemporaryDirectory(prefix="govreport-ocr-") as tmp:
             image = Path(tmp) / "page.png"
             _image(page).save(image)

@@ -19,13 +19,19 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Callable, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 from .limits import limit
 from .pdflayout import content_size, read_layout
 from .printmarks import Line, Page, join_pages
 
+if TYPE_CHECKING:
+    from pdfplumber.page import Page as PlumberPage
+    from pdfplumber.table import Table
+
 __all__ = ["pdf_pages", "pdf_to_text"]
+
+Char = dict[str, Any]  # one character of a page as pdfplumber gives it (text, x0, top, size ...)
 
 # A line that may be the displaced second-font part of the line above: no Chinese
 # character and no letter (digits, signs, punctuation, spaces and private-use glyphs).
@@ -34,11 +40,11 @@ _WORDLIKE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]")
 _PRIVATE = re.compile(r"(?<=[0-9０-９])[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
-def _numberish(chars: list[dict]) -> bool:
+def _numberish(chars: list[Char]) -> bool:
     return not any(_WORDLIKE.match(c["text"]) for c in chars) and any(c["text"].strip() for c in chars)
 
 
-def _overlaps(char: dict, line: list[dict]) -> bool:
+def _overlaps(char: Char, line: list[Char]) -> bool:
     """Whether ``char`` would be drawn where a character of ``line`` is: their left edges
     closer than a quarter of an em. (The boxes themselves overlap: these fonts give a
     half-width digit or parenthesis a full em box.)"""
@@ -46,17 +52,17 @@ def _overlaps(char: dict, line: list[dict]) -> bool:
     return any(abs(c["x0"] - char["x0"]) < near for c in line if c["text"].strip())
 
 
-def _lines(chars: list[dict], tolerance: float = 3.0) -> list[list[dict]]:
+def _lines(chars: list[Char], tolerance: float = 3.0) -> list[list[Char]]:
     """Characters grouped into lines (by their top, then left to right), with the number
     lines that belong in the gaps of the line above merged into it."""
-    rows: list[list[dict]] = []
+    rows: list[list[Char]] = []
     for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
         if rows and abs(ch["top"] - rows[-1][0]["top"]) <= tolerance:
             rows[-1].append(ch)
         else:
             rows.append([ch])
     rows = _raised_into_their_line(rows)
-    merged: list[list[dict]] = []
+    merged: list[list[Char]] = []
     for row in rows:
         if merged and _numberish(row):
             above = merged[-1]
@@ -70,7 +76,7 @@ def _lines(chars: list[dict], tolerance: float = 3.0) -> list[list[dict]]:
     return [sorted(row, key=lambda c: c["x0"]) for row in merged]
 
 
-def _superscripts(line: list[dict]) -> set[int]:
+def _superscripts(line: list[Char]) -> set[int]:
     """Which characters of ``line`` are superscript digits (a footnote marker glued to a
     number, 1234.56¹亿元): digits set smaller than the line's text and raised above its
     baseline."""
@@ -107,11 +113,11 @@ _MARKER = re.compile("\ufff0([^\ufff1]*)\ufff1"
                      "立方米|公顷|千瓦时|千瓦|辆|台|套|张|条|座|次|年|%|％|‰))?)")
 
 
-def _raised_into_their_line(rows: list[list[dict]]) -> list[list[dict]]:
+def _raised_into_their_line(rows: list[list[Char]]) -> list[list[Char]]:
     """Superscript digits whose top is above their line's by more than the tolerance make
     a row of their own: it goes into the line below it when it is set smaller and drawn
     within that line's height (a marker, not a displaced number of the line above)."""
-    out: list[list[dict]] = []
+    out: list[list[Char]] = []
     for i, row in enumerate(rows):
         below = rows[i + 1] if i + 1 < len(rows) else None
         if below is not None and _numberish(row) and not _numberish(below):
@@ -124,9 +130,9 @@ def _raised_into_their_line(rows: list[list[dict]]) -> list[list[dict]]:
     return out
 
 
-def _line_text(line: list[dict]) -> str:
+def _line_text(line: list[Char]) -> str:
     out: list[str] = []
-    prev: Optional[dict] = None
+    prev: Optional[Char] = None
     raised = _superscripts(line)
     for i, ch in enumerate(line):
         gap = ch["x0"] - prev["x1"] if prev is not None else 0
@@ -156,7 +162,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _FULLWIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 
 
-def _merged_rows(table) -> bool:
+def _merged_rows(table: Table) -> bool:
     """Whether pdfplumber took a table without row rules as one row: a cell then holds a
     whole column of numbers, one per line, which no real cell does."""
     for row in table.extract():
@@ -173,14 +179,14 @@ def _ascii_digits(text: str) -> str:
     return _FULLWIDTH_POINT.sub(".", text.translate(_FULLWIDTH))
 
 
-def _page_lines(page) -> list[Line]:
+def _page_lines(page: PlumberPage) -> list[Line]:
     """The page's lines and tables in reading order, each with where it is drawn."""
     # A table read with its rows merged is read as lines instead: each line then holds a
     # row label and its numbers in order.
     tables = [t for t in page.find_tables() if not _merged_rows(t)]
     boxes = [t.bbox for t in tables]
 
-    def outside(obj) -> bool:
+    def outside(obj: Char) -> bool:
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
@@ -198,7 +204,7 @@ def _page_lines(page) -> list[Line]:
                 for row in table.extract() if any(row)]
         pieces.append(Line("\n".join("\t".join(r) for r in rows), top=table.bbox[1], bottom=table.bbox[3],
                            x1=table.bbox[2], rows=rows))
-    pieces.sort(key=lambda p: p.top)
+    pieces.sort(key=lambda p: p.top or 0.0)  # every piece here has its top
     return pieces
 
 
@@ -209,7 +215,7 @@ class _PageText(str):
     lines: list[Line]
 
 
-def _page_text(page) -> _PageText:
+def _page_text(page: PlumberPage) -> _PageText:
     """The page's text (see :class:`_PageText`)."""
     lines = _page_lines(page)
     text = _PageText("\n".join(line.text for line in lines))
@@ -242,7 +248,7 @@ def unusable_layer(text: str) -> Optional[str]:
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def pdf_pages(path: Union[str, Path], *, ocr: Optional[Callable[[object], str]] = None,
+def pdf_pages(path: Union[str, Path], *, ocr: Optional[Callable[[Any], str]] = None,
               notes: Optional[list[tuple[int, str]]] = None, unusable: Optional[list[int]] = None,
               progress: Optional[Callable[[int, int], None]] = None) -> list[tuple[str, bool]]:
     """The text of each page of a PDF, and whether it came from OCR.
@@ -275,8 +281,8 @@ def pdf_pages(path: Union[str, Path], *, ocr: Optional[Callable[[object], str]] 
                     size = 0
                 if size > stream_cap:
                     if notes is not None:
-                        notes.append((number, f"page {number}'s content unpacks past {stream_cap >> 20} MB and was "
-                                              "not read (raise GOVREPORT_NLP_MAX_STREAM_MB if it is genuine)"))
+                        notes.append((number, (f"page {number}'s content unpacks past {stream_cap >> 20} MB and "
+                                               "was not read (raise GOVREPORT_NLP_MAX_STREAM_MB if it is genuine)")))
                     pages.append(Page())
                     via_ocr.append(False)
                     continue
@@ -304,7 +310,7 @@ def pdf_pages(path: Union[str, Path], *, ocr: Optional[Callable[[object], str]] 
                 # pdfplumber keeps every page's objects until the file closes (+462 MB per
                 # 7,000 pages): release each once read.
                 page.close()
-    return list(zip(join_pages(pages), via_ocr))
+    return list(zip(join_pages(pages), via_ocr, strict=True))  # one text per page read
 
 
 def pdf_to_text(path: Union[str, Path]) -> str:

@@ -148,8 +148,9 @@ def _width(table: Line) -> int:
 def _continue_table(first: Line, second: Line) -> Line:
     """``second`` (the next part of ``first``) without the header rows it repeats."""
     rows = list(second.rows or [])
+    above = first.rows or []
     head = 0
-    while head < len(rows) and head < len(first.rows or []) and _same(rows[head], first.rows[head]):
+    while head < len(rows) and head < len(above) and _same(rows[head], above[head]):
         head += 1
     if head == len(rows):  # a part that is all header holds nothing new: keep it as printed
         head = 0
@@ -241,9 +242,9 @@ def join_pages(pages: list[Page]) -> list[str]:
     # A number broken over the page break: the next page's first lines move up to the end
     # of the page before, where _text joins them.
     for n in range(len(pages) - 1):
-        here, there = pages[n].lines, pages[n + 1].lines
-        while here and there and _joins(here[-1], there[0]):
-            here.append(there.pop(0))
+        before, after = pages[n].lines, pages[n + 1].lines
+        while before and after and _joins(before[-1], after[0]):
+            before.append(after.pop(0))
     texts: list[str] = []
     for page in pages:
         page.lines = _join_tables(page.lines)

@@ -8,11 +8,15 @@ import shutil
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from ..errors import InputError
 from .limits import limit
 from .tools import run_tool
+
+if TYPE_CHECKING:
+    from docx.table import Table
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 __all__ = ["doc_to_text", "docx_to_text"]
 
@@ -88,7 +92,7 @@ _HIDDEN = {_W + "del", _W + "moveFrom", _W + "pPr", _W + "rPr", _W + "sdtPr", _W
            "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 
 
-def _paragraph_text(p) -> str:
+def _paragraph_text(p: BaseOxmlElement) -> str:
     out: list[str] = []
     stack = [p]
     while stack:
@@ -106,7 +110,7 @@ def _paragraph_text(p) -> str:
     return "".join(out)
 
 
-def _table_rows(table) -> list[str]:
+def _table_rows(table: Table) -> list[str]:
     rows = []
     for row in table.rows:
         # The row's own w:tc elements: a cell merged across columns (gridSpan) is one
@@ -153,9 +157,9 @@ def doc_to_text(path: Union[str, Path]) -> str:
             converted = out / "input.docx"
             if converted.is_file():
                 return docx_to_text(converted)
-            if not antiword:
-                raise InputError(f"LibreOffice wrote no .docx for {path}: the file may be damaged; "
-                                 "open it in Word or LibreOffice and save it as .docx")
+        if not antiword:  # (without LibreOffice antiword is there: checked above)
+            raise InputError(f"LibreOffice wrote no .docx for {path}: the file may be damaged; "
+                             "open it in Word or LibreOffice and save it as .docx")
         data = run_tool([str(Path(antiword).resolve()), "-m", "UTF-8.txt", str(copy)],
                         what=f"antiword could not read {path}")
         return data.decode("utf-8", errors="replace")
