@@ -233,3 +233,32 @@ def test_batch_worker_dies_of_sigterm_instead_of_taking_it_for_a_tasks_error(mon
         assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def test_batch_workers_fork_with_the_loaded_pipeline():
+    # Forked (not spawned, not forkserver as Python 3.14's default): a worker starts with the
+    # parent's pipeline, shared copy-on-write, and freezes it out of its garbage collector.
+    import gc
+    import sys
+
+    from govreport_nlp.runners import batch
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork is chosen on Linux only")
+    context = batch._fork_context()
+    assert context is not None and context.get_start_method() == "fork"
+    queue = context.Queue()
+    worker = context.Process(target=_frozen_in_worker, args=(queue,))
+    worker.start()
+    frozen = queue.get(timeout=120)
+    worker.join(timeout=60)
+    assert frozen > 100_000 and gc.isenabled()
+
+
+def _frozen_in_worker(queue):
+    import gc
+
+    from govreport_nlp.runners import batch
+
+    batch._worker_init()
+    queue.put(gc.get_freeze_count())

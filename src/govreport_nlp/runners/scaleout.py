@@ -55,7 +55,8 @@ def process_partition(paths: Iterable[Union[str, Path]], report_year: Optional[i
     return rows
 
 
-def _frame(rows: list[dict[str, Any]], kind: str, columns: tuple[str, ...]):
+def _frame(rows: list[dict[str, Any]], kind: str, columns: tuple[str, ...]) -> Any:
+    """The rows of one kind ("fact", "document") as a pandas DataFrame with one type per column."""
     import pandas as pd
 
     picked = [{c: r.get(c) for c in columns} for r in rows if r["_row"] == kind]
