@@ -21,8 +21,8 @@ def test_render_page_marks_facts_entities_and_headings(tmp_path, nlp):
     page = out.read_text(encoding="utf-8")
     for label in ("MONEY", "PERCENT"):  # numbers: underlined, the kind in data-label and the tooltip
         assert f"data-label='{label}'" in page, label
-    for label in ("SUBJECT", "DATE", "ORG", "GPE", "HEADING"):
-        assert f">{label}</span>" in page, label
+    for label, word in (("SUBJECT", "主体"), ("DATE", "日期"), ("ORG", "机构"), ("GPE", "地名"), ("HEADING", "章节")):
+        assert f"<mark data-label='{label}'" in page and f">{word}</span>" in page, label
     assert "<table class='facts'>" in page
 
 
@@ -53,7 +53,7 @@ def test_render_from_stdin(monkeypatch, nlp, capsys):
     monkeypatch.setattr("sys.stdin", FakeStdin())
     assert cli.main(["render", "-"]) == 0
     page = capsys.readouterr().out
-    assert "31.08亿元" in page and "data-label='MONEY'" in page and ">SUBJECT</span>" in page
+    assert "31.08亿元" in page and "data-label='MONEY'" in page and ">主体</span>" in page
 
 
 def test_render_missing_file_is_an_error(tmp_path, capsys):
@@ -88,7 +88,7 @@ def test_render_ties_numbers_to_facts_and_shows_template_tables(tmp_path, nlp):
     # 表三 as an HTML table, the contradicted cell marked; its rows are no headings.
     assert "<table class='template' data-table='table3'><caption>表三</caption>" in page
     assert "<td class='num bad'" in page
-    assert "（一）予以公开<span class='label'>HEADING" not in page
+    assert "（一）予以公开<span class='label'>章节" not in page
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)")
@@ -147,3 +147,36 @@ def test_render_a_shared_subject_lists_every_one_of_its_numbers(nlp):
     # One subject mark, naming every fact whose subject it is (a click lights them all).
     assert any(set(ids) <= set(marked.split()) for ids in many for marked in shared), (shared, many)
     assert "[data-facts~=" in page
+
+
+def _dump_dom(page, tmp_path, env=None):
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    return subprocess.run([CHROMIUM, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True,
+                          timeout=120, check=True, env=env).stdout
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)")
+def test_render_says_so_when_no_chinese_font_is_installed(tmp_path, nlp):
+    """Without any CJK font every character is the same box: the page draws two characters,
+    finds them identical and shows a line (in Chinese and English) saying what to install.
+    "Without" is simulated with a fontconfig that sees only DejaVu (Latin); with the
+    machine's own fonts the line stays hidden when a CJK font is installed."""
+    import os
+
+    out = tmp_path / "report.html"
+    assert cli.main(["render", str(SEEDS / f"{SEED_NAME}.txt"), "-o", str(out)]) == 0
+    assert "<p id='nofont' lang='zh' hidden>" in out.read_text(encoding="utf-8")
+    conf = tmp_path / "fonts.conf"
+    conf.write_text("<?xml version='1.0'?><!DOCTYPE fontconfig SYSTEM 'fonts.dtd'><fontconfig>"
+                    "<dir>/usr/share/fonts/truetype/dejavu</dir>"
+                    f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>", encoding="utf-8")
+    without = _dump_dom(out, tmp_path, env={**os.environ, "FONTCONFIG_FILE": str(conf)})
+    assert 'data-ready="1"' in without
+    assert re.search(r'<p id="nofont" lang="zh">此电脑未找到中文字体', without), without[:400]
+    fc_list = shutil.which("fc-list")
+    chinese = fc_list and subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True,
+                                         check=False).stdout.strip()
+    if chinese:
+        assert re.search(r'<p id="nofont" lang="zh" hidden="">', _dump_dom(out, tmp_path))

@@ -55,11 +55,13 @@ class ReportSide(BaseModel):
 
 class CellChange(BaseModel):
     """A template-table cell in either report: ``old`` is None for a new cell, ``new`` for
-    a cell that is gone; ``difference`` is ``new - old`` when both are there."""
+    a cell that is gone; ``difference`` is ``new - old`` when both are there; ``unit`` is
+    万元 for the template's money columns, else empty (counts of 件)."""
 
     table: str
     row: str
     column: str
+    unit: str = ""
     old: Optional[Number] = None
     new: Optional[Number] = None
     difference: Optional[Number] = None
@@ -172,19 +174,24 @@ def _cells(report: Report) -> dict[tuple[str, str, str], Number]:
 
 
 def _diff_cells(old: Report, new: Report) -> CellDiff:
+    from ..rules.tables import money_columns
+
+    money = money_columns()
     a, b = _cells(old), _cells(new)
     diff = CellDiff()
     for key, value in b.items():
         t, r, c = key
+        unit = "万元" if c in money else ""
         if key not in a:
-            diff.added.append(CellChange(table=t, row=r, column=c, new=value))
+            diff.added.append(CellChange(table=t, row=r, column=c, unit=unit, new=value))
         elif a[key] == value:
             diff.unchanged += 1
         else:
             d = value - a[key]
-            diff.changed.append(CellChange(table=t, row=r, column=c, old=a[key], new=value,
+            diff.changed.append(CellChange(table=t, row=r, column=c, unit=unit, old=a[key], new=value,
                                            difference=round(d, 6) if isinstance(d, float) else d))
-    diff.removed = [CellChange(table=t, row=r, column=c, old=v) for (t, r, c), v in a.items() if (t, r, c) not in b]
+    diff.removed = [CellChange(table=t, row=r, column=c, unit="万元" if c in money else "", old=v)
+                    for (t, r, c), v in a.items() if (t, r, c) not in b]
     return diff
 
 

@@ -13,7 +13,7 @@ import html
 from decimal import Decimal
 from typing import TYPE_CHECKING, Optional, Union
 
-from .render import FONTS
+from .render import FONTS, NOFONT_STYLE, nofont_notice
 
 if TYPE_CHECKING:
     from .compare import CellChange, Comparison, FactChange, FactSide, ReportSide
@@ -40,7 +40,7 @@ COMPARE_LABELS: dict[str, dict[str, str]] = {
 _STYLE = (
     "body{font-family:" + FONTS + ";margin:2em auto;max-width:70em;line-height:1.7;color:#222}"
     "table{border-collapse:collapse;font-size:0.9em;margin:0.5em 0 1.5em}"
-    "td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}th{background:#f3f3f3}"
+    "td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}th{background:#f3f3f3;white-space:nowrap}"
     "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
     ".up{color:#1d5fa8}.down{color:#b35900}.warn{color:#d7263d;font-weight:bold}"
     "tr.added td{background:#eef7ee}tr.removed td{background:#f7eeee;color:#666}"
@@ -63,15 +63,27 @@ def _num(value: Union[int, float, Decimal, None]) -> str:
     return str(value)
 
 
-def _delta(value: Union[int, float, Decimal, None], suffix: str = "") -> str:
+def _readable(value: Union[int, float, Decimal], lang: str) -> str:
+    """A large number as a reader takes it in: 152.3716亿 in Chinese, 15,237,160,000 in English."""
+    number = Decimal(str(value))
+    if lang == "zh":
+        for scale, word in ((Decimal(100_000_000), "亿"), (Decimal(10_000), "万")):
+            if abs(number) >= scale:
+                return f"{(number / scale).quantize(Decimal('0.0001')).normalize():f}{word}"
+        return _num(value)
+    return f"{number:,f}" if abs(number) >= 10_000 else _num(value)
+
+
+def _delta(value: Union[int, float, Decimal, None], suffix: str = "", lang: str = "zh") -> str:
     """A difference with its sign and arrow (▲ rise, ▼ fall), as a table cell."""
     if value is None:
         return "<td class='num'></td>"
+    shown = html.escape(_readable(value, lang) + suffix)
     if value > 0:
-        return f"<td class='num up'>▲ +{html.escape(_num(value))}{suffix}</td>"
+        return f"<td class='num up' title='{html.escape(_num(value))}'>▲ +{shown}</td>"
     if value < 0:
-        return f"<td class='num down'>▼ {html.escape(_num(value))}{suffix}</td>"
-    return f"<td class='num'>0{suffix}</td>"
+        return f"<td class='num down' title='{html.escape(_num(value))}'>▼ {shown}</td>"
+    return f"<td class='num'>0{html.escape(suffix)}</td>"
 
 
 def _side(side: "ReportSide", words: dict[str, str]) -> str:
@@ -79,19 +91,21 @@ def _side(side: "ReportSide", words: dict[str, str]) -> str:
     return html.escape(f"{name} ({side.issuer or '?'}, {side.report_year or '?'})")
 
 
-def _cell_rows(items: list["CellChange"], status: str, words: dict[str, str]) -> list[str]:
+def _cell_rows(items: list["CellChange"], status: str, words: dict[str, str], lang: str) -> list[str]:
     rows = []
     for c in items:
         rows.append(f"<tr class='{status}'><td>{words[status]}</td><td>{html.escape(words.get(c.table, c.table))}</td>"
                     f"<td>{html.escape(c.row)}</td><td>{html.escape(c.column)}</td><td class='num'>{_num(c.old)}</td>"
-                    f"<td class='num'>{_num(c.new)}</td>{_delta(c.difference)}</tr>")
+                    f"<td class='num'>{_num(c.new)}</td>{_delta(c.difference, c.unit and ('' if lang == 'zh' else ' ') + c.unit, lang)}</tr>")
     return rows
 
 
-def _cells(comparison: "Comparison", words: dict[str, str]) -> str:
+def _cells(comparison: "Comparison", words: dict[str, str], lang: str) -> str:
     d = comparison.cells
-    rows = (_cell_rows(d.changed, "changed", words) + _cell_rows(d.added, "added", words)
-            + _cell_rows(d.removed, "removed", words))
+    if not (d.changed or d.added or d.removed or d.unchanged):
+        return ""  # neither report has template tables (a statistical communique, a budget)
+    rows = (_cell_rows(d.changed, "changed", words, lang) + _cell_rows(d.added, "added", words, lang)
+            + _cell_rows(d.removed, "removed", words, lang))
     head = "".join(f"<th>{words[h]}</th>" for h in ("changed", "table", "row", "column", "old_value", "new_value",
                                                        "difference"))
     body = "".join(rows) or f"<tr><td colspan='7'>{words['nothing']}</td></tr>"
@@ -105,24 +119,31 @@ def _sentence(side: Optional["FactSide"]) -> str:
     return f"<td class='sentence' title='{html.escape(side.text, quote=True)}'>{html.escape(side.sentence)}</td>"
 
 
-def _fact_rows(items: list["FactChange"], status: str, words: dict[str, str]) -> list[str]:
+def _printed(side: Optional["FactSide"]) -> str:
+    """The number as the report prints it (262.6亿元), its exact value in the tooltip."""
+    if side is None:
+        return "<td class='num'></td>"
+    return f"<td class='num' title='{html.escape(_num(side.value))}'>{html.escape(side.text)}</td>"
+
+
+def _fact_rows(items: list["FactChange"], status: str, words: dict[str, str], lang: str) -> list[str]:
     rows = []
     for f in items:
         points = f.unit in ("%", "‰")
+        space = "" if lang == "zh" else " "  # 152.3716亿元, -4.0个百分点; 4,000,000 元 in English
         relative = "" if f.relative is None else f"{f.relative:+.1%}"
         rows.append(f"<tr class='{status}'><td>{words[status]}</td><td>{html.escape(f.subject)}</td>"
                     f"<td>{html.escape(f.unit)}</td>"
-                    f"<td class='num'>{_num(f.old.value if f.old else None)}</td>"
-                    f"<td class='num'>{_num(f.new.value if f.new else None)}</td>"
-                    f"{_delta(f.difference, ' ' + words['points'] if points else '')}"
+                    f"{_printed(f.old)}{_printed(f.new)}"
+                    f"{_delta(f.difference, space + (words['points'] if points else f.unit), lang)}"
                     f"<td class='num'>{relative}</td>{_sentence(f.old)}{_sentence(f.new)}</tr>")
     return rows
 
 
-def _facts(comparison: "Comparison", words: dict[str, str]) -> str:
+def _facts(comparison: "Comparison", words: dict[str, str], lang: str) -> str:
     d = comparison.facts
-    rows = (_fact_rows(d.changed, "changed", words) + _fact_rows(d.added, "added", words)
-            + _fact_rows(d.removed, "removed", words))
+    rows = (_fact_rows(d.changed, "changed", words, lang) + _fact_rows(d.added, "added", words, lang)
+            + _fact_rows(d.removed, "removed", words, lang))
     heads = ("changed", "subject", "unit", "old_value", "new_value", "difference", "relative", "old_sentence",
              "new_sentence")
     head = "".join(f"<th>{words[h]}</th>" for h in heads)
@@ -149,5 +170,6 @@ def comparison_html(comparison: "Comparison", *, lang: str = "zh") -> str:
     warn = "" if comparison.same_issuer is not False else f"<p class='warn'>{words['other_issuer']}</p>"
     meta = (f"<p class='meta'>{words['old']}: {_side(old, words)}<br>{words['new']}: {_side(new, words)}</p>")
     return (f"<!DOCTYPE html><html lang='{'zh-CN' if lang == 'zh' else 'en'}'><head><meta charset='utf-8'>"
-            f"<title>{title}</title><style>{_STYLE}</style></head><body><h1>{title}</h1>{meta}{warn}"
-            f"{_cells(comparison, words)}{_facts(comparison, words)}</body></html>")
+            f"<title>{title}</title><style>{_STYLE}{NOFONT_STYLE}</style></head><body>{nofont_notice(lang)}"
+            f"<h1>{title}</h1>{meta}{warn}"
+            f"{_cells(comparison, words, lang)}{_facts(comparison, words, lang)}</body></html>")

@@ -26,7 +26,7 @@ from typing import Optional, Union
 
 from ..models import Fact, Report, entity_label
 
-__all__ = ["COLORS", "FONTS", "LABELS", "render_html"]
+__all__ = ["COLORS", "FONTS", "LABELS", "NOFONT_STYLE", "nofont_notice", "render_html"]
 
 COLORS = {
     "MONEY": "#f6c177", "PERCENT": "#f4a3a8", "QUANTITY": "#f9e2ae", "SUBJECT": "#9ccfd8",
@@ -52,6 +52,10 @@ _STYLE = (
     "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
     "td.bad{background:#f4a3a8;font-weight:bold}"
     "caption{font-weight:bold;text-align:left}"
+    "tbody th{text-align:left}"  # a row's label reads from the left, as printed
+    "table.facts td:first-child{min-width:7em}"  # the subject, not the empty columns, gets the room
+    # Short words (单位, 数量, 约) on one line: a narrow column must not stack them a character a line.
+    "table.facts th,table.facts td:nth-child(n+3):nth-child(-n+7){white-space:nowrap}"
 )
 # The page's words: Chinese by default, English with lang="en".
 LABELS: dict[str, dict[str, str]] = {
@@ -60,13 +64,25 @@ LABELS: dict[str, dict[str, str]] = {
            "subject": "主体", "value": "数值", "unit": "单位", "kind": "类型", "modifier": "修饰",
            "change": "变化", "time": "时间", "rule": "规则", "text": "原文", "section": "章节", "sentence": "句子",
            "org": "机构", "restates": "对应表格", "no rule": "无规则",
-           "table1": "表一", "table2": "表二", "table3": "表三", "table4": "表四", "table5": "表五"},
+           "table1": "表一", "table2": "表二", "table3": "表三", "table4": "表四", "table5": "表五",
+           "SUBJECT": "主体", "DATE": "日期", "ORG": "机构", "GPE": "地名", "HEADING": "章节",
+           # The values of Quantity.kind, .modifier and Fact.change (English codes in JSON).
+           "money": "金额", "percent": "百分比", "percent_point": "百分点", "count": "数量", "measure": "度量",
+           "duration": "时长", "approx": "约", "over": "以上", "under": "以下", "increase": "增加",
+           "decrease": "减少",
+           # Said in English too: without a Chinese font, the Chinese words are boxes as well.
+           "no font": "此电脑未找到中文字体，汉字可能显示为方框：请安装 Noto Sans CJK SC（思源黑体）或文泉驿字体。 "
+                      "No Chinese font was found on this computer, so characters show as boxes: install "
+                      "Noto Sans CJK SC (Source Han Sans) or WenQuanYi."},
     "en": {"report": "report", "title": "title", "issuer": "issuer", "report_year": "report year",
            "published": "published", "template": "template", "checks": "check warning(s)", "facts": "Facts",
            "tables": "Template tables", "subject": "subject", "value": "value", "unit": "unit", "kind": "kind",
            "modifier": "modifier", "change": "change", "time": "time", "rule": "rule", "text": "text",
            "section": "section", "sentence": "sentence", "org": "org", "restates": "restates",
-           "no rule": "no rule"},
+           "no rule": "no rule", "SUBJECT": "SUBJECT", "DATE": "DATE", "ORG": "ORG", "GPE": "GPE",
+           "HEADING": "HEADING",
+           "no font": "No Chinese font was found on this computer, so characters may show as boxes: "
+                      "install Noto Sans CJK SC (Source Han Sans) or WenQuanYi."},
 }
 
 
@@ -156,11 +172,12 @@ def _value(fact: Fact) -> str:
 def _tooltip(fact: Fact, words: dict[str, str]) -> str:
     q = fact.quantity
     parts = [f"{words['subject']}: {fact.subject or '—'} ({fact.subject_rule or words['no rule']})",
-             f"{words['value']}: {_value(fact)} {q.unit}", f"{words['kind']}: {q.kind}"]
+             f"{words['value']}: {_value(fact)} {q.unit}", f"{words['kind']}: {words.get(q.kind, q.kind)}"]
     for name, v in (("modifier", q.modifier), ("change", fact.change), ("time", fact.as_of or fact.period),
                     ("org", fact.org)):
         if v:
-            parts.append(f"{words[name]}: {v}")
+            shown = words.get(v, v) if name in ("modifier", "change") else v
+            parts.append(f"{words[name]}: {shown}")
     if fact.table_cell:
         ref = fact.table_cell
         parts.append(f"{words['restates']}: {words.get(ref.table, ref.table)}/{ref.row}/{ref.column}")
@@ -183,7 +200,7 @@ def _text_html(text: str, report: Report, words: dict[str, str]) -> str:
             if facts:
                 ids = " ".join(f.id for f in facts)
                 attrs += f" class='subject' data-facts='{ids}'"
-            out.append(f"<mark{attrs}>{chunk}<span class='label'>{label}</span></mark>")
+            out.append(f"<mark data-label='{label}'{attrs}>{chunk}<span class='label'>{words[label]}</span></mark>")
         pos = end
     out.append(html.escape(text[pos:]))
     return "<div class='text'>" + "".join(out) + "</div>"
@@ -196,7 +213,8 @@ def _facts_table(report: Report, words: dict[str, str]) -> str:
     for fact in report.facts:
         q = fact.quantity
         tds = f"<td>{html.escape(fact.subject or '')}</td><td class='num'>{html.escape(_value(fact))}</td>"
-        cells = (q.unit, q.kind, q.modifier or "", fact.change or "", fact.as_of or fact.period or "",
+        cells = (q.unit, words.get(q.kind, q.kind), words.get(q.modifier or "", q.modifier or ""),
+                 words.get(fact.change or "", fact.change or ""), fact.as_of or fact.period or "",
                  fact.subject_rule or "")
         tds += "".join(f"<td>{html.escape(str(c))}</td>" for c in cells)
         tds += f"<td><a href='#{fact.id}'>{html.escape(q.text)}</a></td>"
@@ -237,6 +255,32 @@ def _template_tables(report: Report, words: dict[str, str]) -> str:
     return "".join(parts)
 
 
+NOFONT_STYLE = "#nofont{background:#fff3cd;border:1px solid #e0c060;padding:0.4em 0.8em;font-family:sans-serif}"
+_NOFONT_SCRIPT = """
+// No CJK font at all: every Chinese character is drawn as the same box. Draw two different
+// characters in the page's font; identical pixels mean boxes, and a line at the top says so.
+(function () {
+  const font = getComputedStyle(document.body).fontFamily;
+  const draw = s => {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 48;
+    const c = canvas.getContext('2d');
+    c.font = '40px ' + font;
+    c.fillText(s, 4, 40);
+    return c.getImageData(0, 0, 48, 48).data.join();
+  };
+  if (draw('中') === draw('国')) { document.getElementById('nofont').hidden = false; }
+})();
+"""
+
+
+def nofont_notice(lang: str = "zh") -> str:
+    """A line, hidden unless the browser has no Chinese font (then every character is the
+    same box: its script draws two and compares), saying what to install; with its script."""
+    return (f"<p id='nofont' lang='{lang}' hidden>{html.escape(_words(lang)['no font'])}</p>"
+            f"<script>{_NOFONT_SCRIPT}</script>")
+
+
 def render_html(text: str, report: Report, *, title: Optional[str] = None, lang: str = "zh") -> str:
     """A standalone HTML page of ``text`` with the extraction of ``report`` marked, its
     labels in Chinese (``lang="zh"``, the default) or English (``"en"``)."""
@@ -250,6 +294,7 @@ def render_html(text: str, report: Report, *, title: Optional[str] = None, lang:
         items.append((words["template"], f"{report.template} · {checks} {words['checks']}"))
     meta = "<p class='meta'>" + " · ".join(f"{k}: {v}" for k, v in items) + "</p>"
     return (f"<!DOCTYPE html><html lang='{'zh-CN' if lang == 'zh' else 'en'}'><head><meta charset='utf-8'>"
-            f"<title>{name}</title><style>{_STYLE}</style></head><body><h1>{name}</h1>{meta}"
+            f"<title>{name}</title><style>{_STYLE}{NOFONT_STYLE}</style></head><body>"
+            f"{nofont_notice(lang)}<h1>{name}</h1>{meta}"
             f"{_text_html(text, report, words)}{_facts_table(report, words)}{_template_tables(report, words)}"
             f"<script>{_SCRIPT}</script></body></html>")
