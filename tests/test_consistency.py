@@ -69,6 +69,7 @@ def test_consistency_sums_over_rows_are_linked_and_a_row_not_read_is_not_compare
     broken = SHANGHAI.replace("| 行政机关不再处理其政府信息公 | 40 | 1 | 0 | 0 | 2 | 0 | 43 |",
                               "| 行政机关不再处理其政府信息公 | 40 | 1 | 0 | 0 | 2 | 0 | 44 |")
     report = extract(broken, nlp=nlp)
+    assert "319件" in {f.quantity.text.replace(" ", "") for f in report.facts}  # still a fact, not linked
     assert "319件" not in _links(report) and report.consistency_warnings == []
 
 
@@ -76,7 +77,9 @@ def test_consistency_other_years_and_approximations_are_not_compared(nlp):
     changed = HUAIAN.replace("2024 年，全市共受理政府信息公开申请 3119 件",
                              "2023 年全市受理政府信息公开申请 2870 件，2024 年，全市共受理政府信息公开申请近 3100 件")
     report = extract(changed, nlp=nlp)
-    assert not any(f.table_cell for f in report.facts if f.quantity.text in ("2870 件", "3100 件"))
+    other = [f for f in report.facts if f.quantity.text in ("2870 件", "3100 件")]
+    assert [f.quantity.text for f in other] == ["2870 件", "3100 件"]  # both read as facts
+    assert not any(f.table_cell for f in other)
     assert report.consistency_warnings == []
 
 

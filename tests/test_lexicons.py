@@ -37,4 +37,5 @@ def test_lexicons_entries_are_words_not_phrases():
     for name in subjects.__all__:
         value = getattr(subjects, name)
         words = value.keys() if isinstance(value, dict) else value
+        assert len(words) > 0, name
         assert all(isinstance(w, str) and 1 <= len(w) <= 4 for w in words), name

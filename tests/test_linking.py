@@ -286,7 +286,7 @@ def test_linking_every_subject_names_its_rule(nlp):
 
 def test_linking_no_subject_no_rule(nlp):
     report = govreport_nlp.extract("2017年报告\n18个。", nlp=nlp)
-    assert all(f.subject_rule is None for f in report.facts if f.subject is None)
+    assert [(f.quantity.text, f.subject, f.subject_rule) for f in report.facts] == [("18个", None, None)]
 
 
 @pytest.mark.parametrize("text, quantity, subject, change", [
