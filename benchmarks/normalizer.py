@@ -31,7 +31,7 @@ from govreport_nlp import normalize
 from govreport_nlp.numbers import normalizer as numbers
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timing import best_interleaved  # noqa: E402
+from timing import best_interleaved
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_TABLE = HERE.parent.parent / "shared" / "eval" / "expressions.tsv"
@@ -92,7 +92,7 @@ def best_rates(runs: dict[str, tuple], repeat: int) -> dict[str, float]:
         return run
 
     seconds = best_interleaved([one_pass(func, items) for func, items in runs.values()], repeat)
-    return {name: len(items) / t for (name, (_, items)), t in zip(runs.items(), seconds)}
+    return {name: len(items) / t for (name, (_, items)), t in zip(runs.items(), seconds, strict=True)}
 
 
 def close(a, b) -> bool:
@@ -191,7 +191,7 @@ def per_form_cost(forms: list[str], repeat: int, n: int = 200) -> dict[str, floa
     variants = [[vary(form, rng) for _ in range(n)] for form in forms]
     # One round runs every form once, so that a slow spell of the machine falls on all.
     seconds = best_interleaved([lambda items=items: [normalize(x) for x in items] for items in variants], repeat)
-    return {form: t / n * 1e6 for form, t in zip(forms, seconds)}
+    return {form: t / n * 1e6 for form, t in zip(forms, seconds, strict=True)}
 
 
 if __name__ == "__main__":
