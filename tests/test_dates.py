@@ -123,3 +123,38 @@ def test_dates_parts_of_a_year_and_numbers_before_year_words():
         ("上半年", "2025-01/2025-06", None), ("一季度", "2025-01/2025-03", None)]
     # 3年内 and 十二年来 are durations: 年内 and 二年来 inside them are no dates.
     assert _values("3年内完成，十二年来", 2025) == []
+
+
+# One case per date form of rules/dates._FORMS (and the relative words after them), each
+# resolved by its own function; the phrases are from the shared reports.
+_FORM_CASES = [
+    ("_year_range", "2025-2027年", 2025, "2025/2027", None),  # sanya_city_budget_report_2025
+    ("_arabic_year", "截至2023年底", 2023, "2023-12-31", "as_of"),  # shandong_province_final_accounts_2023
+    ("_chinese_year", "二〇二五年一月十五日", 2025, "2025-01-15", None),  # sichuan_province_work_report_2025
+    ("_month_day", "9月10日组织召开推进会", 2017, "2017-09-10", None),  # tuyouqi_2017_foi_annual
+    ("_plan", "“十四五”时期", 2025, "2021/2025", None),  # sichuan_province_work_report_2025
+    ("_years_up_to", "过去五年", 2025, "2021/2025", None),  # sichuan_province_work_report_2025
+    ("_part_of_year", "调查失业率从上半年5.5%降到", 2025, "2025-01/2025-06", None),  # guangxi_region_work_report_2026
+    ("_relative_year_end", "比上年末增长", 2022, "2021-12-31", None),  # jiangxi 2022: a baseline, not as of
+    ("_relative", "全年", 2022, "2022", None),  # jiangxi_province_stats_communique_2022
+]
+
+
+def test_dates_every_form_has_a_case():
+    from govreport_nlp.rules import dates
+
+    assert {form.__name__ for _, form in dates._FORMS} | {"_relative"} == {name for name, *_ in _FORM_CASES}
+
+
+def test_dates_each_form_alone():
+    from govreport_nlp.rules import dates
+
+    for name, text, year, value, relation in _FORM_CASES:
+        m = next(m for m in dates._DATE.finditer(text) if dates._resolve(text, m, year, year, year))
+        start = m.start()
+        while text[start] in " \t\u3000\xa0\n":
+            start += 1
+        prev = text[start - 1:start] if start and start == m.start() else ""
+        at = dates._Anchors(text, start, prev, year, year, year)
+        assert getattr(dates, name)(m, at) == (value, relation), name
+        assert dates._resolve(text, m, year, year, year) == (value, relation), name

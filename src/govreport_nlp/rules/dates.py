@@ -20,7 +20,7 @@ import bisect
 import calendar
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 __all__ = ["DateMention", "find_dates", "plan_period", "section_year", "speaking_year"]
 
@@ -150,7 +150,7 @@ def _cn_int(word: str) -> int:
     return (_cn_int(tens) if tens else 1) * 10 + (_cn_int(ones) if ones else 0)
 
 
-def _section_years(periods: Sequence[tuple[int, int, int]]):
+def _section_years(periods: Sequence[tuple[int, int, int]]) -> Callable[[int], Optional[int]]:
     """A function: offset -> the year of the innermost section around it that names one."""
     ordered = sorted(periods)
     starts = [p[0] for p in ordered]
@@ -206,61 +206,136 @@ def find_dates(text: str, report_year: Optional[int], *, work_report: bool = Fal
         yield DateMention(start=start, end=m.end(), text=text[start:m.end()], value=value, relation=relation)
 
 
-def _resolve(text: str, m: re.Match, report_year: Optional[int], speaking: Optional[int],
-             period_year: Optional[int]) -> Optional[tuple[str, Optional[str]]]:
-    """(ISO value, relation) of one match, or None when it is no date here."""
+@dataclass(frozen=True)
+class _Anchors:
+    """What a date form is resolved on: the text, where the match begins once spaces are
+    skipped (``start``) and the character before it when the match began there
+    (``prev``, else ""), the report year, the year of speaking and the year the sentence
+    describes."""
+
+    text: str
+    start: int
+    prev: str
+    report_year: Optional[int]
+    speaking: Optional[int]
+    period_year: Optional[int]
+
+
+Value = Optional[tuple[str, Optional[str]]]  # (ISO value, relation), or None: no date here
+
+
+def _resolve(text: str, m: re.Match[str], report_year: Optional[int], speaking: Optional[int],
+             period_year: Optional[int]) -> Value:
+    """(ISO value, relation) of one match, or None when it is no date here: the form of
+    the first group of :data:`_FORMS` that matched."""
     start = m.start()
     while start < m.end() and text[start] in " \t\u3000\xa0\n":
         start += 1  # (表4　2022年: the digit before the space is no part of the year)
     prev = text[start - 1:start] if start and start == m.start() else ""
-    if m.group("ry1"):
-        y1, y2 = int(m.group("ry1")), int(m.group("ry2"))
-        if prev.isdigit() or not 0 < y2 - y1 <= 30:
-            return None
-        return f"{y1}/{y2}", None
-    if m.group("y"):
-        return None if prev.isdigit() else _absolute(m)
-    if m.group("cy"):
-        year = int("".join(str(_CN_VALUE[ch]) for ch in m.group("cy")))
-        if not 1900 <= year <= 2100 or (prev and prev in _CN_DIGITS):
-            return None
-        if not m.group("cm"):
-            return str(year), None
-        month = _cn_int(m.group("cm"))
-        if not m.group("cd"):
-            return f"{year}-{month:02d}", None
-        day = _cn_int(m.group("cd"))
-        return (f"{year}-{month:02d}-{day:02d}", None) if _valid(month, day) else None
-    if m.group("m"):
-        return _month(text, m, prev, report_year)
-    if m.group("plan"):
-        years = plan_period(m.group("pn"))
-        if years is None:
-            return None
-        return (str(years[1]), None) if m.group("planend") else (f"{years[0]}/{years[1]}", None)
-    if m.group("span") or m.group("bare"):
-        if report_year is None:
-            return None
-        n = _cn_int(m.group("sn") or m.group("sn2") or m.group("sn3"))
-        return (f"{report_year - n + 1}/{report_year}", None) if n > 1 else None
-    if m.group("part"):
-        if period_year is None:
-            return None
-        first, last = _PARTS[m.group("part").lstrip("第")]
-        return f"{period_year}-{first:02d}/{period_year}-{last:02d}", None
-    if m.group("yend"):
-        word = m.group("yend")
-        anchor = speaking if word in _SPEAKING else period_year
-        if anchor is None:
-            return None
-        # 比上年末增长: the end of the year compared with; 截至上年末 an as-of date.
-        offset = _SPEAKING.get(word, _RELATIVE_OFFSET.get(word, 0))
-        relation = None if _BASELINE.search(text, max(0, start - 2), start) else "as_of"
-        return f"{anchor + offset}-12-31", relation
-    return _relative(m.group("rel"), m.group("asof"), report_year, speaking, period_year)
+    anchors = _Anchors(text, start, prev, report_year, speaking, period_year)
+    for group, form in _FORMS:
+        if m.group(group):
+            return form(m, anchors)
+    return _relative(m, anchors)
 
 
-def _absolute(m: re.Match) -> Optional[tuple[str, Optional[str]]]:
+def _year_range(m: re.Match[str], at: _Anchors) -> Value:
+    """2025-2027年, 2014—2016年度: a span of years (of 30 at most)."""
+    y1, y2 = int(m.group("ry1")), int(m.group("ry2"))
+    if at.prev.isdigit() or not 0 < y2 - y1 <= 30:
+        return None
+    return f"{y1}/{y2}", None
+
+
+def _arabic_year(m: re.Match[str], at: _Anchors) -> Value:
+    """2016年5月16日, 2018-03-20, 2017年11月份, 2024年末: a year with its month and day."""
+    return None if at.prev.isdigit() else _absolute(m)
+
+
+def _chinese_year(m: re.Match[str], at: _Anchors) -> Value:
+    """二〇二五年一月十五日, 二○二四年七月: the year digit by digit, month and day in words."""
+    year = int("".join(str(_CN_VALUE[ch]) for ch in m.group("cy")))
+    if not 1900 <= year <= 2100 or (at.prev and at.prev in _CN_DIGITS):
+        return None
+    if not m.group("cm"):
+        return str(year), None
+    month = _cn_int(m.group("cm"))
+    if not m.group("cd"):
+        return f"{year}-{month:02d}", None
+    day = _cn_int(m.group("cd"))
+    return (f"{year}-{month:02d}-{day:02d}", None) if _valid(month, day) else None
+
+
+def _month_day(m: re.Match[str], at: _Anchors) -> Value:
+    """9月10日, 11月底: a month of the report year."""
+    return _month(at.text, m, at.prev, at.report_year)
+
+
+def _plan(m: re.Match[str], at: _Anchors) -> Value:
+    """"十四五"时期 -> 2021/2025, 十三五末 -> 2020: a five-year plan's period or its end."""
+    years = plan_period(m.group("pn"))
+    if years is None:
+        return None
+    return (str(years[1]), None) if m.group("planend") else (f"{years[0]}/{years[1]}", None)
+
+
+def _years_up_to(m: re.Match[str], at: _Anchors) -> Value:
+    """过去五年, 五年来 (and, in a work report, 五年增加…): the years up to the report year."""
+    if at.report_year is None:
+        return None
+    n = _cn_int(m.group("sn") or m.group("sn2") or m.group("sn3"))
+    return (f"{at.report_year - n + 1}/{at.report_year}", None) if n > 1 else None
+
+
+def _part_of_year(m: re.Match[str], at: _Anchors) -> Value:
+    """上半年, 一季度, 前三季度: months of the year the sentence describes."""
+    if at.period_year is None:
+        return None
+    first, last = _PARTS[m.group("part").lstrip("第")]
+    return f"{at.period_year}-{first:02d}/{at.period_year}-{last:02d}", None
+
+
+def _relative_year_end(m: re.Match[str], at: _Anchors) -> Value:
+    """上年末, 去年底: the end of a relative year; as of it, unless it is a baseline
+    (比上年末增长: the end of the year compared with)."""
+    word = m.group("yend")
+    anchor = at.speaking if word in _SPEAKING else at.period_year
+    if anchor is None:
+        return None
+    offset = _SPEAKING.get(word, _RELATIVE_OFFSET.get(word, 0))
+    relation = None if _BASELINE.search(at.text, max(0, at.start - 2), at.start) else "as_of"
+    return f"{anchor + offset}-12-31", relation
+
+
+def _relative(m: re.Match[str], at: _Anchors) -> Value:
+    """今年, 上年, 全年, 年末, 过去一年: a year relative to the moment of speaking or to the
+    period the sentence describes."""
+    rel, asof, report_year, speaking, period_year = m.group("rel"), m.group("asof"), at.report_year, at.speaking, at.period_year
+    if report_year is None or asof:
+        return None
+    if rel in _SPEAKING:
+        return (str(speaking + _SPEAKING[rel]), None) if speaking else None
+    if rel in _LAST_YEAR_WORDS:
+        # (the year before the delivery; an FOI report's 过去一年 is its own year)
+        return str(speaking - 1 if speaking and speaking > report_year else report_year), None
+    if period_year is None:
+        return None
+    if rel in ("年末", "年底"):
+        return f"{period_year}-12-31", "as_of"
+    if rel == "年初":
+        return str(period_year), None
+    return str(period_year + _RELATIVE_OFFSET[rel]), None
+
+
+# The date forms, by the group of _DATE that marks each (tried in this order); a match
+# of none of them is a relative year word (_relative).
+_FORMS: tuple[tuple[str, Callable[[re.Match[str], _Anchors], Value]], ...] = (
+    ("ry1", _year_range), ("y", _arabic_year), ("cy", _chinese_year), ("m", _month_day), ("plan", _plan),
+    ("span", _years_up_to), ("bare", _years_up_to), ("part", _part_of_year), ("yend", _relative_year_end),
+)
+
+
+def _absolute(m: re.Match[str]) -> Optional[tuple[str, Optional[str]]]:
     year = int(m.group("y"))
     if m.group("iy_m"):
         month, day = int(m.group("iy_m")), int(m.group("iy_d"))
@@ -279,7 +354,7 @@ def _absolute(m: re.Match) -> Optional[tuple[str, Optional[str]]]:
     return str(year), None
 
 
-def _month(text: str, m: re.Match, prev: str, report_year: Optional[int]) -> Optional[tuple[str, Optional[str]]]:
+def _month(text: str, m: re.Match[str], prev: str, report_year: Optional[int]) -> Optional[tuple[str, Optional[str]]]:
     if prev and (prev.isdigit() or prev in ".．第") or report_year is None:
         return None
     month = int(m.group("m"))
@@ -293,21 +368,3 @@ def _month(text: str, m: re.Match, prev: str, report_year: Optional[int]) -> Opt
     if m.group("msuf") or m.group("asof"):
         return f"{report_year}-{month:02d}", None
     return None  # 3月 alone is too often a duration or a list (1-3月)
-
-
-def _relative(rel: str, asof: Optional[str], report_year: Optional[int], speaking: Optional[int],
-              period_year: Optional[int]) -> Optional[tuple[str, Optional[str]]]:
-    if report_year is None or asof:
-        return None
-    if rel in _SPEAKING:
-        return (str(speaking + _SPEAKING[rel]), None) if speaking else None
-    if rel in _LAST_YEAR_WORDS:
-        # (the year before the delivery; an FOI report's 过去一年 is its own year)
-        return str(speaking - 1 if speaking and speaking > report_year else report_year), None
-    if period_year is None:
-        return None
-    if rel in ("年末", "年底"):
-        return f"{period_year}-12-31", "as_of"
-    if rel == "年初":
-        return str(period_year), None
-    return str(period_year + _RELATIVE_OFFSET[rel]), None

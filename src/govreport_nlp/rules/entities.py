@@ -15,9 +15,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import Iterator, Sequence
+from typing import Iterator, Optional, Sequence
 
 from .gazetteer import county_short_names, divisions
+from .words import Word, Words, word_index
 from ..lexicons import names as lex
 from ..lexicons.central_bodies import BODIES
 from ..lexicons.regions import REGIONS
@@ -29,8 +30,6 @@ _BODY_RE = re.compile("|".join(map(re.escape, sorted(BODIES, key=len, reverse=Tr
 # After a body's name these make it part of another word: a document number (发〔…〕)
 # or a longer noun (财政部门 is split so already, 教育部署 is not a body).
 _NOT_AFTER_BODY = set("门署发函令字长")
-
-Word = tuple[int, int]  # (start, end) offsets of one segmenter word
 
 _ORG_SUFFIXES = sorted(lex.ORG_SUFFIXES, key=len, reverse=True)
 _ORG_SUFFIX_RE = re.compile("|".join(map(re.escape, _ORG_SUFFIXES)))
@@ -91,10 +90,6 @@ _BODY_ENDS = frozenset("府委局厅办院会县市区省旗镇乡村")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def _word_index(words: Sequence[Word]) -> dict[int, int]:
-    return {s: i for i, (s, _) in enumerate(words)}
-
-
 _HEAD_WORDS = lex.HEAD_WORDS
 _VERB_START = re.compile("|".join(sorted((w for w in _NOT_NAME if len(w) >= 2), key=len, reverse=True))
                          # (not 经, which begins 经济… names as a head word would)
@@ -128,19 +123,25 @@ def central_body(name: str) -> str | None:
     return BODIES.get(name)
 
 
-def find_central_bodies(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
+def find_central_bodies(text: str, words: Words) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of the central bodies named in the text, full or short
     (国家统计局, 人社部), where they begin a word and end one."""
-    starts = {s for s, _ in words}
-    ends = {e for _, e in words}
+    index = word_index(words)
+    starts, ends = index.start_set, index.end_set
     for m in _BODY_RE.finditer(text):
         s, e = m.span()
         if s not in starts or text[e:e + 1] in _NOT_AFTER_BODY:
             continue
         if e in ends or e == len(text) or not _HAN.match(text, e):
             yield s, e
-        elif any(s < w < e for w in ends) and e - s >= 3:
+        elif e - s >= 3 and _word_ends_inside(index.ends, s, e):
             yield s, e  # 国家统计局江西…: the segmenter ran the name into the next one
+
+
+def _word_ends_inside(ends: Sequence[int], start: int, end: int) -> bool:
+    """Whether a word ends strictly between ``start`` and ``end`` (``ends`` in order)."""
+    k = bisect.bisect_right(ends, start)
+    return k < len(ends) and ends[k] < end
 
 
 def join_subunits(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -156,108 +157,31 @@ def join_subunits(spans: list[tuple[int, int]], text: str) -> list[tuple[int, in
     return out
 
 
-def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
+def find_orgs(text: str, words: Words) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of organization names."""
-    ends = {e for _, e in words}
-    starts = _word_index(words)
+    index = word_index(words)
+    spans = index.spans
+    ends, starts = index.index_of_end, index.start_set
     for m in _ORG_WORDS.finditer(text):
         if m.start() in starts and (m.end() in ends or m.end() == len(text)) and not (
                 m.group().endswith("政府") and _COMPOUND_AFTER.match(text, m.end())):
             yield m.span()
-    word_at_end = {e: i for i, (_, e) in enumerate(words)}
     org_ends: set[int] = set()
     found_starts: set[int] = set()
     listed: list[tuple[int, int]] = []
     for m in _ORG_SUFFIX_RE.finditer(text):
         end = m.end()
-        if end not in word_at_end or end in org_ends:
+        i = _suffix_word(text, m, spans, ends, org_ends)
+        if i is None:
             continue
-        if _COMPOUND_AFTER.match(text, end) or text[end:end + 1] in ("长", "员", "主") or \
-                text[end:end + 1] in lex.NOT_AFTER_SUFFIX.get(m.group(), ()):
-            continue  # 政府信息, 厅长, 委员, 全省办结: not a body
-        if _NOT_ORGS.search(text, max(0, end - 3), end):
-            continue
-        i = word_at_end[end]
-        ws, we = words[i]
-        if len(m.group()) == 1 and we - ws == 2 and text[ws] not in _BODY_FIRST and not (
-                i > 0 and words[i - 1][1] == ws and text[words[i - 1][0]] in _BODY_FIRST
-                and words[i - 1][1] - words[i - 1][0] <= 2):
-            # 查处, 举办, 布局: a verb or noun of two characters, not a body (but 旗发|改局:
-            # the segmenter cut a short name after its level)
-            continue
-        if m.group().endswith("政府") and text[max(0, m.start() - 3):m.start()].endswith(_GOVERNMENT_KINDS):
-            continue  # 地方政府债券, 法治政府: a kind of government
-        # The words of the name: left from the word holding the suffix, up to a word
-        # that cannot be in a name, punctuation, or the end of another name.
-        j = i
-        while j > 0:
-            s, e = words[j - 1]
-            word = text[s:e]
-            if e != words[j][0]:
-                break  # a space or line break between two words ends the name (a title above it)
-            if (word in _INNER_CONJUNCTIONS and j > 1 and e - s == 1 and words[j - 2][1] == s
-                    and _HAN.fullmatch(text[words[j - 2][0]:s]) and not text[words[j - 2][0]:s].endswith(_SUFFIX_TUPLE)
-                    and text[words[j - 2][0]:s] not in _NOT_NAME):
-                j -= 1  # 人力资源|和|社会保障厅: the conjunction joins two parts of one name
-                continue
-            if not _HAN.fullmatch(word) or end - s > 20:
-                break
-            if word in _NOT_NAME and not (word in _INSIDE_NAMES and e == m.start()):
-                break  # (联合 in 四川农商联合银行 is the name's)
-            if e in org_ends and m.group() not in _ATTACHED:
-                break
-            fused = _VERB_START.match(word) if len(word) >= 3 else None
-            if fused and word[fused.end():] in _HEAD_WORDS:
-                break  # 来自市|财政局: a verb fused onto the level (the head is cut from it below)
-            j -= 1
-        first = words[j][0]
-        # (a line break before the first word opens the name as punctuation would)
-        opener = text[words[j - 1][0]:words[j - 1][1]] if j > 0 and words[j - 1][1] == first else "\n"
-        head = None
-        if j > 0:
-            ps, pe = words[j - 1]
-            verb = _VERB_START.match(text, ps, pe) if pe - ps >= 3 and pe == first else None
-            if verb and text[verb.end():pe] in _HEAD_WORDS:
-                head = verb.end()  # 指定县|档案馆, 代表区|政府: the segmenter fused a verb onto the level
-        if head is None and (m.group() in _ATTACHED or m.group().endswith("办")) and i > 0 and \
-                _ORG_WORDS.fullmatch(text, words[i - 1][0], words[i - 1][1]) and words[i - 1][1] == words[i][0]:
-            head = words[i - 1][0]  # 省政府|办公厅, 区政府|办: a body written as one word heads its office
-        for k in range(j, i + 1):
-            if head is not None:
-                break
-            if _is_head(text, words, k, end):
-                head = words[k][0]
+        j = _name_start(text, spans, i, m, org_ends)
+        head = _jurisdiction_head(text, spans, i, j, m)
         if head is None:
-            if m.group() in _NEEDS_HEAD:
-                if first < m.start() and 2 <= end - first <= 6 and (text[first - 1:first] in "、：:" or text[end:end + 1] == "、"):
-                    listed.append((first, end))  # 农牧厅、林草局: a list item, kept if a neighbour is a body
+            head = _headless_start(text, spans, j, m, org_ends, listed)
+            if head is None:
                 continue
-            if first == m.start():
-                continue  # 各乡镇(管委会): a bare suffix names no body
-            name_len = end - first
-            after_org = j > 0 and words[j - 1][1] in org_ends  # 河北省教育厅 + 法规处
-            after_verb = opener in _NOT_NAME and m.group() in _STRONG_SUFFIXES and name_len >= 4
-            if not (opener in _OPENERS or after_org or after_verb or not _HAN.fullmatch(opener)) \
-                    or name_len < 3 or name_len > 14:
-                continue  # (推动|磷化集团, 完成|中原银行: a distinctive suffix may follow a verb)
-            head = first
-        if m.group() in _MISSIONS and text[head - 1:head] == "驻":
-            # 巴西驻成都总领事馆: a mission is named by the state it represents.
-            k = head - 1
-            while k > 0 and head - 1 - k < 4 and _HAN.match(text, k - 1) and text[k - 1] not in "、和与及":
-                k -= 1
-            # only a country name standing alone (…，巴西驻…), not the end of a longer phrase
-            if head - 1 - k >= 2 and (k == 0 or not _HAN.match(text, k - 1) or text[k - 1] in "、和与及"):
-                head = k
-        name = text[head:end]
-        if name[0] in _VERB_CHARS and len(name) > 3 and head == first:
-            head += 1  # 报|厅办公室
-            name = name[1:]
-        if any(name.startswith(g) for g in _GENERIC_HEADS) or len(name) < 2 or _COUNTED.match(name):
-            continue
-        if _NUMERAL.match(text, head - 1) and name[0] in "家所座个" or _RATING.search(name) or _SLOGAN.search(name):
-            continue  # 12|家博物馆, 国家一级博物馆
-        if name[0] in _INNER_CONJUNCTIONS:
+        head = _trimmed_head(text, head, end, spans[j][0], m.group())
+        if head is None:
             continue
         org_ends.add(end)
         found_starts.add(head)
@@ -269,46 +193,177 @@ def find_orgs(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
             yield first, end
 
 
+def _suffix_word(text: str, m: re.Match[str], words: Sequence[Word], word_at_end: dict[int, int],
+                 org_ends: set[int]) -> Optional[int]:
+    """The index of the word a name-final suffix ends, when the suffix may end a name there
+    (not 政府信息, 厅长, 委员, 全省办结, a verb like 查处, 地方政府债券), else None."""
+    end = m.end()
+    if end not in word_at_end or end in org_ends:
+        return None
+    if _COMPOUND_AFTER.match(text, end) or text[end:end + 1] in ("长", "员", "主") or \
+            text[end:end + 1] in lex.NOT_AFTER_SUFFIX.get(m.group(), ()):
+        return None  # 政府信息, 厅长, 委员, 全省办结: not a body
+    if _NOT_ORGS.search(text, max(0, end - 3), end):
+        return None
+    i = word_at_end[end]
+    ws, we = words[i]
+    if len(m.group()) == 1 and we - ws == 2 and text[ws] not in _BODY_FIRST and not (
+            i > 0 and words[i - 1][1] == ws and text[words[i - 1][0]] in _BODY_FIRST
+            and words[i - 1][1] - words[i - 1][0] <= 2):
+        # 查处, 举办, 布局: a verb or noun of two characters, not a body (but 旗发|改局:
+        # the segmenter cut a short name after its level)
+        return None
+    if m.group().endswith("政府") and text[max(0, m.start() - 3):m.start()].endswith(_GOVERNMENT_KINDS):
+        return None  # 地方政府债券, 法治政府: a kind of government
+    return i
+
+
+def _name_start(text: str, words: Sequence[Word], i: int, m: re.Match[str], org_ends: set[int]) -> int:
+    """The first word of the name whose suffix ends word ``i``: left from it, up to a word
+    that cannot be in a name, punctuation, or the end of another name."""
+    end = m.end()
+    j = i
+    while j > 0:
+        s, e = words[j - 1]
+        word = text[s:e]
+        if e != words[j][0]:
+            break  # a space or line break between two words ends the name (a title above it)
+        if (word in _INNER_CONJUNCTIONS and j > 1 and e - s == 1 and words[j - 2][1] == s
+                and _HAN.fullmatch(text[words[j - 2][0]:s]) and not text[words[j - 2][0]:s].endswith(_SUFFIX_TUPLE)
+                and text[words[j - 2][0]:s] not in _NOT_NAME):
+            j -= 1  # 人力资源|和|社会保障厅: the conjunction joins two parts of one name
+            continue
+        if not _HAN.fullmatch(word) or end - s > 20:
+            break
+        if word in _NOT_NAME and not (word in _INSIDE_NAMES and e == m.start()):
+            break  # (联合 in 四川农商联合银行 is the name's)
+        if e in org_ends and m.group() not in _ATTACHED:
+            break
+        fused = _VERB_START.match(word) if len(word) >= 3 else None
+        if fused and word[fused.end():] in _HEAD_WORDS:
+            break  # 来自市|财政局: a verb fused onto the level (the head is cut from it below)
+        j -= 1
+    return j
+
+
+def _jurisdiction_head(text: str, words: Sequence[Word], i: int, j: int, m: re.Match[str]) -> Optional[int]:
+    """Where the name of words ``j``..``i`` begins at a jurisdiction, or None without one."""
+    first = words[j][0]
+    if j > 0:
+        ps, pe = words[j - 1]
+        verb = _VERB_START.match(text, ps, pe) if pe - ps >= 3 and pe == first else None
+        if verb and text[verb.end():pe] in _HEAD_WORDS:
+            return verb.end()  # 指定县|档案馆, 代表区|政府: the segmenter fused a verb onto the level
+    if (m.group() in _ATTACHED or m.group().endswith("办")) and i > 0 and \
+            _ORG_WORDS.fullmatch(text, words[i - 1][0], words[i - 1][1]) and words[i - 1][1] == words[i][0]:
+        return words[i - 1][0]  # 省政府|办公厅, 区政府|办: a body written as one word heads its office
+    for k in range(j, i + 1):
+        if _is_head(text, words, k, m.end()):
+            return words[k][0]
+    return None
+
+
+def _headless_start(text: str, words: Sequence[Word], j: int, m: re.Match[str], org_ends: set[int],
+                    listed: list[tuple[int, int]]) -> Optional[int]:
+    """Where a name without a jurisdiction begins, if it may stand without one: after
+    punctuation or an opener (、水务局、), after another body (河北省教育厅 + 法规处), or a
+    distinctive suffix after a verb (推动|磷化集团); else None. A short name that needs a
+    jurisdiction is kept in ``listed`` as a possible item of a list of bodies."""
+    first, end = words[j][0], m.end()
+    # (a line break before the first word opens the name as punctuation would)
+    opener = text[words[j - 1][0]:words[j - 1][1]] if j > 0 and words[j - 1][1] == first else "\n"
+    if m.group() in _NEEDS_HEAD:
+        if first < m.start() and 2 <= end - first <= 6 and (text[first - 1:first] in "、：:" or text[end:end + 1] == "、"):
+            listed.append((first, end))  # 农牧厅、林草局: a list item, kept if a neighbour is a body
+        return None
+    if first == m.start():
+        return None  # 各乡镇(管委会): a bare suffix names no body
+    name_len = end - first
+    after_org = j > 0 and words[j - 1][1] in org_ends  # 河北省教育厅 + 法规处
+    after_verb = opener in _NOT_NAME and m.group() in _STRONG_SUFFIXES and name_len >= 4
+    if not (opener in _OPENERS or after_org or after_verb or not _HAN.fullmatch(opener)) \
+            or name_len < 3 or name_len > 14:
+        return None  # (推动|磷化集团, 完成|中原银行: a distinctive suffix may follow a verb)
+    return first
+
+
+def _trimmed_head(text: str, head: int, end: int, first: int, suffix: str) -> Optional[int]:
+    """Where the name ``text[head:end]`` begins once a mission's state is added and a verb
+    before it dropped, or None when it names no body (a generic head, a count, a rating,
+    a slogan)."""
+    if suffix in _MISSIONS and text[head - 1:head] == "驻":
+        # 巴西驻成都总领事馆: a mission is named by the state it represents.
+        k = head - 1
+        while k > 0 and head - 1 - k < 4 and _HAN.match(text, k - 1) and text[k - 1] not in "、和与及":
+            k -= 1
+        # only a country name standing alone (…，巴西驻…), not the end of a longer phrase
+        if head - 1 - k >= 2 and (k == 0 or not _HAN.match(text, k - 1) or text[k - 1] in "、和与及"):
+            head = k
+    name = text[head:end]
+    if name[0] in _VERB_CHARS and len(name) > 3 and head == first:
+        head += 1  # 报|厅办公室
+        name = name[1:]
+    if any(name.startswith(g) for g in _GENERIC_HEADS) or len(name) < 2 or _COUNTED.match(name):
+        return None
+    if _NUMERAL.match(text, head - 1) and name[0] in "家所座个" or _RATING.search(name) or _SLOGAN.search(name):
+        return None  # 12|家博物馆, 国家一级博物馆
+    if name[0] in _INNER_CONJUNCTIONS:
+        return None
+    return head
+
+
 @functools.lru_cache(maxsize=1)
 def _last_chars() -> frozenset[str]:
     return frozenset(name[-1] for name in divisions())
 
 
-def find_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
+def find_places(text: str, words: Words) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of place names: known divisions (province, prefecture, county,
     from the adcode table), the SARs, and places below a county (沟门镇, 北只图村,
     后炭社区) and abbreviated banners and counties (土右旗) by their suffix."""
-    known = divisions()
-    last_chars = _last_chars()
+    spans = word_index(words).spans
     for m in _SAR.finditer(text):
         yield m.span()
-    if known:
-        # Known divisions, written as one to three words (包头市; 土默特 + 右旗), longest
-        # first at each word, left to right. A name can only end at a word whose last
-        # character ends some division's name, so only the words up to two before such a
-        # word are tried (most of a report's words are never looked at).
-        n = len(words)
-        ends = [j for j, (_, e) in enumerate(words) if text[e - 1] in last_chars]
-        end_set = set(ends)
-        starts = sorted({i for j in ends for i in (j - 2, j - 1, j) if i >= 0})
-        allowed = 0
-        for i in starts:
-            if i < allowed:
+    yield from _known_divisions(text, spans)
+    yield from _suffixed_places(text, spans)
+
+
+def _known_divisions(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
+    """Known divisions, written as one to three words (包头市; 土默特 + 右旗), longest first
+    at each word, left to right."""
+    known = divisions()
+    if not known:
+        return
+    last_chars = _last_chars()
+    # A name can only end at a word whose last character ends some division's name, so
+    # only the words up to two before such a word are tried (most of a report's words
+    # are never looked at).
+    n = len(words)
+    ends = [j for j, (_, e) in enumerate(words) if text[e - 1] in last_chars]
+    end_set = set(ends)
+    starts = sorted({i for j in ends for i in (j - 2, j - 1, j) if i >= 0})
+    allowed = 0
+    for i in starts:
+        if i < allowed:
+            continue
+        for k in (3, 2, 1):
+            if i + k > n or i + k - 1 not in end_set:
                 continue
-            for k in (3, 2, 1):
-                if i + k > n or i + k - 1 not in end_set:
-                    continue
-                s, e = words[i][0], words[i + k - 1][1]
-                name = text[s:e]  # names in the table hold no whitespace: no word gaps to check
-                if name[0] in "和与及" and text[s - 1:s] and text[s - 1] in _BODY_ENDS:
-                    continue  # 县政府|和县各级政府: the conjunction after a body, not 和县
-                if name in known and not text.startswith("特别行政区", e):
-                    if name[-1] not in _PLACE_SUFFIX and (text[e:e + 1] in ("委", "政") or (
-                            text[e:e + 1] in _PLACE_SUFFIX and text[e + 1:e + 2] in ("委", "政"))):
-                        continue  # 河北 + 省委, 淮安 + 市委: the body
-                    yield s, e
-                    allowed = i + k
-                    break
+            s, e = words[i][0], words[i + k - 1][1]
+            name = text[s:e]  # names in the table hold no whitespace: no word gaps to check
+            if name[0] in "和与及" and text[s - 1:s] and text[s - 1] in _BODY_ENDS:
+                continue  # 县政府|和县各级政府: the conjunction after a body, not 和县
+            if name in known and not text.startswith("特别行政区", e):
+                if name[-1] not in _PLACE_SUFFIX and (text[e:e + 1] in ("委", "政") or (
+                        text[e:e + 1] in _PLACE_SUFFIX and text[e + 1:e + 2] in ("委", "政"))):
+                    continue  # 河北 + 省委, 淮安 + 市委: the body
+                yield s, e
+                allowed = i + k
+                break
+
+
+def _suffixed_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
+    """Countries, and places below a county and abbreviated banners by their suffix."""
     for idx, (s, e) in enumerate(words):
         if text[e - 1] not in _SUFFIX_OR_COUNTRY_END:
             continue  # neither a country nor a word ending in 镇/村/旗/社区…
@@ -356,10 +411,10 @@ _ZONE = re.compile(r"综合实验区|经济技术开发区|高新技术产业开
 _REGION_RE = re.compile("|".join(map(re.escape, sorted(REGIONS, key=len, reverse=True))))
 
 
-def find_regions(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
+def find_regions(text: str, words: Words) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of the regions of ``lexicons.regions`` (京津冀, 长三角, 成渝地区
     双城经济圈) where they begin a word."""
-    starts = {s for s, _ in words}
+    starts = word_index(words).start_set
     for m in _REGION_RE.finditer(text):
         if m.start() in starts:
             yield m.span()
@@ -372,10 +427,10 @@ def region_code(name: str) -> str | None:
     return ",".join(code.ljust(12, "0") for code in codes) if codes else None
 
 
-def find_zones(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
+def find_zones(text: str, words: Words) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of zones whose name is a division's name or a county's short
     name followed by a zone suffix (平潭综合实验区)."""
-    starts = {s for s, _ in words}
+    starts = word_index(words).start_set
     names = {**county_short_names(), **divisions()}
     for m in _ZONE.finditer(text):
         for size in (4, 3, 2):
@@ -417,7 +472,7 @@ def outermost(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Drop names inside 《document titles》 (they name the document, not an actor) and
     names inside a longer name of the same kind (国务院 in 国务院办公厅)."""
     titles = [m.span() for m in _INSIDE_TITLES.finditer(text)]
-    kept = []
+    kept: list[tuple[int, int]] = []
     for s, e in sorted(set(spans), key=lambda x: (x[0], -x[1])):
         if any(ts <= s and e <= te for ts, te in titles):
             continue

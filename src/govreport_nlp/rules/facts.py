@@ -114,7 +114,7 @@ def assemble_facts(text: str, quantities: Sequence[Quantity], *, sentences: Sequ
     for i, qs in sorted(groups.items()):
         s, e = sentences[i]
         e = max(e, qs[-1].end)
-        for q, ln in zip(qs, _link_compact(text, s, e, qs, bounds)):
+        for q, ln in zip(qs, _link_compact(text, s, e, qs, bounds), strict=True):
             if q.start in row_subjects:  # a statistics-table row names its own subject
                 ln = Link(subject=row_subjects[q.start], subject_start=q.start, rule="table_row")
             elif q.start in table_cells:  # so does a table cell, with its column
@@ -123,7 +123,7 @@ def assemble_facts(text: str, quantities: Sequence[Quantity], *, sentences: Sequ
             linked.append((q, ln, s, e))
     breakdowns = link_breakdowns(text, [x[0] for x in linked], [x[1] for x in linked])
     facts: list[Fact] = []
-    for (q, ln, s, e), (parent, context_of) in zip(linked, breakdowns):
+    for (q, ln, s, e), (parent, context_of) in zip(linked, breakdowns, strict=True):
         if q.kind == "count" and not q.unit and ln.subject and (unit := unit_of_subject(ln.subject)):
             q = q.model_copy(update={"unit": unit})  # 贫困人口减少6800多万: 6800多万 people
         before = dates[bisect.bisect_left(date_starts, s):bisect.bisect_left(date_starts, q.start)]

@@ -46,8 +46,11 @@ def link_next(sentence: Sentence, idx: int, rules: Sequence[Rule] = RULES) -> Li
     of the first of ``rules`` that finds one (subject_rules.RULES), else a link without a
     subject. The link is added to ``sentence.links``."""
     item = Item(sentence, idx)
-    link = next((found for rule in rules if (found := rule(item)) is not None), None)
-    if link is None:
+    for rule in rules:
+        link = rule(item)
+        if link is not None:
+            break
+    else:
         link = Link(change=item.phrase.change)
     sentence.links.append(link)
     sentence.prev_end = max(sentence.prev_end, item.reach)

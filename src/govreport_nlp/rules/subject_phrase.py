@@ -22,7 +22,8 @@ from .links import Link
 from .phrases import BOUNDARY as _BOUNDARY, clean as _clean
 from .topics import list_before_deng, opener_cut, skip_adverbs
 
-__all__ = ["BASELINE", "COMPLETION", "INCREASE", "MAX_SUBJECT", "Phrase", "read_phrase", "right_noun", "share_start"]
+__all__ = ["BASELINE", "COMPLETION", "INCREASE", "MAX_SUBJECT", "Phrase", "last_bound", "read_phrase", "right_noun",
+           "share_start"]
 
 # The longest phrase read as a name (a quoted name or a list may be longer: subject_rules).
 MAX_SUBJECT = 20
@@ -62,6 +63,19 @@ _SHARE_NOTE = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 # sentence is about; its subject is that line, named before the stage of the budget.
 COMPLETION = re.compile(r"(?:完成|为|占|达到?)(?:年初|调整后?的?|全年)?预算(?:数)?"
                         r"(?:[0-9,，.]+\s*[万亿]?元)?的?\s*$")  # (为年初预算631,600万元的80.4%)
+
+
+def last_bound(bounds: frozenset[int], after: int, before: int) -> Optional[int]:
+    """The last word boundary strictly between ``after`` and ``before``, or None (looked
+    for from ``before`` back: the cost is the stretch's, not the text's).
+
+    >>> last_bound(frozenset({0, 2, 5, 9}), 0, 9), last_bound(frozenset({0, 9}), 0, 9)
+    (5, None)
+    """
+    for b in range(before - 1, after, -1):
+        if b in bounds:
+            return b
+    return None
 
 
 def right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Optional[tuple[int, int]]:
@@ -191,7 +205,8 @@ def _cut_change(text: str, lo: int, number: int, bounds: frozenset[int]) -> tupl
         cut = change.start()
         if change.start("verb") not in bounds:
             # 缩减|压减: the change verb ends a longer word; the whole word is the verb
-            cut = max((b for b in bounds if lo <= b < change.start("verb")), default=cut)
+            whole = last_bound(bounds, lo - 1, change.start("verb"))
+            cut = cut if whole is None else whole
         hi = _strip_filler(text, lo, cut, bounds)
         if _AVERAGE.search(text, max(lo, hi - 2), hi) and hi - 2 in bounds and hi - 2 > lo:
             hi = _strip_filler(text, lo, hi - 2, bounds)  # 规模缩|年均: 年均 is the change's

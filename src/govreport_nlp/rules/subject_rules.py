@@ -9,7 +9,6 @@ the sentence around the number; the others choose among what
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
@@ -20,7 +19,8 @@ from .clauses import ADVERB_BEFORE as _ADVERB_BEFORE, STOP_RE as _STOP_RE, VERBS
 from .clauses import alternation as _alternation, left_phrase as _left_phrase, strip_filler as _strip_filler
 from .links import Link
 from .phrases import clause_start as _clause_start, clean as _clean
-from .subject_phrase import BASELINE, COMPLETION, INCREASE, MAX_SUBJECT, Phrase, read_phrase, right_noun, share_start
+from .subject_phrase import BASELINE, COMPLETION, INCREASE, MAX_SUBJECT, Phrase, last_bound, read_phrase, right_noun
+from .subject_phrase import share_start
 from .topics import FROM as _FROM
 from .topics import category_after, event_after_consecutive, heading_lead, to_next
 
@@ -72,8 +72,10 @@ class Sentence:
 class Item:
     """Quantity ``idx`` of a sentence, as the rules see it: ``nxt`` is where the next
     quantity (or the sentence's end) stands, ``lo`` where its subject may begin, ``phrase``
-    what stands before it (read once, when a rule first asks), ``reach`` how far the text
-    it used reaches (the next quantity's phrase begins after it)."""
+    what stands before it (each read once, when a rule first asks), ``reach`` how far the
+    text it used reaches (the next quantity's phrase begins after it)."""
+
+    __slots__ = ("sentence", "idx", "q", "nxt", "reach", "_lo", "_phrase")
 
     def __init__(self, sentence: Sentence, idx: int) -> None:
         self.sentence = sentence
@@ -82,21 +84,28 @@ class Item:
         qs = sentence.quantities
         self.nxt = qs[idx + 1].start if idx + 1 < len(qs) else sentence.end
         self.reach = self.q.end
+        # (cached by hand: functools.cached_property takes a lock on every read before 3.12)
+        self._lo: Optional[int] = None
+        self._phrase: Optional[Phrase] = None
 
-    @functools.cached_property
+    @property
     def lo(self) -> int:
         """Where the phrase before the number may begin: the clause's start, past the
         quantity before and a note or bound right after it (…49.5亿元（用于债券还本支出）、|…)."""
-        s = self.sentence
-        lo = max(s.prev_end, _clause_start(s.text, s.start, self.q.start))
-        note = _NOTE_AFTER.match(s.text, lo, self.q.start) if lo == s.prev_end else None
-        return note.end() if note else lo
+        if self._lo is None:
+            s = self.sentence
+            lo = max(s.prev_end, _clause_start(s.text, s.start, self.q.start))
+            note = _NOTE_AFTER.match(s.text, lo, self.q.start) if lo == s.prev_end else None
+            self._lo = note.end() if note else lo
+        return self._lo
 
-    @functools.cached_property
+    @property
     def phrase(self) -> Phrase:
         """The phrase before the number (subject_phrase.read_phrase)."""
-        s = self.sentence
-        return read_phrase(s.text, self.lo, self.idx, s.quantities, self.nxt, s.end, s.bounds, s.links)
+        if self._phrase is None:
+            s = self.sentence
+            self._phrase = read_phrase(s.text, self.lo, self.idx, s.quantities, self.nxt, s.end, s.bounds, s.links)
+        return self._phrase
 
 
 Rule = Callable[[Item], Optional[Link]]
@@ -192,7 +201,7 @@ def _shared_head(text: str, phrase: str, start: int, items: list[tuple[int, int]
     (…、贝类产量 -> 产量), or "" when the items name their own."""
     last_s, last_e = items[-1]
     head = ""
-    cut = max((b for b in bounds if start + last_s < b < start + last_e), default=None)
+    cut = last_bound(bounds, start + last_s, start + last_e)
     first = len(phrase[items[0][0]:items[0][1]].strip())
     if first < last_e - last_s - 1 and start + last_s + first in bounds and len(items) == 2:
         # 城镇、农村|常住居民人均可支配收入: the last item opens with a word as long as the
