@@ -128,7 +128,7 @@ def assemble_facts(text: str, quantities: Sequence[Quantity], *, sentences: Sequ
             q = q.model_copy(update={"unit": unit})  # 贫困人口减少6800多万: 6800多万 people
         before = dates[bisect.bisect_left(date_starts, s):bisect.bisect_left(date_starts, q.start)]
         as_of = next((d.value for d in reversed(before) if d.relation == "as_of"), None)
-        period = next((d.value for d in reversed(before) if d.relation is None and len(d.value) == 4), None)
+        period = next((d.value for d in reversed(before) if d.relation is None and d.value is not None and len(d.value) == 4), None)
         org = next((o.text for o in reversed(orgs) if s <= o.start < q.start), None)
         facts.append(Fact(
             id=fact_id(q), subject=ln.subject, subject_rule=ln.rule if ln.subject else None,

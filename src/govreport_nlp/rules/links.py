@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from ..models import Change
+
 __all__ = ["Link", "SUBJECT_RULES"]
 
 # The rules that choose a subject, as ``Fact.subject_rule`` names them (docs/facts.md).
@@ -34,6 +36,6 @@ class Link:
     """What the linker found for one quantity."""
 
     subject: Optional[str] = None
-    change: Optional[str] = None
+    change: Optional[Change] = None
     subject_start: Optional[int] = None
     rule: Optional[str] = None  # which rule chose the subject (see SUBJECT_RULES)

@@ -109,7 +109,7 @@ def _title(text: str, lines: list[tuple[int, int]], debris: set[int]) -> tuple[O
     return re.sub(r"\s+", "", "".join(parts)), last
 
 
-def _date_iso(m: re.Match) -> str:
+def _date_iso(m: re.Match[str]) -> str:
     year = m.group(1)
     month = m.group(2) or m.group(4)
     day = m.group(3) or m.group(5)
@@ -124,7 +124,7 @@ _PERIOD_AFTER = re.compile(r"\s*(?:起|至|到|止|以来|前|后|—|－|-|~|�
 _SIGNATURE_LINES = 8
 
 
-def _is_period(text: str, m: re.Match) -> bool:
+def _is_period(text: str, m: re.Match[str]) -> bool:
     return bool(_PERIOD_BEFORE.search(text, max(0, m.start() - 6), m.start())
                 or _PERIOD_AFTER.match(text, m.end()))
 
@@ -161,9 +161,9 @@ def _published(text: str, lines: list[tuple[int, int]]) -> Optional[str]:
             return _date_iso(m)
     tail = [line for line in lines[-_SIGNATURE_LINES:] if text[line[0]:line[1]].strip()]
     for start, end in reversed(tail):
-        m = _FULL_DATE.fullmatch(text[start:end].strip())
-        if m:
-            return _date_iso(m)
+        signed = _FULL_DATE.fullmatch(text[start:end].strip())
+        if signed:
+            return _date_iso(signed)
     for m in _FULL_DATE.finditer(text, 0, head_end):
         if not _is_period(text, m):
             return _date_iso(m)
@@ -417,8 +417,9 @@ def analyze(text: str, known: Optional[dict[str, Optional[str]]] = None) -> Layo
             footer = True
     title, title_last = _title(text, lines, debris_lines)
     known = known or {}
-    if known.get("title"):
-        title = _SITE_SUFFIX.sub(r"\1", known["title"].strip())
+    known_title = known.get("title")
+    if known_title:
+        title = _SITE_SUFFIX.sub(r"\1", known_title.strip())
     delivered = _delivered(text, lines)
     # The document's own date: the day it was delivered, else its publication or cover date.
     published = delivered or _published(text, lines) or cover_month(text, lines) or known.get("published")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..lexicons import subjects as lex
-from ..models import Quantity
+from ..models import Change, Quantity
 from .clauses import FILLER as _FILLER, GLUED_FILLERS as _GLUED_FILLERS, alternation as _alternation
 from .clauses import left_phrase as _left_phrase, stops as _stops, strip_filler as _strip_filler
 from .links import Link
@@ -160,7 +160,7 @@ class Phrase:
     hi: int
     subject: str
     verb: Optional[re.Match[str]]
-    change: Optional[str] = None
+    change: Optional[Change] = None
     listed: bool = False
     rule: str = "attribute_before"
     right: Optional[tuple[int, int]] = None
@@ -192,11 +192,11 @@ def read_phrase(text: str, lo: int, idx: int, quantities: Sequence[Quantity], nx
     return phrase
 
 
-def _cut_change(text: str, lo: int, number: int, bounds: frozenset[int]) -> tuple[int, Optional[str]]:
+def _cut_change(text: str, lo: int, number: int, bounds: frozenset[int]) -> tuple[int, Optional[Change]]:
     """Where the phrase before the number at ``number`` ends once its change verb, filler
     or verb of reaching is cut off, and the change (increase, decrease or None)."""
     hi = _strip_filler(text, lo, number, bounds)
-    change_verb: Optional[str] = None
+    change_verb: Optional[Change] = None
     change = _CHANGE.search(text, max(lo, hi - 12), hi)
     reached = _REACHED.search(text, max(lo, number - 4), number)
     if change and change.start() >= lo:

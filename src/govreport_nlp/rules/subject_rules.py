@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
 
 from ..lexicons import subjects as lex
-from ..models import Quantity
+from ..models import Change, Quantity
 from .clauses import ADVERB_BEFORE as _ADVERB_BEFORE, STOP_RE as _STOP_RE, VERBS as _VERBS
 from .clauses import alternation as _alternation, left_phrase as _left_phrase, strip_filler as _strip_filler
 from .links import Link
@@ -61,7 +61,7 @@ class Sentence:
     bounds: frozenset[int]
     links: list[Link] = field(default_factory=list)
     prev_end: int = -1
-    assigned: dict[int, tuple[str, int, Optional[str]]] = field(default_factory=dict)
+    assigned: dict[int, tuple[str, int, Optional[Change]]] = field(default_factory=dict)
     last_enumeration: Optional[list[tuple[str, int]]] = None
 
     def __post_init__(self) -> None:
@@ -159,7 +159,9 @@ def respectively(item: Item) -> Optional[Link]:
     s.last_enumeration = enumeration
     opener = _RESPECTIVELY.search(s.text, lo, item.q.start)
     verb = _RESPECTIVE_CHANGE.search(opener.group()) if opener is not None else None
-    change = None if verb is None else ("increase" if verb.group("verb") in INCREASE else "decrease")
+    change: Optional[Change] = None
+    if verb is not None:
+        change = "increase" if verb.group("verb") in INCREASE else "decrease"
     for k, (subject, offset) in enumerate(enumeration):
         s.assigned[item.idx + k] = (subject, offset, change)
     return respectively_item(item)
