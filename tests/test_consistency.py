@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 
 from govreport_nlp import extract
+from govreport_nlp.layers import CellKey, Checks
 from govreport_nlp.rules.consistency import cell_value, check_narrative
 from govreport_nlp.rules.table_cells import locate_cells
 
@@ -54,7 +56,7 @@ def test_consistency_shares_are_checked_against_the_cells(nlp):
     assert extract(text, nlp=nlp).consistency_warnings == []
     report = extract(text.replace("不予公开 20 件（1.68%）", "不予公开 20 件（2.68%）"), nlp=nlp)
     [w] = report.consistency_warnings
-    assert (w.code, w.row, w.text_value, w.table_value) == ("share", "不予公开", 2.68, 1.68)
+    assert (w.code, w.row, w.text_value, w.table_value) == ("share", "不予公开", Decimal("2.68"), Decimal("1.68"))
     assert "20/1191" in w.message
 
 
@@ -86,7 +88,7 @@ def test_consistency_other_years_and_approximations_are_not_compared(nlp):
 def test_consistency_without_tables_nothing_is_linked(nlp):
     report = extract("2016年，河北省教育厅共受理政府信息公开申请3件。", nlp=nlp)
     assert report.template is None and report.consistency_warnings == []
-    assert check_narrative(report.facts, None) == (report.facts, [])
+    assert check_narrative(report.facts, None) == Checks()
 
 
 def test_consistency_cell_value_of_groups_and_sums():
@@ -99,7 +101,7 @@ def test_consistency_cell_value_of_groups_and_sums():
 def test_table_cells_locate_cells_cut_from_digits_run_together():
     # 河北省工业和信息化厅 2022: every row of 表三 printed as one run of digits.
     text = "一、本年新收政府信息公开申请数量121010014二、上年结转"
-    keys = [f"table3/本年新收/{c}" for c in ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")]
+    keys = [CellKey("table3", "本年新收", c) for c in ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")]
     values = dict(zip(keys, [12, 1, 0, 1, 0, 0, 14], strict=True))
     spans = locate_cells(text, [(16, len(text), keys)], values, money=lambda key: False)
     assert [text[s:e] for s, e in (spans[k] for k in keys)] == ["12", "1", "0", "1", "0", "0", "14"]
@@ -108,9 +110,9 @@ def test_table_cells_locate_cells_cut_from_digits_run_together():
 def test_table_cells_locate_a_lone_zero_after_its_label():
     # A row whose only cell is 0, on its own line: no page number (平潭 2022, 表二).
     text = "行政强制\t0\n第二十条第（八）项\n行政事业性收费\t9116.36\n"
-    spans = locate_cells(text, [(4, 11, ["table2/行政强制/本年处理决定数量"])],
-                         {"table2/行政强制/本年处理决定数量": 0}, money=lambda key: False)
-    assert spans == {"table2/行政强制/本年处理决定数量": (5, 6)}
+    key = CellKey("table2", "行政强制", "本年处理决定数量")
+    spans = locate_cells(text, [(4, 11, [key])], {key: 0}, money=lambda key: False)
+    assert spans == {key: (5, 6)}
 
 
 def test_consistency_panel_and_tables_outputs_carry_the_warnings(nlp, tmp_path):
@@ -128,7 +130,8 @@ def test_consistency_panel_and_tables_outputs_carry_the_warnings(nlp, tmp_path):
     path.write_text(changed, encoding="utf-8")
     out = tmp_path / "tables.csv"
     assert cli.main(["tables", str(path), "-o", str(out), "-q"]) == 0
-    [row] = list(csv.DictReader(out.open(encoding="utf-8")))
+    with out.open(encoding="utf-8") as f:
+        [row] = list(csv.DictReader(f))
     assert row["consistency_warnings"] == "1" and "3005" in row["consistency_details"]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import DocBin
 
+from govreport_nlp.layers import LAYERS
 from govreport_nlp.models import Fact, Quantity
 from govreport_nlp.pipeline import PIPE_NAMES
 
@@ -27,15 +28,19 @@ def test_pipeline_factories_are_found_by_entry_point():
 
 def test_pipeline_writes_typed_extensions(nlp):
     doc = nlp(SENTENCE, component_cfg={"govreport_sections": {"report_year": 2017}})
-    quantities = doc._.govreport_quantities
+    # One frozen, typed result per component.
+    for name, kind in LAYERS.items():
+        assert isinstance(getattr(doc._, name), kind), name
+    assert doc._.govreport_layout.meta.report_year == 2017
+    quantities = doc._.govreport_quantities.quantities
     assert all(isinstance(q, Quantity) for q in quantities)
     assert [q.text for q in quantities] == ["376项", "31.08亿元", "4.18%"]
     assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("MONEY", "PERCENT")] == [
         ("31.08亿元", "MONEY"), ("4.18%", "PERCENT")]
-    facts = doc._.govreport_facts
+    facts = doc._.govreport_facts.facts
     assert all(isinstance(f, Fact) for f in facts)
     assert facts[1].subject == "预算资金" and str(facts[1].quantity.value) == "3108000000"
-    assert [(e.text, e.value, e.relation) for e in doc._.govreport_entities if e.label == "DATE"] == [
+    assert [(e.text, e.value, e.relation) for e in doc._.govreport_entities.entities if e.label == "DATE"] == [
         ("截至11月底", "2017-11-30", "as_of")]
     assert facts[1].as_of == "2017-11-30"
 
@@ -44,10 +49,10 @@ def test_pipeline_docbin_round_trips_extensions(nlp):
     doc = nlp(SENTENCE)
     data = DocBin(docs=[doc], store_user_data=True).to_bytes()
     back = list(DocBin(store_user_data=True).from_bytes(data).get_docs(nlp.vocab))[0]
-    # msgpack gives sequences back as tuples; the items are the same typed models.
-    assert list(back._.govreport_quantities) == doc._.govreport_quantities
-    assert list(back._.govreport_facts) == doc._.govreport_facts
-    assert back._.govreport_meta == doc._.govreport_meta
+    # Every stage result comes back as the same frozen, typed result.
+    for name in LAYERS:
+        assert getattr(back._, name) == getattr(doc._, name), name
+    assert back._.govreport_facts.facts[1].subject == "预算资金"
 
 
 def test_pipeline_bytes_round_trip(nlp):
@@ -73,7 +78,7 @@ def test_pipeline_disk_round_trip(tmp_path):
     assert loaded.pipe_names == ["govreport_sections", "govreport_quantities"]
     assert loaded.get_pipe("govreport_sections").set_sents is False
     doc = loaded("预算资金31.08亿元。")
-    assert [q.text for q in doc._.govreport_quantities] == ["31.08亿元"]
+    assert [q.text for q in doc._.govreport_quantities.quantities] == ["31.08亿元"]
 
 
 def test_pipeline_sentences_follow_the_sections_component(nlp):
@@ -91,7 +96,7 @@ def test_pipeline_with_model_saves_and_loads_without_import(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipe")
     code = ("import spacy, sys; nlp = spacy.load(sys.argv[1]); "
             "doc = nlp('预算资金31.08亿元。'); print(type(nlp.tokenizer).__name__, "
-            "[q.text for q in doc._.govreport_quantities], doc._.govreport_facts[0].subject)")
+            "[q.text for q in doc._.govreport_quantities.quantities], doc._.govreport_facts.facts[0].subject)")
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "pipe")], capture_output=True, text=True,
                          check=True)
     assert out.stdout.split() == ["LinearChineseTokenizer", "['31.08亿元']", "预算资金"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from govreport_nlp.layers import CellKey
 from govreport_nlp.rules.tables import check_tables, parse_tables
 
 from conftest import BULK
@@ -74,7 +76,7 @@ def test_templates_pdf_layout_with_wrapped_labels(nlp):
     t3 = parsed.tables["table3"]
     assert t3["其他处理.申请人无正当理由逾期不补正"]["总计"] == 71
     assert t3["不予处理.要求行政机关确认或重新出具已获取信息"]["自然人"] == 1
-    assert parsed.tables["table2"]["行政事业性收费"] == {"本年收费金额": 96171.6}
+    assert parsed.tables["table2"]["行政事业性收费"] == {"本年收费金额": Decimal("96171.6")}
     assert parsed.warnings == []
 
 
@@ -223,7 +225,7 @@ def test_templates_runs_of_digits_are_cut_by_the_whole_tables_arithmetic():
     assert t3["本年新收政府信息公开申请数量"] == expected and t3["总计"] == expected
     assert not [w for w in parsed.warnings if w.table == "table3"]
     text = T3_RUN_TOGETHER
-    start, end = parsed.cell_spans["table3/总计/自然人"]
+    start, end = parsed.cell_spans[CellKey("table3", "总计", "自然人")]
     assert text[start:end] == "12" and text[start - 5:start] == "（七）总计"
 
 
@@ -276,8 +278,8 @@ def test_templates_a_cell_with_a_bracketed_note_keeps_its_number_and_carries_the
     parsed = parse_tables(text)
     assert parsed.tables["table2"]["规章"] == {"本年制发件数": 2, "本年废止件数": 22, "现行有效件数": 235}
     assert parsed.tables["table2"]["行政规范性文件"] == {"本年制发件数": 34, "本年废止件数": 55, "现行有效件数": 189}
-    assert parsed.cell_notes == {"table2/规章/本年废止件数": "其中修订 16 件",
-                                 "table2/行政规范性文件/本年废止件数": "含自然失效 29 件"}
+    assert parsed.cell_notes == {CellKey("table2", "规章", "本年废止件数"): "其中修订 16 件",
+                                 CellKey("table2", "行政规范性文件", "本年废止件数"): "含自然失效 29 件"}
     report = extract(text, nlp=nlp)
     cell = next(c for c in report.table_cells if (c.row, c.column) == ("规章", "本年废止件数"))
     assert (cell.value, cell.note, text[cell.start:cell.end]) == (22, "其中修订 16 件", "22")

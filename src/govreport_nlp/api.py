@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import bisect
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TYPE_CHECKING, Optional, Union
+from typing import Any, TYPE_CHECKING, Optional, Sequence, Union
 
 from .errors import InputError
 from .readers.encoding import decode
 from .readers.files import read_document
-from .models import Entity, Report, ReportMeta, Section, TableCell, entity_label
+from .layers import Checks, EntityLayer, FactLayer, Layout, QuantityLayer, Tables
+from .models import Entity, Report, entity_label
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -30,87 +33,126 @@ def _as_text(text: Union[str, bytes]) -> str:
     return _SURROGATES.sub("\ufffd", text)
 
 
-def _chunks(text: str, size: int) -> list[tuple[int, str]]:
-    """Split a long text at line breaks into pieces of at most ``size`` characters."""
+# What a piece of a long report reads around it: the linker looks up to 60 characters
+# back for a topic line, so each piece is run with the sentences around its own stretch
+# (at least this much on each side) and keeps what starts within its stretch.
+_MARGIN = 200
+# ... but never more than this on a side (a sentence without a stop may be long), nor
+# more than a quarter of a Doc.
+_MAX_MARGIN = 2000
+
+
+def _margin(size: int) -> int:
+    """The most a piece's Doc of ``size`` characters reads on each side of its stretch."""
+    return min(_MAX_MARGIN, size // 4)
+
+
+def _pieces(text: str, layout: Layout, size: int) -> list[tuple[int, int]]:
+    """Cut a long text into stretches whose Docs (with their margins) hold at most
+    ``size`` characters, each starting where a paragraph starts (else a sentence, else a
+    line): no sentence is cut, and each piece is read as the whole text reads it."""
+    starts = sorted({s for s, _ in layout.paragraphs} | {s for s, _ in layout.sentences})
+    para = {s for s, _ in layout.paragraphs}
+    core = max(1, size - 2 * _margin(size))
     out = []
     pos = 0
     while pos < len(text):
-        end = min(len(text), pos + size)
+        end = min(len(text), pos + core)
         if end < len(text):
-            cut = text.rfind("\n", pos + size // 2, end)
-            if cut > 0:
-                end = cut + 1
-        out.append((pos, text[pos:end]))
+            lo = pos + core // 2
+            i = bisect.bisect_right(starts, end) - 1
+            cands = [x for x in starts[max(0, i - 200):i + 1] if lo < x <= end]
+            cut = max((x for x in cands if x in para), default=None) or max(cands, default=None)
+            if cut is None:
+                line = text.rfind("\n", lo, end)
+                cut = line + 1 if line > 0 else end
+            end = cut
+        out.append((pos, end))
         pos = end
     return out
 
 
+def _margin_start(starts: Sequence[int], start: int, most: int) -> int:
+    """Where the Doc of a piece starting at ``start`` begins: a sentence start at least
+    _MARGIN characters before it, but no more than ``most``."""
+    i = bisect.bisect_right(starts, start - min(_MARGIN, most)) - 1
+    at = starts[i] if i >= 0 else 0
+    return max(at, start - most, 0)
+
+
+def _margin_end(starts: Sequence[int], end: int, length: int, most: int) -> int:
+    """Where the Doc of a piece ending at ``end`` ends: a sentence start at least
+    _MARGIN characters after it, but no more than ``most``, or the end of the text."""
+    i = bisect.bisect_left(starts, end + min(_MARGIN, most))
+    at = starts[i] if i < len(starts) else length
+    return min(at, end + most, length)
+
+
 def report_from_doc(doc: "Doc", *, offset: int = 0) -> Report:
     """Read a Report off a Doc the pipeline has processed (offsets shifted by ``offset``)."""
-    meta = doc._.govreport_meta or ReportMeta()
-    quantities = doc._.govreport_quantities or []
-    entities = list(doc._.govreport_entities or [])
-    entities += [
-        Entity(label=entity_label(q.kind), text=q.text, start=q.start, end=q.end, value=str(q.value))
-        for q in quantities
-    ]
-    entities.sort(key=lambda e: (e.start, e.end))
-    report = Report(
-        **meta.model_dump(), sections=list(doc._.govreport_sections or []),
-        facts=list(doc._.govreport_facts or []), entities=entities, chars=(doc[-1].idx + len(doc[-1].text_with_ws)) if len(doc) else 0,
-        template=doc._.govreport_template, template_tables=doc._.govreport_tables,
-        warnings=list(doc._.govreport_table_warnings or []),
-        consistency_warnings=list(doc._.govreport_consistency_warnings or []),
-        table_cells=_table_cells(doc),
-    )
+    layers = Layers.of(doc)
     if offset:
-        report = _shift(report, offset)
-    return report
+        layers = layers.shift(offset)
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    return layers.report(chars=end + offset if end else 0)
 
 
-def _table_cells(doc: "Doc") -> list[TableCell]:
-    """The template cells one by one, with where each is printed and its note."""
-    spans = doc._.govreport_cell_spans or {}
-    notes = doc._.govreport_cell_notes or {}
-    cells = []
-    for table, rows in (doc._.govreport_tables or {}).items():
-        for row, columns in rows.items():
-            for column, value in columns.items():
-                key = f"{table}/{row}/{column}"
-                start, end = spans.get(key) or (None, None)
-                cells.append(TableCell(table=table, row=row, column=column, value=value, start=start, end=end,
-                                       note=notes.get(key)))
-    return cells
+@dataclass(frozen=True)
+class Layers:
+    """The results of one pipeline run (layers.py), read off its Doc: what a Report is
+    assembled from, and what the pieces of a long report are shifted and merged as."""
+
+    layout: Layout
+    quantities: QuantityLayer
+    entities: EntityLayer
+    tables: Tables
+    facts: FactLayer
+    checks: Checks
+
+    @classmethod
+    def of(cls, doc: "Doc") -> "Layers":
+        """The results a Doc holds (an empty result for a component that did not run)."""
+        ext = doc._
+        return cls(layout=ext.govreport_layout or Layout(), quantities=ext.govreport_quantities or QuantityLayer(),
+                   entities=ext.govreport_entities or EntityLayer(), tables=ext.govreport_tables or Tables(),
+                   facts=ext.govreport_facts or FactLayer(), checks=ext.govreport_checks or Checks())
+
+    def shift(self, offset: int) -> "Layers":
+        """Every result moved by ``offset``."""
+        return Layers(*(layer.shift(offset) for layer in self._parts()))
+
+    @classmethod
+    def merge(cls, parts: Sequence["Layers"]) -> "Layers":
+        """The results of consecutive pieces of one text (already shifted) as one."""
+        kinds = (Layout, QuantityLayer, EntityLayer, Tables, FactLayer, Checks)
+        return cls(*(kind.merge([p._parts()[i] for p in parts]) for i, kind in enumerate(kinds)))
+
+    def clip(self, start: int, end: int) -> "Layers":
+        """The results of the words that start in ``[start, end)`` (a piece's own stretch,
+        without its margins); the layout and the tables are the whole report's."""
+        return replace(self, quantities=self.quantities.clip(start, end), entities=self.entities.clip(start, end),
+                       facts=self.facts.clip(start, end), checks=self.checks.clip(start, end))
+
+    def _parts(self) -> tuple[Any, ...]:
+        return (self.layout, self.quantities, self.entities, self.tables, self.facts, self.checks)
+
+    def report(self, *, chars: int) -> Report:
+        """The Report these results make: facts linked to the cells they restate,
+        entities with the quantities among them, the tables cell by cell."""
+        entities = list(self.entities.entities)
+        entities += [Entity(label=entity_label(q.kind), text=q.text, start=q.start, end=q.end, value=str(q.value))
+                     for q in self.quantities.quantities]
+        entities.sort(key=lambda e: (e.start, e.end))
+        return Report(
+            **self.layout.meta.model_dump(), sections=list(self.layout.sections),
+            facts=self.checks.linked(self.facts.facts), entities=entities, chars=chars,
+            template=self.tables.template, template_tables=self.tables.nested(),
+            warnings=list(self.tables.warnings), consistency_warnings=list(self.checks.warnings),
+            table_cells=list(self.tables.cells))
 
 
-def _shift(report: Report, offset: int) -> Report:
-    """Move every offset of a chunk's report by ``offset`` (fact ids follow: an id is made
-    from where its quantity stands in the whole text)."""
-    from .rules.facts import fact_id
-
-    ids: dict[str, str] = {}
-    for fact in report.facts:
-        q = fact.quantity
-        fact.quantity = q.model_copy(update={"start": q.start + offset, "end": q.end + offset})
-        fact.sentence_start += offset
-        new_id = fact_id(fact.quantity)
-        ids[fact.id] = new_id
-        fact.id = new_id
-    report.entities = [e.model_copy(update={"start": e.start + offset, "end": e.end + offset}) for e in report.entities]
-    report.sections = [
-        Section(level=s.level, title=s.title, start=s.start + offset, end=s.end + offset, path=s.path)
-        for s in report.sections
-    ]
-    report.table_cells = [c.model_copy(update={"start": c.start + offset, "end": c.end + offset})
-                          if c.start is not None and c.end is not None else c for c in report.table_cells]
-    report.consistency_warnings = [w.model_copy(update={
-        "start": w.start + offset, "end": w.end + offset, "fact_id": ids.get(w.fact_id, w.fact_id),
-        "cells": [(s + offset, e + offset) for s, e in w.cells]}) for w in report.consistency_warnings]
-    return report
-
-
-def _run(nlp: "Language", text: str, cfg: dict) -> "Doc":
-    """Run the pipeline on a text whose Doc already knows its text (see words.doc_text)."""
+def _run(nlp: "Language", text: str, cfg: dict[str, dict[str, Any]]) -> "Doc":
+    """Run the pipeline on a text whose Doc already knows its text (see doc_cache.doc_text)."""
     from .pipeline.doc_cache import remember_text
 
     doc = nlp.make_doc(text)
@@ -147,23 +189,45 @@ def _extract_text(text: str, report_year: Optional[int], nlp: Optional["Language
         from .pipeline.build import load
 
         nlp = load()
-    cfg: dict[str, dict[str, Any]] = {"govreport_sections": {"report_year": report_year, "known": known}}
-    limit = nlp.max_length
-    if len(text) <= limit:
-        return report_from_doc(_run(nlp, text, cfg))
-    pieces = _chunks(text, limit)
-    first = report_from_doc(_run(nlp, pieces[0][1], cfg))
-    # The later pieces keep the first piece's metadata (their own first line is no title).
-    meta = ReportMeta.model_validate(first.model_dump(include=set(ReportMeta.model_fields)))
-    cfg = {"govreport_sections": {"meta": meta.model_dump()}}
-    for offset, piece in pieces[1:]:
-        part = report_from_doc(_run(nlp, piece, cfg), offset=offset)
-        first.facts.extend(part.facts)
-        first.entities.extend(part.entities)
-        first.sections.extend(part.sections)
-        first.consistency_warnings.extend(part.consistency_warnings)
-    first.chars = len(text)
-    return first
+    # extract() reads the stage results, never doc.ents: the components skip writing them.
+    cfg: dict[str, dict[str, Any]] = {
+        "govreport_sections": {"report_year": report_year, "known": known},
+        "govreport_quantities": {"set_ents": False}, "govreport_entities": {"set_ents": False}}
+    if len(text) <= nlp.max_length:
+        # The Doc's strings (new words, each report's own) go with it: a long batch keeps
+        # a flat vocabulary.
+        with nlp.memory_zone():
+            return report_from_doc(_run(nlp, text, cfg))
+    return _extract_long(text, report_year, nlp, known)
+
+
+def _extract_long(text: str, report_year: Optional[int], nlp: "Language",
+                  known: Optional[dict[str, Optional[str]]]) -> Report:
+    """A text longer than one Doc: the layout and the template tables need no words, so
+    they are read off the whole text once; each piece is run with them shifted to its
+    offsets (and with the sentences around it), keeps what starts within its stretch,
+    and the pieces' results are shifted back and merged: the same report as one Doc's."""
+    from .pipeline.sections import analyze_layout
+    from .rules.tables import parse_tables
+
+    layout = analyze_layout(text, report_year=report_year, known=known)
+    tables = parse_tables(text).layer()
+    starts = sorted(s for s, _ in layout.sentences)
+    parts = []
+    home: Optional[str] = None
+    for start, end in _pieces(text, layout, nlp.max_length):
+        most = _margin(nlp.max_length)
+        lo, hi = _margin_start(starts, start, most), _margin_end(starts, end, len(text), most)
+        cfg: dict[str, dict[str, Any]] = {
+            "govreport_sections": {"layout": layout.window(lo, hi)}, "govreport_tables": {"tables": tables.shift(-lo)},
+            "govreport_quantities": {"set_ents": False}, "govreport_entities": {"set_ents": False, "home": home}}
+        with nlp.memory_zone():
+            layers = Layers.of(_run(nlp, text[lo:hi], cfg))
+        # The report's own division, as the first piece (which holds the title) read it.
+        home = home or layers.entities.home
+        parts.append(layers.shift(lo).clip(start, end))
+    merged = Layers.merge(parts)
+    return replace(merged, layout=layout, tables=tables).report(chars=len(text))
 
 
 def extract_file(path: Union[str, Path], *, report_year: Optional[int] = None,

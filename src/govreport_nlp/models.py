@@ -11,7 +11,7 @@ they are serialized as strings to keep them exact.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal, Optional, Union
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -26,6 +26,11 @@ __all__ = [
     "Modifier",
     "Quantity",
     "ReadWarning",
+    "ReadWarningCode",
+    "ReportKind",
+    "SCHEMA_VERSION",
+    "SubjectRule",
+    "EntityLabel",
     "Report",
     "ReportMeta",
     "Section",
@@ -42,14 +47,30 @@ FACT_COLUMNS = (
 )
 Kind = Literal["money", "percent", "percent_point", "count", "measure", "duration"]
 # The entity label of a quantity, by kind; other kinds are QUANTITY.
-ENTITY_LABELS = {"money": "MONEY", "percent": "PERCENT", "percent_point": "PERCENT"}
+ENTITY_LABELS: dict[str, "EntityLabel"] = {"money": "MONEY", "percent": "PERCENT", "percent_point": "PERCENT"}
 
 
-def entity_label(kind: str) -> str:
+def entity_label(kind: str) -> "EntityLabel":
     """The entity label of a quantity of this kind: MONEY, PERCENT or QUANTITY."""
     return ENTITY_LABELS.get(kind, "QUANTITY")
 Modifier = Literal["approx", "over", "under"]
 Change = Literal["increase", "decrease"]
+# The labels of Report.entities: names and dates, and quantities by kind (ENTITY_LABELS).
+EntityLabel = Literal["ORG", "GPE", "DATE", "MONEY", "PERCENT", "QUANTITY"]
+# What a report is (rules/sections.py reads it off the title): final accounts are no budget.
+ReportKind = Literal["foi_annual", "work_report", "stats_communique", "budget", "final_accounts", "audit"]
+# Which rule chose a fact's subject (rules/links.py SUBJECT_RULES explains each; a test
+# keeps the two the same).
+SubjectRule = Literal[
+    "attribute_before", "counted_noun_after", "before_verb", "verb", "outcome_category", "respectively",
+    "list_item", "budget_line", "share_of", "change_indicator", "previous_quantity", "table_row", "table_cell",
+    "heading_lead", "from_to", "list_before_deng",
+]
+# Why a file could not be read well (readers/files.py): a cap cut it, it held no text, its
+# text layer is garbled or missing, or it was read by OCR.
+ReadWarningCode = Literal["cut", "empty", "garbled_text", "no_text_layer", "ocr"]
+# The version of the JSON form of a Report (docs/schema.json); CHANGELOG.md says what changed.
+SCHEMA_VERSION = "2"
 
 
 class Quantity(BaseModel):
@@ -82,7 +103,7 @@ class Entity(BaseModel):
     中华人民共和国人力资源和社会保障部).
     """
 
-    label: str
+    label: EntityLabel
     text: str
     start: int
     end: int
@@ -94,7 +115,7 @@ class ReportMeta(BaseModel):
     """What a report says of itself: title, issuer, the year it reports on, when it was
     published and, for a speech, delivered (ISO dates), and its kind (foi_annual,
     work_report, stats_communique, audit, final_accounts, budget).
-    The ``govreport_sections`` component writes it to ``doc._.govreport_meta``; a Report
+    The ``govreport_sections`` component writes it in ``doc._.govreport_layout.meta``; a Report
     carries the same fields."""
 
     title: Optional[str] = None
@@ -103,7 +124,7 @@ class ReportMeta(BaseModel):
     published: Optional[str] = None
     # The date the text was read out (——2026年2月5日在…会议上): 今年 and 去年 point from it.
     delivered: Optional[str] = None
-    kind: Optional[str] = None
+    kind: Optional[ReportKind] = None
 
 
 class Section(BaseModel):
@@ -124,7 +145,7 @@ class TableCell(BaseModel):
     table: str
     row: str
     column: str
-    value: Union[int, float]
+    value: Decimal
     start: Optional[int] = None
     end: Optional[int] = None
     note: Optional[str] = None
@@ -156,7 +177,7 @@ class Fact(BaseModel):
     subject: Optional[str] = None
     # Which rule chose the subject (attribute_before, counted_noun_after, ...: the names of
     # govreport_nlp.rules.linker.SUBJECT_RULES, explained in docs/facts.md); None without one.
-    subject_rule: Optional[str] = None
+    subject_rule: Optional[SubjectRule] = None
     # For a number read from a table cell: the header of its column (预算数, 占预算(%)).
     column: Optional[str] = None
     change: Optional[Change] = None
@@ -207,8 +228,8 @@ class TableWarning(BaseModel):
     table: str
     row: str
     column: str
-    expected: Optional[float] = None
-    found: Optional[float] = None
+    expected: Optional[Decimal] = None
+    found: Optional[Decimal] = None
     message: str = ""
 
 
@@ -226,8 +247,8 @@ class ConsistencyWarning(BaseModel):
     table: str
     row: str
     column: str
-    text_value: float
-    table_value: float
+    text_value: Decimal
+    table_value: Decimal
     start: int
     end: int
     cells: list[tuple[int, int]] = Field(default_factory=list)
@@ -242,7 +263,7 @@ class ReadWarning(BaseModel):
     ``empty``); ``message`` says what happened and what to do; ``page`` is 1-based.
     """
 
-    code: str
+    code: ReadWarningCode
     message: str
     page: Optional[int] = None
 
@@ -250,6 +271,8 @@ class ReadWarning(BaseModel):
 class Report(BaseModel):
     """Everything extracted from one report."""
 
+    # The version of this JSON form (SCHEMA_VERSION): 2 made table values exact (Decimal).
+    schema_version: str = SCHEMA_VERSION
     title: Optional[str] = None
     issuer: Optional[str] = None
     report_year: Optional[int] = None
@@ -257,12 +280,12 @@ class Report(BaseModel):
     # When a speech (work, budget or audit report) was delivered, if its header says so;
     # 今年/去年 are resolved on this year, report_year stays the year reported on.
     delivered: Optional[str] = None
-    kind: Optional[str] = None  # foi_annual, work_report, stats_communique, audit, final_accounts, budget
+    kind: Optional[ReportKind] = None
     sections: list[Section] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     template: Optional[str] = None  # "2019" / "2021": the FOI table template, when found
-    template_tables: Optional[dict[str, dict[str, dict[str, Union[int, float]]]]] = None
+    template_tables: Optional[dict[str, dict[str, dict[str, Decimal]]]] = None
     # The same cells one by one, with where each is printed and its note (see TableCell).
     table_cells: list[TableCell] = Field(default_factory=list)
     warnings: list[TableWarning] = Field(default_factory=list)

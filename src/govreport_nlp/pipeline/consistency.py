@@ -7,17 +7,17 @@ from spacy.tokens import Doc
 
 from .base import StatelessComponent
 from .extensions import register_extensions
-from ..models import ConsistencyWarning, Fact, ReportMeta
+from ..layers import Checks, FactLayer, Layout
 from ..rules.consistency import check_narrative
 
 __all__ = ["ReportConsistency", "make_consistency"]
 
 
 class ReportConsistency(StatelessComponent):
-    """Link each fact that restates an FOI template cell to it (``Fact.table_cell``) and
-    write a :class:`~govreport_nlp.models.ConsistencyWarning` to
-    ``doc._.govreport_consistency_warnings`` for each that disagrees with the tables.
-    A report without template tables gets no links and no warnings."""
+    """Link each fact that restates an FOI template cell to it, and warn where the text
+    and the tables disagree: one :class:`~govreport_nlp.layers.Checks` in
+    ``doc._.govreport_checks`` (links by fact id; the facts are not rewritten). A report
+    without template tables gets no links and no warnings."""
 
     def __init__(self, nlp: Language, name: str = "govreport_consistency") -> None:
         register_extensions()
@@ -27,25 +27,21 @@ class ReportConsistency(StatelessComponent):
         self.set_annotations(doc, self.check(doc))
         return doc
 
-    def check(self, doc: Doc) -> tuple[list[Fact], list[ConsistencyWarning]]:
-        """The linked facts and the warnings, without writing anything."""
-        meta = doc._.govreport_meta or ReportMeta()
-        return check_narrative(
-            doc._.govreport_facts or [], doc._.govreport_tables, cell_spans=doc._.govreport_cell_spans or {},
-            table_spans=doc._.govreport_table_spans or [], report_year=meta.report_year)
+    def check(self, doc: Doc) -> Checks:
+        """The links and the warnings, without writing anything."""
+        layout: Layout = doc._.govreport_layout or Layout()
+        facts: FactLayer = doc._.govreport_facts or FactLayer()
+        return check_narrative(facts.facts, doc._.govreport_tables, report_year=layout.meta.report_year)
 
-    def set_annotations(self, doc: Doc, checked: tuple[list[Fact], list[ConsistencyWarning]]) -> None:
-        """Store the linked facts and the warnings on the Doc."""
-        facts, warnings = checked
-        doc._.govreport_facts = facts
-        doc._.govreport_consistency_warnings = warnings
+    def set_annotations(self, doc: Doc, checks: Checks) -> None:
+        """Store the checks on the Doc."""
+        doc._.govreport_checks = checks
 
 
 @Language.factory(
     "govreport_consistency",
-    assigns=["doc._.govreport_facts", "doc._.govreport_consistency_warnings"],
-    requires=["doc._.govreport_facts", "doc._.govreport_tables", "doc._.govreport_cell_spans",
-              "doc._.govreport_table_spans", "doc._.govreport_meta"],
+    assigns=["doc._.govreport_checks"],
+    requires=["doc._.govreport_facts", "doc._.govreport_tables", "doc._.govreport_layout"],
 )
 def make_consistency(nlp: Language, name: str) -> ReportConsistency:
     """Create the ``govreport_consistency`` component."""

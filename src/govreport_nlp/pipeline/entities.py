@@ -8,6 +8,8 @@ All three are kept in ``doc._.govreport_entities`` (with values) and added to
 
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -16,7 +18,8 @@ from .base import StatelessComponent
 from ..rules.dates import find_dates, section_year, speaking_year
 from .extensions import register_extensions
 from ..rules.gazetteer import division_code
-from ..models import Entity, ReportMeta
+from ..layers import EntityLayer, Layout
+from ..models import Entity
 from ..rules.counties import find_county_short_names, joined_name, report_division
 from ..rules.linebreaks import across_soft_breaks, join_soft_breaks, name_across
 from ..rules.ranges import inside
@@ -38,21 +41,25 @@ class ReportEntities(StatelessComponent):
         self.places = places
         self.dates = dates
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.find(doc))
+    def __call__(self, doc: Doc, *, set_ents: bool = True, home: Optional[str] = None) -> Doc:
+        """Tag the entities. With ``set_ents`` False, ``doc.ents`` is left alone (``extract()``
+        reads the layer); ``home`` is the division code of the report's province or city
+        when the caller knows it (a piece of a long report: the first piece's)."""
+        self.set_annotations(doc, self.find(doc, home=home), set_ents=set_ents)
         return doc
 
-    def find(self, doc: Doc) -> list[Entity]:
+    def find(self, doc: Doc, *, home: Optional[str] = None) -> EntityLayer:
         """Find the entities of a Doc, without writing anything."""
         text = doc_text(doc)
-        meta = doc._.govreport_meta or ReportMeta()
-        debris = doc._.govreport_debris or []
+        layout: Layout = doc._.govreport_layout or Layout()
+        meta = layout.meta
+        debris = layout.debris
         found: list[Entity] = []
         if self.dates:
             work_report = meta.kind == "work_report"
             delivery = int(meta.delivered[:4]) if meta.delivered else None
             speaking = speaking_year(meta.report_year, work_report=work_report, delivery_year=delivery)
-            periods = [(s.start, s.end, y) for s in doc._.govreport_sections or []
+            periods = [(s.start, s.end, y) for s in layout.sections
                        if (y := section_year(s.title, speaking)) is not None]
             for d in find_dates(text, meta.report_year, work_report=work_report, delivery_year=delivery,
                                 periods=periods):
@@ -61,7 +68,7 @@ class ReportEntities(StatelessComponent):
         words = word_spans(doc)
         # PDF text breaks lines inside names (上海市普陀区\n财政局): the finders read the
         # text without its soft breaks too, for the names that cross one.
-        joined = join_soft_breaks(text)
+        joined = join_soft_breaks(text, layout.line_width)
 
         def known(name: str) -> bool:  # a division or a region, by its joined name
             return bool(division_code(name) or region_code(name))
@@ -76,7 +83,8 @@ class ReportEntities(StatelessComponent):
         if self.places:
             places = outermost([*find_places(text, words), *find_zones(text, words), *find_regions(text, words),
                                 *crossing("GPE", find_places, find_zones, find_regions)], text)
-            home = report_division(text, places, meta.title)
+            if home is None:
+                home = report_division(text, places, meta.title)
             # (a name already read as a prefecture keeps its code: 广安 is 广安市 before 广安区)
             read = set(places)
             counties = {(s, e): code for s, e, code in find_county_short_names(text, words, places, home)
@@ -99,12 +107,14 @@ class ReportEntities(StatelessComponent):
         found = [e for e in found if not inside(e.start, debris)
                  or (e.label == "DATE" and e.value is not None and e.value == meta.published)]
         found.sort(key=lambda e: (e.start, -e.end))
-        return found
+        return EntityLayer(tuple(found), home=home)
 
-    def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
-        """Store the entities and add the ones that fit to ``doc.ents``."""
-        doc._.govreport_entities = entities
-        spans = char_spans(doc, ((ent.start, ent.end, ent.label) for ent in entities))
+    def set_annotations(self, doc: Doc, layer: EntityLayer, *, set_ents: bool = True) -> None:
+        """Store the entities and, with ``set_ents``, add the ones that fit to ``doc.ents``."""
+        doc._.govreport_entities = layer
+        if not set_ents:
+            return
+        spans = char_spans(doc, ((ent.start, ent.end, ent.label) for ent in layer.entities))
         existing = list(doc.ents)
         taken = {i for e in existing for i in range(e.start, e.end)}
         spans = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
@@ -115,7 +125,7 @@ class ReportEntities(StatelessComponent):
     "govreport_entities",
     default_config={"orgs": True, "places": True, "dates": True},
     assigns=["doc._.govreport_entities", "doc.ents"],
-    requires=["doc._.govreport_meta", "doc._.govreport_debris", "doc._.govreport_sections"],
+    requires=["doc._.govreport_layout"],
 )
 def make_entities(nlp: Language, name: str, orgs: bool, places: bool, dates: bool) -> ReportEntities:
     """Create the ``govreport_entities`` component."""

@@ -1,4 +1,5 @@
-"""The Doc extensions our components write, and msgpack hooks so a DocBin keeps them.
+"""The Doc extensions our components write (one typed result each, see layers.py), and
+msgpack hooks so a DocBin keeps them.
 
 Every attribute name is prefixed ``govreport_`` so that it never collides with another
 package's; an attribute that already exists is left alone, never forced.
@@ -6,6 +7,7 @@ package's; an attribute that already exists is left alone, never forced.
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any, Callable, Optional
 
 import srsly
@@ -13,29 +15,13 @@ from pydantic import BaseModel
 from spacy.tokens import Doc, Span
 
 from .. import models
+from ..layers import LAYERS, layer_from_dict
 
 __all__ = ["EXTENSIONS", "SPAN_EXTENSIONS", "SUBJECT_SPANS", "register_extensions"]
 
-# name -> default. Lists are created per Doc by the components, never shared.
-EXTENSIONS: dict[str, Any] = {
-    "govreport_meta": None,  # models.ReportMeta: title, issuer, report_year, published, kind
-    "govreport_sections": None,  # list[models.Section]
-    "govreport_sentences": None,  # list[(start, end)] character ranges
-    "govreport_paragraphs": None,  # list[(start, end)] character ranges
-    "govreport_debris": None,  # list[(start, end)] character ranges
-    "govreport_quantities": None,  # list[models.Quantity]
-    "govreport_row_subjects": None,  # {quantity start: subject} for statistics-table rows
-    "govreport_table_cells": None,  # {quantity start: {"subject", "column", "change"}} for unit tables
-    "govreport_entities": None,  # list[models.Entity]: ORG, GPE, DATE
-    "govreport_facts": None,  # list[models.Fact]
-    "govreport_template": None,  # "2019" / "2021" / None
-    "govreport_tables": None,  # {"table2": {row: {column: number}}, ...} or None
-    "govreport_table_warnings": None,  # list[models.TableWarning]
-    "govreport_table_spans": None,  # list[(start, end)]: where the template tables stand
-    "govreport_cell_spans": None,  # {"table3/总计/总计": (start, end)}: where each cell is printed
-    "govreport_cell_notes": None,  # {"table2/规章/本年废止件数": "其中修订16件"}: notes after cells
-    "govreport_consistency_warnings": None,  # list[models.ConsistencyWarning]
-}
+# One extension per component: the typed, frozen result it writes (layers.py). None
+# until the component has run.
+EXTENSIONS: dict[str, Any] = {name: None for name in LAYERS}
 
 # Span attributes: on each span of doc.spans["govreport_subjects"], the quantity it measures.
 SPAN_EXTENSIONS: dict[str, Any] = {"govreport_quantity": None}
@@ -43,10 +29,12 @@ SPAN_EXTENSIONS: dict[str, Any] = {"govreport_quantity": None}
 SUBJECT_SPANS = "govreport_subjects"
 
 _MODELS = {cls.__name__: cls for cls in (
-    models.Quantity, models.Entity, models.Section, models.Fact, models.TableWarning,
+    models.Quantity, models.Entity, models.Section, models.Fact, models.TableWarning, models.TableCell,
     models.TableCellRef, models.ConsistencyWarning, models.ReportMeta,
 )}
+_LAYERS = {cls.__name__: cls for cls in LAYERS.values()}
 _TAG = "__govreport__"
+_LAYER_TAG = "__govreport_layer__"
 
 
 def register_extensions() -> None:
@@ -60,14 +48,20 @@ def register_extensions() -> None:
 
 
 def _encode(obj: Any, chain: Optional[Callable[[Any], Any]] = None) -> Any:
-    if isinstance(obj, BaseModel) and type(obj).__name__ in _MODELS and type(obj) is _MODELS[type(obj).__name__]:
-        return {_TAG: type(obj).__name__, "data": obj.model_dump(mode="json")}
+    name = type(obj).__name__
+    if isinstance(obj, BaseModel) and _MODELS.get(name) is type(obj):
+        return {_TAG: name, "data": obj.model_dump(mode="json")}
+    if _LAYERS.get(name) is type(obj):
+        # The models inside come through this hook again (msgpack packs what it returns).
+        return {_LAYER_TAG: name, "data": {f.name: getattr(obj, f.name) for f in fields(obj)}}
     return obj if chain is None else chain(obj)
 
 
 def _decode(obj: Any, chain: Optional[Callable[[Any], Any]] = None) -> Any:
     if isinstance(obj, dict) and _TAG in obj:
         return _MODELS[obj[_TAG]].model_validate(obj["data"])
+    if isinstance(obj, dict) and _LAYER_TAG in obj:
+        return layer_from_dict(obj[_LAYER_TAG], obj["data"])
     return obj if chain is None else chain(obj)
 
 

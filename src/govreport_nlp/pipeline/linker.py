@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .base import StatelessComponent
 from .doc_cache import doc_text, word_bounds
 from .extensions import SUBJECT_SPANS, register_extensions
+from ..layers import EntityLayer, FactLayer, Layout, QuantityLayer, Tables
 from ..models import Fact
 from ..rules.facts import assemble_facts
 
@@ -26,26 +29,29 @@ class ReportLinker(StatelessComponent):
         self.set_annotations(doc, self.link(doc))
         return doc
 
-    def link(self, doc: Doc) -> list[Fact]:
+    def link(self, doc: Doc) -> FactLayer:
         """Link the quantities of a Doc, without writing anything."""
-        quantities = doc._.govreport_quantities or []
-        if not quantities:
-            return []
-        return assemble_facts(
-            doc_text(doc), quantities, sentences=doc._.govreport_sentences or [], bounds=word_bounds(doc),
-            sections=doc._.govreport_sections or [], entities=doc._.govreport_entities or [],
-            table_spans=doc._.govreport_table_spans or [], row_subjects=doc._.govreport_row_subjects,
-            table_cells=doc._.govreport_table_cells)
+        found: QuantityLayer = doc._.govreport_quantities or QuantityLayer()
+        if not found.quantities:
+            return FactLayer()
+        layout: Layout = doc._.govreport_layout or Layout()
+        entities: EntityLayer = doc._.govreport_entities or EntityLayer()
+        tables: Tables = doc._.govreport_tables or Tables()
+        return FactLayer(tuple(assemble_facts(
+            doc_text(doc), list(found.quantities), sentences=layout.sentences, bounds=word_bounds(doc),
+            sections=layout.sections, entities=entities.entities, table_spans=tables.spans,
+            row_subjects=found.row_subjects,
+            table_cells={k: c._asdict() for k, c in found.cells.items()})))
 
-    def set_annotations(self, doc: Doc, facts: list[Fact]) -> None:
+    def set_annotations(self, doc: Doc, layer: FactLayer) -> None:
         """Store the facts on the Doc, and each subject as a span of
         ``doc.spans["govreport_subjects"]`` (label ``SUBJECT``, ``span._.govreport_quantity``
         the quantity it measures; a subject shared by several numbers has one span each)."""
-        doc._.govreport_facts = facts
-        doc.spans[SUBJECT_SPANS] = subject_spans(doc, facts)
+        doc._.govreport_facts = layer
+        doc.spans[SUBJECT_SPANS] = subject_spans(doc, layer.facts)
 
 
-def subject_spans(doc: Doc, facts: list[Fact]) -> list[Span]:
+def subject_spans(doc: Doc, facts: Sequence[Fact]) -> list[Span]:
     """One span per fact whose subject is written in its sentence: the nearest occurrence
     before the number, else after it (a subject composed from words apart has none)."""
     text = doc_text(doc)
@@ -72,9 +78,8 @@ def subject_spans(doc: Doc, facts: list[Fact]) -> list[Span]:
 @Language.factory(
     "govreport_linker",
     assigns=["doc._.govreport_facts", "doc.spans"],
-    requires=["doc._.govreport_quantities", "doc._.govreport_sentences", "doc._.govreport_sections",
-              "doc._.govreport_entities", "doc._.govreport_table_spans", "doc._.govreport_row_subjects",
-              "doc._.govreport_table_cells"],
+    requires=["doc._.govreport_quantities", "doc._.govreport_layout", "doc._.govreport_entities",
+              "doc._.govreport_tables"],
 )
 def make_linker(nlp: Language, name: str) -> ReportLinker:
     """Create the ``govreport_linker`` component."""

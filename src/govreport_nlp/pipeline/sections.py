@@ -12,18 +12,32 @@ from spacy.tokens import Doc
 from .base import StatelessComponent
 from .extensions import register_extensions
 from .doc_cache import doc_text
-from ..models import ReportMeta
-from ..rules.sections import Layout, analyze
+from ..layers import Layout
+from ..rules.linebreaks import line_width
+from ..rules.sections import analyze
 
-__all__ = ["ReportSections", "make_sections"]
+__all__ = ["ReportSections", "analyze_layout", "make_sections"]
+
+
+def analyze_layout(text: str, *, report_year: Optional[int] = None,
+                   known: Optional[dict[str, Any]] = None) -> Layout:
+    """The layout of a whole text as the component writes it (``report_year`` overrides
+    the year read from the title)."""
+    found = analyze(text, known)
+    meta = found.meta
+    if report_year is not None:
+        meta = meta.model_copy(update={"report_year": report_year})
+    return Layout(meta=meta, sections=tuple(found.headings), paragraphs=tuple(found.paragraphs),
+                  sentences=tuple(found.sentences), debris=tuple(found.debris), line_width=line_width(text))
+
 
 
 class ReportSections(StatelessComponent):
     """Segment a report into title, metadata, sections and sentences.
 
-    Writes ``doc._.govreport_meta``, ``doc._.govreport_sections``, ``doc._.govreport_paragraphs``,
-    ``doc._.govreport_sentences``, ``doc._.govreport_debris`` and the sentence starts
-    of the tokens (so ``doc.sents`` works). The text is never changed.
+    Writes one :class:`~govreport_nlp.layers.Layout` to ``doc._.govreport_layout`` (meta,
+    headings, paragraphs, sentences, debris) and the sentence starts of the tokens (so
+    ``doc.sents`` works). The text is never changed.
     """
 
     def __init__(self, nlp: Language, name: str = "govreport_sections", *, set_sents: bool = True) -> None:
@@ -31,27 +45,21 @@ class ReportSections(StatelessComponent):
         self.name = name
         self.set_sents = set_sents
 
-    def __call__(self, doc: Doc, *, report_year: Optional[int] = None,
-                 meta: Optional[dict[str, Any]] = None, known: Optional[dict[str, Any]] = None) -> Doc:
+    def __call__(self, doc: Doc, *, report_year: Optional[int] = None, known: Optional[dict[str, Any]] = None,
+                 layout: Optional[Layout] = None) -> Doc:
         """Analyse the layout. ``report_year`` overrides the year read from the title;
-        ``meta`` (the fields of a :class:`ReportMeta`) replaces the metadata wholesale, for
-        the later pieces of a long report; ``known`` is what the file said of itself apart
-        from its text (a page's title, date and source: see ``rules.sections.analyze``)."""
-        layout = analyze(doc_text(doc), known)
-        if meta is not None:
-            layout.meta = ReportMeta.model_validate(meta)
-        if report_year is not None:
-            layout.meta = layout.meta.model_copy(update={"report_year": report_year})
+        ``known`` is what the file said of itself apart from its text (a page's title,
+        date and source: see ``rules.sections.analyze``). ``layout``, the layout of a
+        whole report already analysed and shifted to this Doc's offsets, is written as it
+        is: a piece of a long report keeps its report's title, year and headings."""
+        if layout is None:
+            layout = analyze_layout(doc_text(doc), report_year=report_year, known=known)
         self.set_annotations(doc, layout)
         return doc
 
     def set_annotations(self, doc: Doc, layout: Layout) -> None:
         """Write one analysed layout onto the Doc."""
-        doc._.govreport_meta = layout.meta
-        doc._.govreport_sections = list(layout.headings)
-        doc._.govreport_sentences = [list(span) for span in layout.sentences]
-        doc._.govreport_paragraphs = [list(span) for span in layout.paragraphs]
-        doc._.govreport_debris = [list(span) for span in layout.debris]
+        doc._.govreport_layout = layout
         if self.set_sents and len(doc):
             # One array write: setting token.is_sent_start token by token costs more
             # than segmenting the text.
@@ -65,9 +73,7 @@ class ReportSections(StatelessComponent):
 @Language.factory(
     "govreport_sections",
     default_config={"set_sents": True},
-    assigns=["doc._.govreport_meta", "doc._.govreport_sections", "doc._.govreport_sentences",
-             "doc._.govreport_paragraphs",
-             "doc._.govreport_debris", "token.is_sent_start"],
+    assigns=["doc._.govreport_layout", "token.is_sent_start"],
 )
 def make_sections(nlp: Language, name: str, set_sents: bool) -> ReportSections:
     """Create the ``govreport_sections`` component."""

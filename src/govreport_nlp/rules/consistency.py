@@ -19,18 +19,21 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Optional, Sequence, Union
+from typing import Optional, Sequence
 
 from ..lexicons.foi_narrative import APPLICANT_WORDS, CARRY, COUNT_UNITS, NARRATIVE_CELLS, SHARE_DENOMINATORS, TABLE4_RESULTS, TOPIC
 from ..lexicons.foi_templates import T3_ROWS, TABLE4_GROUPS
+from ..layers import CellKey, CellLink, Checks
+from ..layers import Tables as TablesLayer
 from ..models import ConsistencyWarning, Fact, TableCellRef
 from .ranges import inside
 
 __all__ = ["cell_value", "check_narrative"]
 
-Number = Union[int, float]
-Tables = dict[str, dict[str, dict[str, Number]]]
+Number = Decimal
+Nested = dict[str, dict[str, dict[str, Number]]]
 Cell = tuple[str, str, str]
+Spans = dict[CellKey, tuple[int, int]]
 
 _CONCEPTS = [(name, re.compile(pattern), cells) for name, pattern, cells in NARRATIVE_CELLS]
 _RESULTS = [(re.compile(pattern), column) for pattern, column in TABLE4_RESULTS]
@@ -48,21 +51,21 @@ _OTHER_YEAR = re.compile(r"((?:19|20)\d{2})\s*年|上一?年|去年|前年|下�
 _TABLE_ROWS = {"table3": [key for key, _ in T3_ROWS], "table4": list(TABLE4_GROUPS)}
 
 
-def cell_value(tables: Tables, cell_spans: dict[str, tuple[int, int]], table: str, row: str,
+def cell_value(tables: Nested, cell_spans: Spans, table: str, row: str,
                column: str) -> Optional[tuple[Number, list[tuple[int, int]]]]:
     """The value of a cell, a group of rows or a ``+`` sum, with where its cells are
     printed; None when any cell it needs was not read.
 
-    >>> t = {"table3": {"予以公开": {"总计": 206}, "部分公开": {"总计": 2}}}
+    >>> t = {"table3": {"予以公开": {"总计": Decimal(206)}, "部分公开": {"总计": Decimal(2)}}}
     >>> cell_value(t, {}, "table3", "予以公开+部分公开", "总计")
-    (208, [])
+    (Decimal('208'), [])
     """
     rows = tables.get(table) or {}
     if row in rows:
         value = rows[row].get(column)
         if value is None:
             return None
-        span = cell_spans.get(f"{table}/{row}/{column}")
+        span = cell_spans.get(CellKey(table, row, column))
         return value, [span] if span else []
     if "+" in row:
         parts = [cell_value(tables, cell_spans, table, part, column) for part in row.split("+")]
@@ -167,25 +170,26 @@ def _share_ok(percent: Decimal, numerator: Number, denominator: Number) -> bool:
     """A printed percentage is the share to within one unit of its last digit (reports
     round or cut)."""
     places = max(0, -percent.as_tuple().exponent)  # type: ignore[operator]
-    share = Decimal(str(numerator)) * 100 / Decimal(str(denominator))
+    share = numerator * 100 / denominator
     return abs(share - percent) <= Decimal(1).scaleb(-places)
 
 
-def check_narrative(facts: Sequence[Fact], tables: Optional[Tables], *,
-                    cell_spans: Optional[dict[str, tuple[int, int]]] = None,
-                    table_spans: Sequence[Sequence[int]] = (),
-                    report_year: Optional[int] = None) -> tuple[list[Fact], list[ConsistencyWarning]]:
+def check_narrative(facts: Sequence[Fact], layer: Optional[TablesLayer], *,
+                    report_year: Optional[int] = None) -> Checks:
     """Link the prose's numbers to the template cells they restate and check them.
 
-    Returns the facts (a copy of each linked one with ``table_cell`` set, the others
-    as they were) and a warning for every restatement or share that disagrees with the
-    tables. ``cell_spans`` says where each cell is printed (``ParsedTables.cell_spans``); numbers inside ``table_spans`` are cells,
-    not prose.
+    Returns the links (fact id -> cell) and a warning for every restatement or share that
+    disagrees with the tables; the facts are not changed. Numbers inside the tables'
+    spans are cells, not prose.
     """
-    if not tables:
-        return list(facts), []
-    spans = cell_spans or {}
-    out: list[Fact] = []
+    tables = layer.nested() if layer is not None else None
+    if not tables or layer is None:
+        return Checks()
+    spans: Spans = {CellKey(c.table, c.row, c.column): (c.start, c.end) for c in layer.cells
+                    if c.start is not None and c.end is not None}
+    table_spans = layer.spans
+    links: list[CellLink] = []
+    quoted: dict[str, tuple[int, int, str]] = {}
     warnings: list[ConsistencyWarning] = []
     # The count before, for the share after it: its fact, its cell's value, the cell, where printed.
     last: Optional[tuple[Fact, Number, Cell, list[tuple[int, int]]]] = None
@@ -196,7 +200,6 @@ def check_narrative(facts: Sequence[Fact], tables: Optional[Tables], *,
     for fact in facts:
         q = fact.quantity
         if inside(q.start, table_spans):
-            out.append(fact)
             continue
         if q.kind == "percent" and last is not None and not fact.change and q.modifier is None:
             count, value, cell, printed = last
@@ -211,25 +214,28 @@ def check_narrative(facts: Sequence[Fact], tables: Optional[Tables], *,
         resolved = [(c, cell_value(tables, spans, *c)) for c in cells or []]
         resolved = [(c, v) for c, v in resolved if v is not None]
         if not resolved:
-            out.append(fact)
             continue
         stated = _as_table_units(fact)
-        match = next(((c, v) for c, v in resolved if Decimal(str(v[0])) == stated), None)
+        match = next(((c, v) for c, v in resolved if v[0] == stated), None)
         cell, (value, printed) = match or resolved[0]
-        out.append(fact.model_copy(update={"table_cell": TableCellRef(table=cell[0], row=cell[1], column=cell[2])}))
+        links.append(CellLink(fact.id, TableCellRef(table=cell[0], row=cell[1], column=cell[2])))
+        quoted[fact.id] = (q.start, q.end, q.text)
         last = (fact, value, cell, printed)
         if cell[0] == "table3" and cell[2] == "总计":
             row_of[fact.sentence_start] = cell[1]
         if match is None:
             warnings.append(ConsistencyWarning(
                 code="value", fact_id=fact.id, table=cell[0], row=cell[1], column=cell[2],
-                text_value=float(stated), table_value=float(value), start=q.start, end=q.end, cells=printed,
+                text_value=stated, table_value=value, start=q.start, end=q.end, cells=printed,
                 message=f"the text says {q.text}, {cell[0]} {cell[1]}/{cell[2]} says {value}"))
-    return out, warnings
+    # A share warning's fact (a percentage) is linked to no cell: quote it too.
+    named = {w.fact_id for w in warnings} - set(quoted)
+    quoted.update({f.id: (f.quantity.start, f.quantity.end, f.quantity.text) for f in facts if f.id in named})
+    return Checks(links=tuple(links), warnings=tuple(warnings), quoted=quoted)
 
 
-def _check_share(fact: Fact, part: tuple[Number, list[tuple[int, int]]], cell: Cell, tables: Tables,
-                 spans: dict[str, tuple[int, int]]) -> list[ConsistencyWarning]:
+def _check_share(fact: Fact, part: tuple[Number, list[tuple[int, int]]], cell: Cell, tables: Nested,
+                 spans: Spans) -> list[ConsistencyWarning]:
     """A warning when a percentage after a count is not its share of any usual total."""
     q = fact.quantity
     numerator, part_cells = part
@@ -238,9 +244,9 @@ def _check_share(fact: Fact, part: tuple[Number, list[tuple[int, int]]], cell: C
     if not totals or any(_share_ok(q.value, numerator, v[0]) for _, v in totals):
         return []
     (table, row, column), (denominator, printed) = totals[0]
-    share = float(round(Decimal(str(numerator)) * 100 / Decimal(str(denominator)), 2))
+    share = round(numerator * 100 / denominator, 2)
     return [ConsistencyWarning(
-        code="share", fact_id=fact.id, table=table, row=cell[1], column=column, text_value=float(q.value),
+        code="share", fact_id=fact.id, table=table, row=cell[1], column=column, text_value=q.value,
         table_value=share, start=q.start, end=q.end, cells=part_cells + printed,
         message=f"the text gives {cell[1]} as {q.text}; the table gives {numerator}/{denominator} = {share}% "
                 f"(of {table} {row}/{column})")]

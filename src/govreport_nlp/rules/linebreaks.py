@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 Span = tuple[int, int]
 
-__all__ = ["Joined", "across_soft_breaks", "join_soft_breaks", "name_across"]
+__all__ = ["Joined", "across_soft_breaks", "join_soft_breaks", "line_width", "name_across"]
 
 _BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n[ \t\u3000]*(?=[\u4e00-\u9fff])")
 # A line this much of the usual width or longer ran to the margin.
@@ -54,9 +54,21 @@ def _width(lines: Sequence[str]) -> float:
     return lengths[int(len(lengths) * 0.75)] if len(lengths) >= _MIN_LINES else 0.0
 
 
-def join_soft_breaks(text: str) -> Optional[Joined]:
+def line_width(text: str) -> float:
+    """The width of a full line of the text (a PDF page's column), 0 when its lines are
+    too few to say: a property of the whole report, which a piece of it keeps.
+
+    >>> line_width("本报告由上海市普陀区\\n财政局编制，统计期限\\n" * 4), line_width("短")
+    (10, 0.0)
+    """
+    return _width(text.split("\n"))
+
+
+def join_soft_breaks(text: str, width: Optional[float] = None) -> Optional[Joined]:
     """The stretches around the line breaks inside lines of full width, without those
     breaks, or None when the text has none (a web page's paragraphs, a short text).
+    ``width`` is the report's full line width (``line_width``) when ``text`` is a piece
+    of it.
 
     >>> page = "本报告由上海市普陀区\\n财政局编制，统计期限\\n自一月一日至十二月三\\n十一日止，全年共收到\\n" * 2
     >>> joined = join_soft_breaks(page)
@@ -64,7 +76,8 @@ def join_soft_breaks(text: str) -> Optional[Joined]:
     ('本报告由上海市普陀区财政局', True)
     """
     lines = text.split("\n")
-    width = _width(lines)
+    if width is None:
+        width = _width(lines)
     if not width:
         return None
     line_end = {}

@@ -10,16 +10,22 @@ digits run together (121010014), cut only where the arithmetic admits one readin
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Callable, Iterable, Optional, Union
+
+from ..layers import CellKey
 
 __all__ = ["NUMBER", "as_number", "cells_between", "locate_cells", "note_after", "number_tokens", "splits", "tab_cells"]
 
-Number = Union[int, float]
+# A cell's value: exact. Digits run together are cut into ints; a printed cell is read
+# as a Decimal (as_number).
+Number = Union[int, Decimal]
 
 # A printed cell: digits (full-width too), thousands separators, a decimal part, a unit.
 NUMBER = re.compile(r"(?<![0-9０-９.．,，])(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?(?:万元|元)?")
 _CELL_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.", ",，")
-# More significant digits than a float keeps: such a cell is left out, never rounded.
+# More significant digits than any template cell holds: such a "cell" is a run of
+# several cells or an id, left out rather than read as one number.
 _MAX_DIGITS = 15
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—－]\s*[0-9]{1,3}\s*[-—－]|第\s*[0-9]+\s*页|[0-9]{1,3})\s*$", re.M)
 # A note in brackets (（其中修订16件）, （含自然失效29件）): its numbers are not cells; after a
@@ -33,12 +39,12 @@ _MAX_CELL_DIGITS = 6
 
 
 def as_number(cell: str, money: bool) -> Optional[Number]:
-    """A printed cell as a number, exactly as printed (1,550 -> 1550, ９９.５ -> 99.5);
-    money converted to 万元 when printed in 元. None for a cell no float holds exactly
-    (more than 15 significant digits): it is left out rather than changed.
+    """A printed cell as an exact number (1,550 -> 1550, ９９.５ -> 99.5); money
+    converted to 万元 when printed in 元. None for a cell of more than 15 significant
+    digits (no template cell holds one: it is digits of several cells run together).
 
     >>> as_number("1,550", False), as_number("９９.５", False), as_number("3000元", True)
-    (1550, 99.5, 0.3)
+    (Decimal('1550'), Decimal('99.5'), Decimal('0.3'))
     """
     cell = cell.translate(_CELL_DIGITS)
     unit = ""
@@ -48,10 +54,15 @@ def as_number(cell: str, money: bool) -> Optional[Number]:
         cell, unit = cell[:-1], "元"
     if len(cell.replace(".", "").lstrip("0")) > _MAX_DIGITS:
         return None
-    value: Number = float(cell) if "." in cell else int(cell)
+    value = Decimal(cell)
     if money and unit == "元":
         value = value / 10000
     return value
+
+
+def _whole(value: Number) -> bool:
+    """Whether a cell value is a whole number printed without a decimal point."""
+    return isinstance(value, int) or value.as_tuple().exponent == 0
 
 
 def number_tokens(text: str, start: int, end: int) -> list[tuple[str, int]]:
@@ -168,8 +179,8 @@ def splits(digits: str, parts: int, check: Callable[[list[int]], bool], *, limit
     return found
 
 
-def locate_cells(text: str, regions: Iterable[tuple[int, int, list[str]]], values: dict[str, Number],
-                 money: Callable[[str], bool]) -> dict[str, tuple[int, int]]:
+def locate_cells(text: str, regions: Iterable[tuple[int, int, list[CellKey]]], values: dict[CellKey, Number],
+                 money: Callable[[CellKey], bool]) -> dict[CellKey, tuple[int, int]]:
     """Where each parsed cell is printed: ``{key: (start, end)}``.
 
     ``regions`` are the stretches of text the parser read, each with the keys of the cells
@@ -178,7 +189,7 @@ def locate_cells(text: str, regions: Iterable[tuple[int, int, list[str]]], value
     from digits run together (121010014) points at its own digits. A cell that cannot be
     found (a blank, a number not printed as parsed) has no entry.
     """
-    found: dict[str, tuple[int, int]] = {}
+    found: dict[CellKey, tuple[int, int]] = {}
     for start, end, keys in regions:
         tokens = number_tokens(text, start, end)
         # Digits are cut only where the parser cut them: one run holding several cells.
@@ -188,7 +199,7 @@ def locate_cells(text: str, regions: Iterable[tuple[int, int, list[str]]], value
             if key not in values:
                 continue
             target = values[key]
-            digits = str(target) if isinstance(target, int) else ""
+            digits = str(target) if _whole(target) else ""
             for t in range(ti, len(tokens)):
                 cell, offset = tokens[t]
                 skip = ci if t == ti else 0

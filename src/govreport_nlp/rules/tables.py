@@ -15,6 +15,7 @@ only when the arithmetic admits exactly one split.
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence, Union
@@ -25,12 +26,13 @@ from ..lexicons.foi_templates import APPLICANTS, TABLE4_COLUMNS, TABLE4_GROUPS
 from ..lexicons.foi_templates import MONEY_COLUMNS as _MONEY_COLUMNS
 from ..lexicons.foi_templates import T2 as _T2
 from ..lexicons.foi_templates import T3_ROWS as _T3_ROWS
-from ..models import TableWarning
+from ..layers import CellKey, Tables
+from ..models import TableCell, TableWarning
 from .table_cells import as_number, cells_between, locate_cells, note_after, splits, tab_cells
 
 __all__ = ["ParsedTables", "cell_columns", "check_tables", "flatten", "money_columns", "parse_tables"]
 
-Number = Union[int, float]
+Number = Union[int, Decimal]
 
 _RESULT_ROWS = [key for key, _ in _T3_ROWS[2:-2]]
 
@@ -55,10 +57,22 @@ class ParsedTables:
     warnings: list[TableWarning] = field(default_factory=list)
     # Where the tables stand in the text: their numbers are cells, not facts of the prose.
     spans: list[tuple[int, int]] = field(default_factory=list)
-    # Where each cell is printed: {"table3/总计/总计": (start, end)}.
-    cell_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
-    # The bracketed note printed after a cell: {"table2/规章/本年废止件数": "其中修订16件"}.
-    cell_notes: dict[str, str] = field(default_factory=dict)
+    # Where each cell is printed: {CellKey("table3", "总计", "总计"): (start, end)}.
+    cell_spans: dict[CellKey, tuple[int, int]] = field(default_factory=dict)
+    # The bracketed note printed after a cell: {CellKey("table2", "规章", "本年废止件数"): "其中修订16件"}.
+    cell_notes: dict[CellKey, str] = field(default_factory=dict)
+
+    def layer(self) -> Tables:
+        """The typed result the tables component writes: every cell exact, with where it
+        is printed and its note."""
+        cells = []
+        for key, value in flatten(self.tables).items():
+            start, end = self.cell_spans.get(key) or (None, None)
+            cells.append(TableCell(table=key.table, row=key.row, column=key.column, value=Decimal(value),
+                                   start=start, end=end, note=self.cell_notes.get(key)))
+        return Tables(template=self.template, cells=tuple(cells), warnings=tuple(self.warnings),
+                      spans=tuple((s, e) for s, e in self.spans),
+                      rows=tuple((table, row) for table, rows in self.tables.items() for row in rows))
 
 
 @dataclass
@@ -117,7 +131,7 @@ def _find_labels(text: str, start: int, end: int, rows) -> list[tuple[str, int, 
     return out
 
 
-Regions = list[tuple[int, int, list[str]]]
+Regions = list[tuple[int, int, list[CellKey]]]
 
 
 def _table3(text: str, start: int, end: int, warnings: list[TableWarning],
@@ -165,7 +179,7 @@ def _table3(text: str, start: int, end: int, warnings: list[TableWarning],
             detached = _rows_in_order(text, line_end, nxt) if line_end >= 0 else []
             if len(detached) == len(skipped) and all(None not in r and check(r) for r in detached):  # type: ignore[arg-type]
                 pending.append(list(zip(skipped, detached)))
-        regions.append((label_end, nxt, [f"table3/{k}/{col}" for k, _ in group for col in APPLICANTS]))
+        regions.append((label_end, nxt, [CellKey("table3", k, col) for k, _ in group for col in APPLICANTS]))
         for row_key, row_values in group:
             if row_values is None:
                 if why:
@@ -271,7 +285,7 @@ def _table4(text: str, start: int, end: int, warnings: list[TableWarning],
         if why:
             warnings.append(TableWarning(table="table4", row="", column="", message=why))
         return {}
-    regions.append((data_start, end, [f"table4/{g}/{c}" for g in TABLE4_GROUPS for c in TABLE4_COLUMNS]))
+    regions.append((data_start, end, [CellKey("table4", g, c) for g in TABLE4_GROUPS for c in TABLE4_COLUMNS]))
     table: dict[str, dict[str, Number]] = {}
     for g, group in enumerate(TABLE4_GROUPS):
         row = {col: values[g * 5 + c] for c, col in enumerate(TABLE4_COLUMNS) if values[g * 5 + c] is not None}
@@ -317,7 +331,7 @@ def _table2(text: str, start: int, end: int, template: str, warnings: list[Table
                 warnings.append(TableWarning(table="table2", row=key, column="",
                                              message=f"expected {len(cols)} cells, found {len(cells)}"))
             continue
-        regions.append((label_end, nxt, [f"table2/{key}/{col}" for col in cols]))
+        regions.append((label_end, nxt, [CellKey("table2", key, col) for col in cols]))
         row = {col: v for col, c in zip(cols, cells) if c is not None
                and (v := as_number(c, col in _MONEY_COLUMNS)) is not None}
         if row:
@@ -393,7 +407,7 @@ def parse_tables(text: str) -> ParsedTables:
         by_order = _table3_by_order(text, t3.end(), t3_end)
         if len(by_order) > len(table3):
             table3, table3_warnings = by_order, []
-            table3_regions = [(t3.end(), t3_end, [f"table3/{r}/{c}" for r in by_order for c in APPLICANTS])]
+            table3_regions = [(t3.end(), t3_end, [CellKey("table3", r, c) for r in by_order for c in APPLICANTS])]
     regions += table3_regions
     result.warnings.extend(table3_warnings)
     if table3:
@@ -413,7 +427,7 @@ def parse_tables(text: str) -> ParsedTables:
     table_start = t2.start() if t2 is not None and "table2" in tables else t3.start()
     table_end = t4_end if t4 is not None and "table4" in tables else t3_end
     result.spans = [(table_start, table_end)]
-    result.cell_spans = locate_cells(text, regions, flatten(tables), lambda key: key.rsplit("/", 1)[1] in _MONEY_COLUMNS)
+    result.cell_spans = locate_cells(text, regions, flatten(tables), lambda key: key.column in _MONEY_COLUMNS)
     result.cell_notes = {key: note for key, (_, end) in result.cell_spans.items() if (note := note_after(text, end))}
     return result
 
@@ -426,20 +440,15 @@ def money_columns() -> frozenset[str]:
 def cell_columns() -> list[str]:
     """Every cell of both templates as ``table/row/column``, in template order: the
     columns of a spreadsheet that compares reports."""
-    out: list[str] = []
-    seen: set[str] = set()
+    keys: dict[CellKey, None] = {}  # ordered, without the 2019 rows the 2021 template has
     for template in ("2021", "2019"):
-        for row, _, cols in _T2[template]:
-            for col in cols:
-                key = f"table2/{row}/{col}"
-                if key not in seen:
-                    seen.add(key)
-                    out.append(key)
-    out += [f"table3/{row}/{col}" for row, _ in _T3_ROWS for col in APPLICANTS]
-    out += [f"table4/{group}/{col}" for group in TABLE4_GROUPS for col in TABLE4_COLUMNS]
-    return out
+        keys.update((CellKey("table2", row, col), None) for row, _, cols in _T2[template] for col in cols)
+    keys.update((CellKey("table3", row, col), None) for row, _ in _T3_ROWS for col in APPLICANTS)
+    keys.update((CellKey("table4", group, col), None) for group in TABLE4_GROUPS for col in TABLE4_COLUMNS)
+    return [str(key) for key in keys]
 
 
-def flatten(tables: Optional[dict[str, dict[str, dict[str, Number]]]]) -> dict[str, Number]:
-    """``{"table3": {row: {col: n}}}`` -> ``{"table3/row/col": n}``."""
-    return {f"{t}/{r}/{c}": v for t, rows in (tables or {}).items() for r, cols in rows.items() for c, v in cols.items()}
+def flatten(tables: Optional[dict[str, dict[str, dict[str, Number]]]]) -> dict[CellKey, Number]:
+    """``{"table3": {row: {col: n}}}`` -> ``{CellKey("table3", row, col): n}``."""
+    return {CellKey(t, r, c): v for t, rows in (tables or {}).items() for r, cols in rows.items()
+            for c, v in cols.items()}

@@ -295,7 +295,7 @@ def _cmd_tables(args: argparse.Namespace) -> int:
                    "template": report.template, "warnings": len(report.warnings),
                    "warning_details": details, "consistency_warnings": len(report.consistency_warnings),
                    "consistency_details": "; ".join(w.message for w in report.consistency_warnings),
-                   **flatten(report.template_tables), **({} if manifest is None else manifest.extra(source))}
+                   **{str(key): value for key, value in flatten(report.template_tables).items()}, **({} if manifest is None else manifest.extra(source))}
             writer.writerow({k: cell(v) for k, v in row.items()})
 
         return write_row
