@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Memory over a long batch: RSS after 100, 500 and 1,000 distinct reports.
 
-    python benchmarks/memory.py [--reports 1000] [--mode plain,zone]
+    python benchmarks/memory.py [--reports 1000] [--mode api,settle,nozone]
 
 The reports are the bulk and dev corpus's, made distinct: report k is report k mod N with
 every number changed (by a different factor for each k) and its paragraphs in an order of
@@ -9,12 +9,17 @@ its own, so that every run brings the vocabulary strings it has never seen (numb
 the words around them), as a real batch of new reports does. Each mode runs in a fresh
 process:
 
-  plain  extract(text), as the library does it;
-  zone   each extract() inside ``nlp.memory_zone()`` (spaCy frees the strings and lexemes
-         a Doc added when the zone ends), as the caller may do it.
+  api     extract(text) as the library does it (each run inside ``nlp.memory_zone()``:
+          spaCy frees the strings and lexemes a Doc added when the zone ends);
+  settle  the same, and the tokenizer's settle() after each zone (segment/tokenizer.py:
+          the dictionary's words kept for good, so that Docs are built fast);
+  nozone  the same with ``memory_zone`` made a no-op on this pipeline: what a batch
+          costs without the zones (and what the library did before them).
 
-For each it prints RSS (MB) and the vocabulary's lexemes at each mark (spaCy 3.8's
-``len(StringStore)`` says 0, so strings are not counted), and the
+Each mode also prints its seconds per report (CPU time of the process).
+
+For each it prints RSS (MB) and ``len(nlp.vocab)`` at each mark (it counts every lexeme
+ever made, freed or not; spaCy 3.8's ``len(StringStore)`` says 0), and the
 growth from the first mark to the last. Flat means the growth per 100 reports after the
 first mark is near zero (a few MB of allocator noise).
 """
@@ -35,7 +40,7 @@ CORPUS = HERE.parent.parent / "shared" / "corpus"
 MARKS = (100, 500, 1000)
 
 CHILD = r"""
-import contextlib, gc, json, sys
+import contextlib, gc, json, sys, time
 sys.path.insert(0, sys.argv[1])
 from memory import distinct_reports, rss_mb
 import govreport_nlp
@@ -43,15 +48,25 @@ import govreport_nlp
 mode, total = sys.argv[2], int(sys.argv[3])
 marks = set(json.loads(sys.argv[4]))
 nlp = govreport_nlp.load()
+if mode == "nozone":
+    nlp.memory_zone = contextlib.nullcontext  # this instance only
+elif mode == "settle":
+    zone = nlp.memory_zone
+
+    @contextlib.contextmanager
+    def settled():
+        with zone() as mem:
+            yield mem
+        nlp.tokenizer.settle()
+
+    nlp.memory_zone = settled
+t0 = time.process_time()
 for k, text in enumerate(distinct_reports(total), 1):
-    zone = nlp.memory_zone() if mode == "zone" else contextlib.nullcontext()
-    with zone:
-        report = govreport_nlp.extract(text, nlp=nlp)
-        report.model_dump_json()
-    del report
+    govreport_nlp.extract(text, nlp=nlp).model_dump_json()
     if k in marks:
         gc.collect()
-        print(json.dumps({"n": k, "rss": rss_mb(), "lexemes": len(nlp.vocab)}), flush=True)
+        print(json.dumps({"n": k, "rss": rss_mb(), "lexemes": len(nlp.vocab),
+                          "cpu_per_report": (time.process_time() - t0) / k}), flush=True)
 """
 
 
@@ -100,7 +115,7 @@ def distinct_reports(total: int) -> Iterator[str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reports", type=int, default=MARKS[-1])
-    ap.add_argument("--mode", default="plain,zone")
+    ap.add_argument("--mode", default="api,settle,nozone")
     args = ap.parse_args()
     marks = sorted({m for m in MARKS if m <= args.reports} | {args.reports})
     for mode in args.mode.split(","):
@@ -112,8 +127,8 @@ def main() -> int:
             for line in proc.stdout:
                 row = json.loads(line)
                 rows.append(row)
-                print(f"  after {row['n']:5d} reports: RSS {row['rss']:6.0f} MB, {row['lexemes']:8,} lexemes",
-                      flush=True)
+                print(f"  after {row['n']:5d} reports: RSS {row['rss']:6.0f} MB, {row['lexemes']:9,} lexemes made, "
+                      f"{row['cpu_per_report']:.3f} CPU s per report", flush=True)
         if proc.wait() != 0:
             sys.exit(f"the {mode} run failed (exit {proc.returncode})")
         if len(rows) > 1:

@@ -322,3 +322,21 @@ def test_segmenter_stamped_file_changed_later_is_hashed_again(tmp_path, monkeypa
         fh.write(b"\x01" * 8)
     with pytest.raises(ModelCacheError, match="SHA-256"):
         load_compact(folder)
+
+
+def test_segmenter_known_words_are_the_dictionarys(nlp):
+    # The tokenizer keeps the dictionary's words across memory zones (tokenizer.py): known()
+    # must say exactly which those are.
+    seg = nlp.tokenizer.pkuseg_seg
+    if "known" not in vars(seg):
+        pytest.skip("the compiled segmenter is not built here")
+    from spacy_pkuseg.config import config
+
+    # Words of Chinese characters other than numerals (pkuseg reads digits, numerals and
+    # letters as its marks, so a dictionary word holding one is no word to the segmenter).
+    fe = seg.feature_extractor
+    marks = set(type(fe).num) | set(type(fe).letter)
+    words = sorted(w for w in fe.unigram if 0 < len(w) <= config.wordMax
+                   and all("\u4e00" <= c <= "\u9fff" and c not in marks for c in w))[::97]
+    assert len(words) > 1000 and all(seg.known(w) for w in words)
+    assert not any(seg.known(w) for w in ("", "98176543", "政府信息公开工作年度报告", "公开政府"))

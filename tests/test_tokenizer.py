@@ -59,3 +59,24 @@ def test_tokenizer_entry_point_resolves_without_import():
             "print(f.__module__)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "govreport_nlp.segment.tokenizer"
+
+
+def test_tokenizer_keeps_dictionary_words_across_memory_zones(nlp):
+    # Inside a zone every lexeme is made again for each report; settle() keeps the
+    # dictionary's words (and single characters) for good, never the numbers.
+    import spacy
+
+    fresh = spacy.blank("zh", config={"nlp": {"tokenizer": {
+        "@tokenizers": "govreport_nlp.ChineseTokenizer.v1", "segmenter": "pkuseg"}}})
+    tok = fresh.tokenizer
+    tok.pkuseg_seg = nlp.tokenizer.pkuseg_seg
+    text = "主动公开政府信息4512条，其中行政复议7381件"
+    with fresh.memory_zone():
+        words = [t.text for t in tok(text)]
+        assert tok.settle() == 0  # inside a zone it makes nothing
+    assert "4512" in words and "公开" in words
+    assert "公开" not in fresh.vocab  # gone with its zone
+    assert tok.settle() >= 5
+    assert tok.settle() == 0  # nothing left to make
+    assert "公开" in fresh.vocab and "，" in fresh.vocab and "条" in fresh.vocab
+    assert "4512" not in fresh.vocab and "7381" not in fresh.vocab

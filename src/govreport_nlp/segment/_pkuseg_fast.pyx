@@ -124,6 +124,21 @@ cdef class FragmentSegmenter:
         """The model's tables (``ModelTables``), to ``dump`` and ``load`` them back."""
         return self.m
 
+    def known(self, str word):
+        """Whether ``word`` is a word of the model's dictionary (as its characters are
+        read when segmenting: renamed, digits and letters as their marks)."""
+        cdef Py_ssize_t n = len(word), k
+        cdef int32_t nodes[32]
+        cdef int32_t state = ROOT
+        if n == 0 or n > self.wmax:
+            return False
+        self._nodes(word, nodes)
+        for k in range(n):
+            state = self.table.get(key3(T_TRIE, state, nodes[k]))
+            if state < 0:
+                return False
+        return bool(self.is_word[state])
+
     def _from_dict(self, unigram, dict features):
         import numpy
 

@@ -422,6 +422,7 @@ def _with_fast_features(seg: Any) -> Any:
     # pkuseg.cut() calls self._cut() on each whitespace-free fragment; the instance's own
     # attributes take the place of the methods on this object only.
     seg._cut = fast.cut
+    seg.known = fast.known  # the dictionary's words, for the tokenizer's vocabulary (tokenizer.py)
     reference = type(seg).cut
 
     def cut(txt: str) -> list[str]:
