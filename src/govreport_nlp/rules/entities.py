@@ -18,7 +18,7 @@ import re
 from typing import Iterator, Optional, Sequence
 
 from .gazetteer import county_short_names, divisions
-from .words import Word, Words, word_index
+from .words import Word, WordIndex, Words, word_index
 from ..lexicons import names as lex
 from ..lexicons.central_bodies import BODIES
 from ..lexicons.regions import REGIONS
@@ -134,14 +134,8 @@ def find_central_bodies(text: str, words: Words) -> Iterator[tuple[int, int]]:
             continue
         if e in ends or e == len(text) or not _HAN.match(text, e):
             yield s, e
-        elif e - s >= 3 and _word_ends_inside(index.ends, s, e):
+        elif e - s >= 3 and any(w in ends for w in range(s + 1, e)):
             yield s, e  # 国家统计局江西…: the segmenter ran the name into the next one
-
-
-def _word_ends_inside(ends: Sequence[int], start: int, end: int) -> bool:
-    """Whether a word ends strictly between ``start`` and ``end`` (``ends`` in order)."""
-    k = bisect.bisect_right(ends, start)
-    return k < len(ends) and ends[k] < end
 
 
 def join_subunits(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -161,7 +155,7 @@ def find_orgs(text: str, words: Words) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of organization names."""
     index = word_index(words)
     spans = index.spans
-    ends, starts = index.index_of_end, index.start_set
+    ends, starts = index.end_set, index.start_set
     for m in _ORG_WORDS.finditer(text):
         if m.start() in starts and (m.end() in ends or m.end() == len(text)) and not (
                 m.group().endswith("政府") and _COMPOUND_AFTER.match(text, m.end())):
@@ -171,7 +165,7 @@ def find_orgs(text: str, words: Words) -> Iterator[tuple[int, int]]:
     listed: list[tuple[int, int]] = []
     for m in _ORG_SUFFIX_RE.finditer(text):
         end = m.end()
-        i = _suffix_word(text, m, spans, ends, org_ends)
+        i = _suffix_word(text, m, index, org_ends)
         if i is None:
             continue
         j = _name_start(text, spans, i, m, org_ends)
@@ -193,19 +187,21 @@ def find_orgs(text: str, words: Words) -> Iterator[tuple[int, int]]:
             yield first, end
 
 
-def _suffix_word(text: str, m: re.Match[str], words: Sequence[Word], word_at_end: dict[int, int],
-                 org_ends: set[int]) -> Optional[int]:
+def _suffix_word(text: str, m: re.Match[str], index: WordIndex, org_ends: set[int]) -> Optional[int]:
     """The index of the word a name-final suffix ends, when the suffix may end a name there
     (not 政府信息, 厅长, 委员, 全省办结, a verb like 查处, 地方政府债券), else None."""
     end = m.end()
-    if end not in word_at_end or end in org_ends:
+    if end not in index.end_set or end in org_ends:
         return None
     if _COMPOUND_AFTER.match(text, end) or text[end:end + 1] in ("长", "员", "主") or \
             text[end:end + 1] in lex.NOT_AFTER_SUFFIX.get(m.group(), ()):
         return None  # 政府信息, 厅长, 委员, 全省办结: not a body
     if _NOT_ORGS.search(text, max(0, end - 3), end):
         return None
-    i = word_at_end[end]
+    i = index.word_ending_at(end)
+    if i is None:
+        return None
+    words = index.spans
     ws, we = words[i]
     if len(m.group()) == 1 and we - ws == 2 and text[ws] not in _BODY_FIRST and not (
             i > 0 and words[i - 1][1] == ws and text[words[i - 1][0]] in _BODY_FIRST
