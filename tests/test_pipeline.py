@@ -115,3 +115,25 @@ def test_pipeline_doc_keeps_no_cached_text_whichever_component_runs_last(nlp):
     small.add_pipe("govreport_quantities")  # no linker at the end
     doc = small("预算资金31.08亿元。")
     assert not [k for k in doc.user_data if isinstance(k, str)]
+
+
+def test_pipeline_components_take_spacys_error_handler():
+    # A component that raises on a Doc: with an error handler set, the batch goes on.
+    small = spacy.blank("zh")
+    small.add_pipe("govreport_sections")
+    small.add_pipe("govreport_quantities")
+    seen = []
+
+    def handler(name, proc, docs, e):
+        seen.append((name, type(e).__name__))
+
+    small.set_error_handler(handler)
+    sections = small.get_pipe("govreport_sections")
+    assert sections.get_error_handler() is handler
+    good = small.make_doc("预算资金31.08亿元。")
+    bad = small.make_doc("共设窗口98个。")
+    bad._.govreport_layout = "not a layout"  # what a broken earlier component would leave
+    quantities = small.get_pipe("govreport_quantities")
+    done = list(quantities.pipe([good, bad, small.make_doc("资金节约率4.18%。")]))
+    assert seen == [("govreport_quantities", "AttributeError")]
+    assert [[q.text for q in d._.govreport_quantities.quantities] for d in done] == [["31.08亿元"], ["4.18%"]]

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from spacy.pipeline import Pipe
+
 __all__ = ["StatelessComponent"]
 
 
-class StatelessComponent:
+class StatelessComponent(Pipe):
     """A component whose behaviour is fully given by its config.
 
     It has nothing to save beyond the config spaCy already writes, so serialization
-    round-trips to empty bytes and an empty directory entry.
+    round-trips to empty bytes and an empty directory entry. As a spaCy ``Pipe`` it
+    takes spaCy's error handler: ``nlp.set_error_handler(handler)`` (or
+    ``component.set_error_handler``) decides what a Doc that raises does in ``nlp(...)``
+    and ``nlp.pipe(...)`` instead of ending the batch, as it does for spaCy's own
+    components.
     """
 
     name: str
