@@ -30,12 +30,15 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 import numpy
-from spacy_pkuseg.feature_extractor import FeatureExtractor
 
 from ..errors import ModelCacheError
-from .resources import unsafe_reason, verify_model_files
 from .fast_tables import load_tables, save_tables
+from .imports import import_spacy_pkuseg
+from .resources import unsafe_reason, verify_model_files
 from .stamps import read_whole, remember, stamped
+
+import_spacy_pkuseg()  # without its downloader (and requests): see imports.py
+from spacy_pkuseg.feature_extractor import FeatureExtractor  # noqa: E402
 
 __all__ = ["CompactFeatureExtractor", "DEFAULT_THRESHOLD", "DIGESTS", "build_compact", "compact_dir", "load_compact", "load_segmenter"]
 
