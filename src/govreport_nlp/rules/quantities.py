@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Optional, get_args
 
 from ..models import Change, Kind, Quantity
+from ..numbers import read_cell
 from ..numbers.units import UNITS
 from .gazetteer import county_short_names, divisions
 
@@ -71,8 +72,10 @@ def find_stat_rows(text: str) -> list[StatRow]:
         if info is None:
             continue
         kind, unit, _ = info
-        num = num_text.replace(",", "")
-        value = Decimal(num) * scale if scale else Decimal(num)
+        read = read_cell(num_text)
+        if read is None or read[1]:
+            continue
+        value = read[0] * scale if scale else read[0]
         start = line_start + len(body) - len(num_text)
         end = start + len(num_text)
         label_start = line_start + line.index(label_text)
@@ -191,15 +194,16 @@ def _row_cells(text: str, line_start: int, line: str, cells: list[str], header: 
         cell_start = offset
         offset += len(cell) + 1
         raw = cell.strip()
-        if k == 0 or not _CELL_NUMBER.fullmatch(raw):
+        read = read_cell(raw) if k and _CELL_NUMBER.fullmatch(raw) else None
+        if read is None:
             continue
+        number, printed = read  # one exact reader for every cell (numbers.read_cell)
         column = re.sub(r"\s+", "", header[k]) or None
         start = cell_start + cell.index(raw)
-        number = raw.rstrip("%").replace(",", "")
-        if raw.endswith("%") or (column and _PERCENT_COLUMN.search(column)):
-            q_kind, q_unit, value = "percent", "%", Decimal(number)
+        if printed == "%" or (column and _PERCENT_COLUMN.search(column)):
+            q_kind, q_unit, value = "percent", "%", number
         else:
-            q_kind, q_unit, value = kind, unit, Decimal(number) * factor
+            q_kind, q_unit, value = kind, unit, number * factor
         change: Optional[Change] = None
         if column and _CHANGE_COLUMN.search(column):
             # 比上年增长(%) -0.9: a decrease of 0.9 (the value stays positive, GUIDELINES.md)

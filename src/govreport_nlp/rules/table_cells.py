@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Callable, Iterable, Optional, Union
 
 from ..layers import CellKey
+from ..numbers import read_cell
 
 __all__ = ["NUMBER", "as_number", "cells_between", "locate_cells", "note_after", "number_tokens", "splits", "tab_cells"]
 
@@ -46,15 +47,10 @@ def as_number(cell: str, money: bool) -> Optional[Number]:
     >>> as_number("1,550", False), as_number("９９.５", False), as_number("3000元", True)
     (Decimal('1550'), Decimal('99.5'), Decimal('0.3'))
     """
-    cell = cell.translate(_CELL_DIGITS)
-    unit = ""
-    if cell.endswith("万元"):
-        cell, unit = cell[:-2], "万元"
-    elif cell.endswith("元"):
-        cell, unit = cell[:-1], "元"
-    if len(cell.replace(".", "").lstrip("0")) > _MAX_DIGITS:
+    read = read_cell(cell, max_digits=_MAX_DIGITS)
+    if read is None:
         return None
-    value = Decimal(cell)
+    value, unit = read
     if money and unit == "元":
         value = value / 10000
     return value
