@@ -13,7 +13,7 @@ import bisect
 import functools
 import itertools
 import operator
-from typing import Iterator, Optional, Sequence, Union, overload
+from typing import Optional, Sequence, Union
 
 __all__ = ["Word", "WordIndex", "Words", "word_index"]
 
@@ -22,14 +22,15 @@ _FIRST = operator.itemgetter(0)
 _SECOND = operator.itemgetter(1)
 
 
-class WordIndex(Sequence[Word]):
-    """The words of a text in order, as (start, end) pairs (a sequence of them, as the
-    plain list is), with tables made on first use: ``starts``, ``ends`` (lists, in
-    order), ``start_set``, ``end_set`` (for membership), ``index_of_start`` and
-    ``index_of_end`` (offset -> index of the word that starts or ends there; the same
-    is found by bisection with :meth:`word_starting_at` and :meth:`word_ending_at`,
-    which cost no table of their own: a dict costs more to build than the finders
-    save by it).
+class WordIndex(list[Word]):
+    """The words of a text in order, as (start, end) pairs (a list of them: indexing and
+    iterating cost what they cost on the plain list), with tables made on first use:
+    ``starts``, ``ends`` (lists, in order), ``start_set``, ``end_set`` (for
+    membership), ``index_of_start`` and ``index_of_end`` (offset -> index of the word
+    that starts or ends there; the same is found by bisection with
+    :meth:`word_starting_at` and :meth:`word_ending_at`, which cost no table of their
+    own: a dict costs more to build than the finders save by it). The tables describe
+    the words it was made with: it is not to be changed afterwards.
 
     >>> words = WordIndex([(0, 2), (2, 3), (4, 6)])
     >>> words[1], len(words), words.index_of_end[6], 4 in words.start_set, words.starts
@@ -38,46 +39,32 @@ class WordIndex(Sequence[Word]):
     (1, None)
     """
 
-    def __init__(self, spans: Sequence[Word]) -> None:
-        self.spans: Sequence[Word] = spans
+    @property
+    def spans(self) -> list[Word]:
+        """The words themselves (the index is their list)."""
+        return self
 
-    @overload
-    def __getitem__(self, i: int) -> Word: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[Word]: ...
-
-    def __getitem__(self, i: Union[int, slice]) -> Union[Word, Sequence[Word]]:
-        return self.spans[i]
-
-    def __len__(self) -> int:
-        return len(self.spans)
-
-    def __iter__(self) -> Iterator[Word]:
-        return iter(self.spans)
-
-    # (the tables are built with C-level calls: on a long report they cost as much as a finder)
     # (each table is read off the spans by C-level calls: on a long report a table built
     # in a Python loop costs as much as a finder)
     @functools.cached_property
     def starts(self) -> list[int]:
         """Where each word starts, in order (for bisection)."""
-        return list(map(_FIRST, self.spans))
+        return list(map(_FIRST, self))
 
     @functools.cached_property
     def ends(self) -> list[int]:
         """Where each word ends, in order (for bisection)."""
-        return list(map(_SECOND, self.spans))
+        return list(map(_SECOND, self))
 
     @functools.cached_property
     def start_set(self) -> frozenset[int]:
         """Every offset where a word starts."""
-        return frozenset(map(_FIRST, self.spans))
+        return frozenset(map(_FIRST, self))
 
     @functools.cached_property
     def end_set(self) -> frozenset[int]:
         """Every offset where a word ends."""
-        return frozenset(map(_SECOND, self.spans))
+        return frozenset(map(_SECOND, self))
 
     def word_starting_at(self, offset: int) -> Optional[int]:
         """The index of the word that starts at ``offset``, or None (by bisection: no
@@ -95,12 +82,12 @@ class WordIndex(Sequence[Word]):
     @functools.cached_property
     def index_of_start(self) -> dict[int, int]:
         """Offset -> index of the word starting there."""
-        return dict(zip(map(_FIRST, self.spans), itertools.count()))
+        return dict(zip(map(_FIRST, self), itertools.count()))
 
     @functools.cached_property
     def index_of_end(self) -> dict[int, int]:
         """Offset -> index of the word ending there."""
-        return dict(zip(map(_SECOND, self.spans), itertools.count()))
+        return dict(zip(map(_SECOND, self), itertools.count()))
 
 
 Words = Union[WordIndex, Sequence[Word]]
