@@ -124,8 +124,11 @@ class Layers:
     @classmethod
     def merge(cls, parts: Sequence["Layers"]) -> "Layers":
         """The results of consecutive pieces of one text (already shifted) as one."""
-        kinds = (Layout, QuantityLayer, EntityLayer, Tables, FactLayer, Checks)
-        return cls(*(kind.merge([p._parts()[i] for p in parts]) for i, kind in enumerate(kinds)))
+        return cls(layout=Layout.merge([p.layout for p in parts]),
+                   quantities=QuantityLayer.merge([p.quantities for p in parts]),
+                   entities=EntityLayer.merge([p.entities for p in parts]),
+                   tables=Tables.merge([p.tables for p in parts]), facts=FactLayer.merge([p.facts for p in parts]),
+                   checks=Checks.merge([p.checks for p in parts]))
 
     def clip(self, start: int, end: int) -> "Layers":
         """The results of the words that start in ``[start, end)`` (a piece's own stretch,

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any, NamedTuple, Optional, Sequence, TypeVar
+from typing import Any, NamedTuple, Optional, Sequence, TypeVar, Union
 
 from .ids import fact_id
 from .models import (ConsistencyWarning, Entity, Fact, Quantity, ReportMeta, Section, TableCell, TableCellRef,
@@ -325,8 +325,11 @@ def _identity(item: Any) -> Any:
     return (type(item).__name__, start, end, getattr(item, "label", None) or getattr(item, "text", None))
 
 
+# Any one stage result.
+Layer = Union[Layout, QuantityLayer, EntityLayer, Tables, FactLayer, Checks]
+
 # Doc extension name -> the result type the component of that name writes.
-LAYERS: dict[str, type] = {
+LAYERS: dict[str, type[Layer]] = {
     "govreport_layout": Layout,
     "govreport_quantities": QuantityLayer,
     "govreport_entities": EntityLayer,

@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Union
 
+from ..errors import GovReportError
 from ..segment.resources import MODEL_ENV, model_path
 from ..segment.compact import load_segmenter
 
@@ -41,12 +42,17 @@ def build(*, model_dir: Optional[Union[str, Path]] = None, download: Optional[bo
     # cached default model is loaded in its compact form (segment/compact.py).
     explicit = model_dir is not None or bool(os.environ.get(MODEL_ENV))
     path = Path(model_dir) if model_dir is not None else model_path(download=download)
-    from ..segment import tokenizer  # noqa: F401  (register the tokenizer)
+    from ..segment import tokenizer as tokenizer_module  # (registers the tokenizer)
 
     # spaCy's Chinese tokenizer with a linear-time word alignment (tokenizer.py).
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
         "@tokenizers": "govreport_nlp.ChineseTokenizer.v1", "segmenter": "pkuseg"}}})
-    nlp.tokenizer.pkuseg_seg = load_segmenter(path, compact=compact and not explicit)
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, tokenizer_module.LinearChineseTokenizer):
+        # The config above names it; another one means a plugin re-registered the name.
+        raise GovReportError(f"the zh pipeline got the tokenizer {type(tokenizer).__name__}, not "
+                             "govreport_nlp.ChineseTokenizer.v1: check the spaCy registry's tokenizers")
+    tokenizer.pkuseg_seg = load_segmenter(path, compact=compact and not explicit)
     for name in PIPE_NAMES:
         nlp.add_pipe(name)
     nlp.max_length = MAX_DOC_CHARS

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import weakref
-from typing import Any, Iterable
+from typing import Iterable, TypedDict
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH
 
@@ -21,18 +21,27 @@ from spacy.tokens import Doc, Span
 __all__ = ["char_spans", "doc_text", "forget_text", "remember_text", "word_bounds", "word_spans"]
 
 
-# Doc -> {"text": str, "offsets": (starts, ends, spaces)}.
-_CACHE: "weakref.WeakKeyDictionary[Doc, dict[str, Any]]" = weakref.WeakKeyDictionary()
+_Offsets = tuple[list[int], list[int], list[bool]]
 
 
-def _entry(doc: Doc) -> dict[str, Any]:
+class _Entry(TypedDict, total=False):
+    """What is kept for one Doc, each part once it has been asked for."""
+
+    text: str
+    offsets: _Offsets  # (starts, ends, spaces)
+
+
+_CACHE: "weakref.WeakKeyDictionary[Doc, _Entry]" = weakref.WeakKeyDictionary()
+
+
+def _entry(doc: Doc) -> _Entry:
     entry = _CACHE.get(doc)
     if entry is None:
         entry = _CACHE[doc] = {}
     return entry
 
 
-def _offsets(doc: Doc) -> tuple[list[int], list[int], list[bool]]:
+def _offsets(doc: Doc) -> _Offsets:
     """Start, end and is-space of every token, read from the Doc once per pipeline run:
     ``to_array(...).tolist()`` on a long report costs as much as a component, and four
     components ask. A Doc whose tokens changed in between (another length) is read again."""
@@ -53,7 +62,7 @@ def word_spans(doc: Doc) -> list[tuple[int, int]]:
     if not len(doc):
         return []
     starts, ends, spaces = _offsets(doc)
-    return [(s, e) for s, e, space in zip(starts, ends, spaces) if not space]
+    return [(s, e) for s, e, space in zip(starts, ends, spaces, strict=False) if not space]
 
 
 def word_bounds(doc: Doc) -> frozenset[int]:

@@ -8,7 +8,7 @@ All three are kept in ``doc._.govreport_entities`` (with values) and added to
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Iterable, Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,6 +28,9 @@ from ..rules.entities import (central_body, extend_to_places, find_central_bodie
 from .doc_cache import char_spans, doc_text, word_spans
 
 __all__ = ["ReportEntities", "make_entities"]
+
+# A name finder as the soft-break joiner calls it: (text, words) -> (start, end) spans.
+_Finder = Callable[[str, Sequence[tuple[int, int]]], Iterable[tuple[int, int]]]
 
 
 class ReportEntities(StatelessComponent):
@@ -73,7 +76,7 @@ class ReportEntities(StatelessComponent):
         def known(name: str) -> bool:  # a division or a region, by its joined name
             return bool(division_code(name) or region_code(name))
 
-        def crossing(label: str, *finders) -> list[tuple[int, int]]:
+        def crossing(label: str, *finders: _Finder) -> list[tuple[int, int]]:
             if joined is None:
                 return []
             return [span for find in finders for span in across_soft_breaks(find, joined, words)

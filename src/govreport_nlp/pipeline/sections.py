@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, cast
 
 import numpy
 from spacy.attrs import IDX, SENT_START
@@ -15,6 +15,9 @@ from .doc_cache import doc_text
 from ..layers import Layout
 from ..rules.linebreaks import line_width
 from ..rules.sections import analyze
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 __all__ = ["ReportSections", "analyze_layout", "make_sections"]
 
@@ -67,7 +70,9 @@ class ReportSections(StatelessComponent):
             idx = doc.to_array(IDX).astype("int64")
             flags = numpy.where(numpy.isin(idx, starts), 1, -1)
             flags[0] = 1
-            doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
+            # thinc's Ints2d is a name for type checkers only (no array is an instance of
+            # it): a uint64 column of one int per token is what Doc.from_array reads.
+            doc.from_array([SENT_START], cast("Ints2d", flags.reshape(-1, 1).astype("uint64")))
 
 
 @Language.factory(

@@ -74,9 +74,11 @@ def cell_value(tables: Nested, cell_spans: Spans, table: str, row: str,
         if not members:
             return None
         parts = [cell_value(tables, cell_spans, table, key, column) for key in members]
-    if not parts or any(p is None for p in parts):
+    read = [p for p in parts if p is not None]
+    if not parts or len(read) != len(parts):
         return None
-    return sum(p[0] for p in parts), [span for p in parts for span in p[1]]  # type: ignore[index]
+    # (started at Decimal 0, as int 0 would be converted: the same Decimal)
+    return sum((p[0] for p in read), Decimal(0)), [span for p in read for span in p[1]]
 
 
 def _nearest(clause: str, before: bool, report_year: Optional[int]) -> Optional[tuple[str, list[Cell]]]:
@@ -102,11 +104,10 @@ def _nearest(clause: str, before: bool, report_year: Optional[int]) -> Optional[
 def _result_column(clause: str, sentence_before: str) -> Optional[list[Cell]]:
     """表四's result columns (其中结果维持72件) under the 复议/诉讼 named before them."""
     for pattern, column in _RESULTS:
-        m = None
-        for m in pattern.finditer(clause):
-            pass
-        if m is None:
+        matches = list(pattern.finditer(clause))
+        if not matches:
             continue
+        m = matches[-1]  # the last result named
         groups = list(_GROUP.finditer(sentence_before + clause[:m.start()]))
         if not groups:
             return None
@@ -211,8 +212,7 @@ def check_narrative(facts: Sequence[Fact], layer: Optional[TablesLayer], *,
         if not cells and _exact_count(fact) and fact.sentence_start in row_of:
             cells = _applicant(fact, row_of[fact.sentence_start], prev_end.get(fact.sentence_start))
         prev_end[fact.sentence_start] = q.end
-        resolved = [(c, cell_value(tables, spans, *c)) for c in cells or []]
-        resolved = [(c, v) for c, v in resolved if v is not None]
+        resolved = [(c, v) for c in cells or [] if (v := cell_value(tables, spans, *c)) is not None]
         if not resolved:
             continue
         stated = _as_table_units(fact)

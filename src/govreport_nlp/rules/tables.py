@@ -18,7 +18,7 @@ import itertools
 from decimal import Decimal
 import re
 from dataclasses import dataclass, field
-from typing import Optional, Sequence, Union
+from typing import Callable, Mapping, Optional, Sequence, TypeGuard, Union
 
 import regex
 
@@ -33,6 +33,9 @@ from .table_cells import as_number, cells_between, locate_cells, note_after, spl
 __all__ = ["ParsedTables", "cell_columns", "check_tables", "flatten", "money_columns", "parse_tables"]
 
 Number = Union[int, Decimal]
+# The arithmetic a row's cells must keep (each 总计 the sum of its parts); ``splits``
+# cuts runs of digits into ints, a printed row is read as Decimals.
+_Check = Callable[[Sequence[Number]], bool]
 
 _RESULT_ROWS = [key for key, _ in _T3_ROWS[2:-2]]
 
@@ -93,7 +96,12 @@ class _Squeezed:
         return cls("".join(chars), offsets)
 
 
-def _row_values(text: str, label_end: int, end: int, width: int, check,
+def _no_blank(row: list[Optional[Number]]) -> TypeGuard[list[Number]]:
+    """Whether every cell of a row was printed (no blank tab or markdown cell)."""
+    return None not in row
+
+
+def _row_values(text: str, label_end: int, end: int, width: int, check: _Check,
                 *, labelled: bool = True) -> tuple[Optional[list[Optional[Number]]], str]:
     """The ``width`` cells of one row, or None and why not."""
     tab = tab_cells(text, label_end, end, labelled=labelled)
@@ -112,13 +120,13 @@ def _row_values(text: str, label_end: int, end: int, width: int, check,
     return None, f"expected {width} cells, found {len(cells)}"
 
 
-def _find_labels(text: str, start: int, end: int, rows) -> list[tuple[str, int, int]]:
+def _find_labels(text: str, start: int, end: int, rows: Sequence[tuple[str, str]]) -> list[tuple[str, int, int]]:
     """(key, label start, label end) of each row label found in order in text[start:end]."""
     sq = _Squeezed.of(text, start, end)
     out = []
     pos = 0
     for key, pattern in rows:
-        m = re.compile(pattern).search(sq.text, pos)
+        m: Union[re.Match[str], regex.Match[str], None] = re.compile(pattern).search(sq.text, pos)
         if m is None and len(pattern) >= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", pattern):
             # A misprinted label (其他法律行政止公开): the regex module's fuzzy matching,
             # letting a quarter of the label's characters be missing, close to where
@@ -147,12 +155,12 @@ def _table3(text: str, start: int, end: int, warnings: list[TableWarning],
     labels = [x for x in labels if x[0] in rows]
     order = {k: i for i, k in enumerate(rows)}
 
-    def check(v: list[int]) -> bool:
+    def check(v: Sequence[Number]) -> bool:
         return sum(v[:6]) == v[6]
 
     table: dict[str, dict[str, Number]] = {}
     ambiguous: dict[str, list[list[int]]] = {}  # rows whose run of digits cuts several ways
-    pending: list[list[tuple[str, list]]] = []  # rows printed apart from their labels
+    pending: list[list[tuple[str, list[Number]]]] = []  # rows printed apart from their labels
     for i, (key, _, label_end) in enumerate(labels):
         nxt = labels[i + 1][1] if i + 1 < len(labels) else end
         # Rows whose label was not found (misprinted: 其他法律行政止公开) between this label
@@ -177,8 +185,9 @@ def _table3(text: str, start: int, end: int, warnings: list[TableWarning],
             # below (_adopt_detached).
             line_end = text.find("\n", label_end, nxt)
             detached = _rows_in_order(text, line_end, nxt) if line_end >= 0 else []
-            if len(detached) == len(skipped) and all(None not in r and check(r) for r in detached):  # type: ignore[arg-type]
-                pending.append(list(zip(skipped, detached)))
+            complete = [r for r in detached if _no_blank(r)]
+            if len(detached) == len(skipped) and len(complete) == len(detached) and all(check(r) for r in complete):
+                pending.append(list(zip(skipped, complete, strict=False)))
         regions.append((label_end, nxt, [CellKey("table3", k, col) for k, _ in group for col in APPLICANTS]))
         for row_key, row_values in group:
             if row_values is None:
@@ -186,20 +195,21 @@ def _table3(text: str, start: int, end: int, warnings: list[TableWarning],
                     warnings.append(TableWarning(table="table3", row=row_key, column="", message=why))
                 continue
             # A row printed with every cell blank is kept as printed: an empty row.
-            table[row_key] = {col: v for col, v in zip(APPLICANTS, row_values) if v is not None}
+            table[row_key] = {col: v for col, v in zip(APPLICANTS, row_values, strict=False) if v is not None}
     if ambiguous and _resolve_runs(table, ambiguous, rows):
         warnings[:] = [w for w in warnings if w.row not in ambiguous]
-    for detached in pending:
-        _adopt_detached(table, detached, rows)
+    for apart in pending:
+        _adopt_detached(table, apart, rows)
     return table
 
 
-def _adopt_detached(table: dict[str, dict[str, Number]], detached: list[tuple[str, list]], rows: list[str]) -> None:
+def _adopt_detached(table: dict[str, dict[str, Number]], detached: list[tuple[str, list[Number]]],
+                    rows: list[str]) -> None:
     """Take rows printed apart from their labels when, with them, every row of the
     template is read and the whole 表三 keeps its arithmetic (each 总计 the sum of the
     result rows, 新收 + 结转 = 总计 + 结转下年度); else leave them out."""
     trial = dict(table)
-    trial.update({key: dict(zip(APPLICANTS, cells)) for key, cells in detached if key not in table})
+    trial.update({key: dict(zip(APPLICANTS, cells, strict=False)) for key, cells in detached if key not in table})
     if all(key in trial for key in rows) and not check_tables({"table3": trial}):
         table.clear()
         table.update({key: trial[key] for key in rows})
@@ -224,7 +234,7 @@ def _resolve_runs(table: dict[str, dict[str, Number]], ambiguous: dict[str, list
     fitting = []
     for combination in itertools.product(*(ambiguous[k] for k in keys)):
         trial = dict(table)
-        trial.update({k: dict(zip(APPLICANTS, cells)) for k, cells in zip(keys, combination)})
+        trial.update({k: dict(zip(APPLICANTS, cells, strict=False)) for k, cells in zip(keys, combination, strict=False)})
         if not check_tables({"table3": trial}):
             fitting.append(trial)
             if len(fitting) > 1:
@@ -262,11 +272,12 @@ def _table3_by_order(text: str, start: int, end: int) -> dict[str, dict[str, Num
     single = [k for k, _ in _T3_ROWS if not k.startswith("其他处理.")]
 
     def adds_up(row: list[Optional[Number]]) -> bool:
-        return None in row or sum(row[:6]) == row[6]
+        return not _no_blank(row) or sum(row[:6]) == row[6]
 
     for keys in (itemized, single):
         if len(rows) == len(keys) and all(adds_up(r) for r in rows):
-            return {key: {c: v for c, v in zip(APPLICANTS, row) if v is not None} for key, row in zip(keys, rows)}
+            return {key: {c: v for c, v in zip(APPLICANTS, row, strict=False) if v is not None}
+                    for key, row in zip(keys, rows, strict=False)}
     return {}
 
 
@@ -277,7 +288,7 @@ def _table4(text: str, start: int, end: int, warnings: list[TableWarning],
     last = max((m.end() for m in re.finditer(r"总计|审结|结$|结果", sq.text)), default=0)
     data_start = sq.offsets[last - 1] + 1 if last else start
 
-    def check(v: list[int]) -> bool:
+    def check(v: Sequence[Number]) -> bool:
         return all(sum(v[g * 5:g * 5 + 4]) == v[g * 5 + 4] for g in range(3))
 
     values, why = _row_values(text, data_start, end, 15, check, labelled=False)
@@ -288,9 +299,9 @@ def _table4(text: str, start: int, end: int, warnings: list[TableWarning],
     regions.append((data_start, end, [CellKey("table4", g, c) for g in TABLE4_GROUPS for c in TABLE4_COLUMNS]))
     table: dict[str, dict[str, Number]] = {}
     for g, group in enumerate(TABLE4_GROUPS):
-        row = {col: values[g * 5 + c] for c, col in enumerate(TABLE4_COLUMNS) if values[g * 5 + c] is not None}
-        if row:
-            table[group] = row
+        cells = {col: v for c, col in enumerate(TABLE4_COLUMNS) if (v := values[g * 5 + c]) is not None}
+        if cells:
+            table[group] = cells
     return table
 
 
@@ -317,14 +328,15 @@ def _table2(text: str, start: int, end: int, template: str, warnings: list[Table
         cols = columns[key]
         tab = tab_cells(text, label_end, nxt)
         cells = tab if tab is not None and len(tab) >= len(cols) else cells_between(text, label_end, nxt)
-        if len(cells) == 1 and len(cols) > 1 and cells[0].isdigit():
+        # (a tab row long enough for the columns is never one cell: cells[0] is printed)
+        if len(cells) == 1 and len(cols) > 1 and (run := cells[0]) is not None and run.isdigit():
             # 规章000: cells run together; only a split with no other reading is taken.
-            options = splits(cells[0], len(cols), lambda v: True)
+            options = splits(run, len(cols), lambda v: True)
             if len(options) == 1:
                 cells = [str(v) for v in options[0]]
             else:
                 warnings.append(TableWarning(table="table2", row=key, column="",
-                                             message=f"cells run together ({cells[0]}): no single split"))
+                                             message=f"cells run together ({run}): no single split"))
                 continue
         if len(cells) < len(cols):
             if cells:
@@ -332,11 +344,18 @@ def _table2(text: str, start: int, end: int, template: str, warnings: list[Table
                                              message=f"expected {len(cols)} cells, found {len(cells)}"))
             continue
         regions.append((label_end, nxt, [CellKey("table2", key, col) for col in cols]))
-        row = {col: v for col, c in zip(cols, cells) if c is not None
+        # (a tab row may print more cells than the columns: the first ones are read)
+        row = {col: v for col, c in zip(cols, cells, strict=False) if c is not None
                and (v := as_number(c, col in _MONEY_COLUMNS)) is not None}
         if row:
             table[key] = row
     return table
+
+
+def _parts(cells: dict[str, Number], columns: Sequence[str]) -> Optional[list[Number]]:
+    """The cells of ``columns`` in a row, or None when one of them was not read."""
+    parts = [cells.get(c) for c in columns]
+    return parts if _no_blank(parts) else None
 
 
 def check_tables(tables: dict[str, dict[str, dict[str, Number]]]) -> list[TableWarning]:
@@ -349,23 +368,24 @@ def check_tables(tables: dict[str, dict[str, dict[str, Number]]]) -> list[TableW
     for col in APPLICANTS:
         new, carried, total, next_year = (cell("本年新收政府信息公开申请数量", col), cell("上年结转政府信息公开申请数量", col),
                                           cell("总计", col), cell("结转下年度继续办理", col))
-        if None not in (new, carried, total, next_year) and new + carried != total + next_year:
-            out.append(TableWarning(table="table3", row="本年新收+上年结转", column=col, expected=total + next_year,
-                                    found=new + carried, message="新收 + 上年结转 != 总计 + 结转下年度"))
-        results = [cell(r, col) for r in _RESULT_ROWS if cell(r, col) is not None]
+        if (new is not None and carried is not None and total is not None and next_year is not None
+                and new + carried != total + next_year):
+            out.append(TableWarning(table="table3", row="本年新收+上年结转", column=col, expected=Decimal(total + next_year),
+                                    found=Decimal(new + carried), message="新收 + 上年结转 != 总计 + 结转下年度"))
+        results = [v for r in _RESULT_ROWS if (v := cell(r, col)) is not None]
         if total is not None and results and sum(results) != total:
-            out.append(TableWarning(table="table3", row="总计", column=col, expected=sum(results), found=total,
-                                    message="总计 != the sum of the result rows"))
+            out.append(TableWarning(table="table3", row="总计", column=col, expected=Decimal(sum(results)),
+                                    found=Decimal(total), message="总计 != the sum of the result rows"))
     for row, cells in t3.items():
-        parts = [cells.get(c) for c in APPLICANTS[:6]]
-        if "总计" in cells and all(p is not None for p in parts) and sum(parts) != cells["总计"]:
-            out.append(TableWarning(table="table3", row=row, column="总计", expected=sum(parts), found=cells["总计"],
-                                    message="总计 != the sum of the applicant columns"))
+        parts = _parts(cells, APPLICANTS[:6])
+        if "总计" in cells and parts is not None and sum(parts) != cells["总计"]:
+            out.append(TableWarning(table="table3", row=row, column="总计", expected=Decimal(sum(parts)),
+                                    found=Decimal(cells["总计"]), message="总计 != the sum of the applicant columns"))
     for group, cells in (tables.get("table4") or {}).items():
-        parts = [cells.get(c) for c in TABLE4_COLUMNS[:4]]
-        if "总计" in cells and all(p is not None for p in parts) and sum(parts) != cells["总计"]:
-            out.append(TableWarning(table="table4", row=group, column="总计", expected=sum(parts), found=cells["总计"],
-                                    message="总计 != 维持 + 纠正 + 其他 + 尚未审结"))
+        parts = _parts(cells, TABLE4_COLUMNS[:4])
+        if "总计" in cells and parts is not None and sum(parts) != cells["总计"]:
+            out.append(TableWarning(table="table4", row=group, column="总计", expected=Decimal(sum(parts)),
+                                    found=Decimal(cells["总计"]), message="总计 != 维持 + 纠正 + 其他 + 尚未审结"))
     return out
 
 
@@ -448,7 +468,7 @@ def cell_columns() -> list[str]:
     return [str(key) for key in keys]
 
 
-def flatten(tables: Optional[dict[str, dict[str, dict[str, Number]]]]) -> dict[CellKey, Number]:
+def flatten(tables: Optional[Mapping[str, Mapping[str, Mapping[str, Number]]]]) -> dict[CellKey, Number]:
     """``{"table3": {row: {col: n}}}`` -> ``{CellKey("table3", row, col): n}``."""
     return {CellKey(t, r, c): v for t, rows in (tables or {}).items() for r, cols in rows.items()
             for c, v in cols.items()}
