@@ -208,3 +208,11 @@ def test_docs_fenced_blocks_have_a_known_language():
     for page in PAGES:
         for where, lang, _, _ in _blocks(page):
             assert lang in PYTHON | SHELL | {"", "json", "csv", "text"}, (where, lang)
+
+
+def test_docs_architecture_names_every_runners_module():
+    """docs/architecture.md's table of modules keeps up with runners/ (the folder that grows)."""
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    modules = sorted(p.name for p in (ROOT / "src" / "govreport_nlp" / "runners").glob("*.py") if p.name != "__init__.py")
+    missing = [m for m in modules if f"`runners/{m}`" not in page]
+    assert not missing, f"docs/architecture.md does not name {missing}"
