@@ -34,7 +34,7 @@ import numpy
 from ..errors import ModelCacheError
 from .fast_tables import load_tables, save_tables
 from .imports import import_spacy_pkuseg
-from .resources import unsafe_reason, verify_model_files
+from .trust import unsafe_reason, verify_model_files
 from .stamps import read_whole, remember, stamped
 
 import_spacy_pkuseg()  # without its downloader (and requests): see imports.py
@@ -151,7 +151,7 @@ def build_compact(model_dir: Path, threshold: float = DEFAULT_THRESHOLD, *, rebu
 
     A compact form already built is returned as it is, without taking the lock (so a
     read-only cache loads); ``rebuild=True`` builds it again. Both model files are checked
-    against their SHA-256 (``resources.verify_model_files``) before the pickle is read.
+    against their SHA-256 (``trust.verify_model_files``) before the pickle is read.
     """
     dest = compact_dir(model_dir, threshold)
     if _is_built(dest) and not rebuild:

@@ -12,16 +12,14 @@ Where the model is looked for, in order:
 3. a download into the cache, unless ``GOVREPORT_NLP_OFFLINE=1``.
 
 No file of the cache is trusted for being there: the two model files are checked
-against the digests below before they are ever unpickled (``verify_model_files``), and
+against their digests (trust.py) before they are ever unpickled (``verify_model_files``), and
 the compact form records and checks the digests of its own files (segment/compact.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
-import stat
 import subprocess
 import sys
 import tempfile
@@ -30,6 +28,8 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import ModelCacheError, ModelDownloadError, ModelNotFoundError
+# Re-exported: the checks live in trust.py, which compact.py imports too (no import circle).
+from .trust import MODEL_FILES, _sha256, unsafe_reason, verify_model_files
 
 __all__ = ["cache_dir", "download_model", "model_path", "unsafe_reason", "verify_model_files", "MODEL_ENV",
            "HOME_ENV", "OFFLINE_ENV"]
@@ -41,12 +41,6 @@ OFFLINE_ENV = "GOVREPORT_NLP_OFFLINE"
 PKUSEG_REQUIREMENT = "pkuseg==0.0.25"
 WHEEL_NAME = "pkuseg-0.0.25-cp37-cp37m-manylinux1_x86_64.whl"
 WHEEL_SHA256 = "6fc2f97d0f66cc6722cf772e65dbcde1b01d8cc53b66ac4aa7bce639de79588f"
-# The members we take out of the verified wheel, with their own digests, so that a
-# partly written cache is never mistaken for a model.
-MODEL_FILES = {
-    "pkuseg/models/default/features.pkl": ("features.pkl", "265dcf5534a11d6429776f7e7450a9eef8e075b1a4bedb82ef996994d9c721ac"),
-    "pkuseg/models/default/weights.npz": ("weights.npz", "95d1632a1fed45993b5006d8ba85939cb110fae71313987673582d24669811dd"),
-}
 _MODEL_DIRNAME = "pkuseg-default-0.0.25"
 _COMPLETE = "COMPLETE"
 # What the first run prints: the wheel is about 50 MB; unpacked model and compact form
@@ -75,77 +69,10 @@ def cache_dir() -> Path:
     return path
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _is_model_dir(path: Path) -> bool:
     return (path / "weights.npz").is_file() and (
         (path / "features.pkl").is_file() or (path / "features.msgpack").is_file()
     )
-
-
-def _private_group(gid: int) -> bool:
-    """Whether ``gid`` is this user's own group (Debian's user private groups, umask 002)."""
-    try:
-        import grp
-        import pwd
-
-        return grp.getgrgid(gid).gr_name == pwd.getpwuid(os.getuid()).pw_name and not grp.getgrgid(gid).gr_mem
-    except (ImportError, KeyError):
-        return False
-
-
-def unsafe_reason(*paths: Path) -> Optional[str]:
-    """Why another user could change the cache at ``paths`` (folders, and the files in
-    them), or None. A digest file beside the data proves nothing when someone else may
-    rewrite both: the cache must be owned by this user (or root, a system cache) and
-    writable by no one else (a folder with the sticky bit, as /tmp, may be)."""
-    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: ACLs, not modes
-        return None
-    for folder in paths:
-        entries = [folder]
-        if folder.is_dir():
-            entries += sorted(p for p in folder.iterdir() if not p.name.startswith("."))
-        for path in entries:
-            try:
-                st = path.stat()
-            except OSError:
-                continue
-            if st.st_uid not in (os.getuid(), 0):
-                return f"{path} belongs to another user (uid {st.st_uid})"
-            sticky = stat.S_ISDIR(st.st_mode) and st.st_mode & stat.S_ISVTX
-            if st.st_mode & stat.S_IWOTH and not sticky:
-                return f"{path} is writable by every user"
-            if st.st_mode & stat.S_IWGRP and not sticky and not _private_group(st.st_gid):
-                return f"{path} is writable by its group"
-    return None
-
-
-def verify_model_files(model_dir: Path) -> None:
-    """Check the cached ``default`` model's files against their SHA-256 digests.
-
-    Called before ``features.pkl`` is unpickled: a pickle runs code when loaded, so only
-    the very file the pkuseg wheel shipped may be. Raises :class:`ModelCacheError`, whose
-    message says how to repair the cache, on any mismatch or missing file.
-    """
-    for name, digest in MODEL_FILES.values():
-        path = model_dir / name
-        try:
-            found = _sha256(path)
-        except OSError as e:
-            raise ModelCacheError(
-                f"cannot read {path} ({e}); delete {model_dir} and run `govreport-nlp download`"
-            ) from e
-        if found != digest:
-            raise ModelCacheError(
-                f"{path} does not match the SHA-256 of the pkuseg model (damaged or replaced); "
-                f"nothing was loaded from it. Delete {model_dir} and run `govreport-nlp download`."
-            )
 
 
 def _fetch_wheel(dest: Path) -> Path:

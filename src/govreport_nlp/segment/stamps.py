@@ -8,7 +8,7 @@ change time, which no user can set back), so the digest is not computed again.
 ``STAMPS.json`` beside the files holds {name: [size, mtime_ns, ctime_ns, inode, device,
 sha256]}.
 
-This trusts what the owner/mode checks (``resources.unsafe_reason``) already trust: the
+This trusts what the owner/mode checks (``trust.unsafe_reason``) already trust: the
 folder is writable by this user alone. The digests guard against damage, and the stamps
 change nothing there: a file changed in any way is hashed again. A file changed less than
 two seconds before its check is never stamped (timestamps are coarse: a second write in
