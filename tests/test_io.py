@@ -23,7 +23,11 @@ def _table_lines(name: str) -> list[str]:
 
 
 def _gold_tables(name: str) -> dict:
-    return json.loads((DEV / name.replace(".txt", ".gold.json")).read_text(encoding="utf-8"))["template_tables"]
+    """The gold's template tables, numbers read as the exact decimals the report holds (465.74)."""
+    from decimal import Decimal
+
+    return json.loads((DEV / name.replace(".txt", ".gold.json")).read_text(encoding="utf-8"),
+                      parse_float=Decimal, parse_int=Decimal)["template_tables"]
 
 
 def test_io_gbk_file_is_decoded(tmp_path, nlp):

@@ -78,8 +78,8 @@ def test_cli_compare_json_and_page(tmp_path, huaian_pair, capsys):
     assert cli.main(["compare", str(HUAIAN), str(new), "-o", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["version"] == 1 and data["old"]["report_year"] == 2024
-    assert data["cells"]["changed"] == [{"table": "table3", "row": "总计", "column": "总计", "unit": "", "old": 3050,
-                                         "new": 3051, "difference": 1}]
+    assert data["cells"]["changed"] == [{"table": "table3", "row": "总计", "column": "总计", "unit": "", "old": "3050",
+                                         "new": "3051", "difference": "1"}]
     fact = data["facts"]["changed"][0]
     assert (fact["old"]["value"], fact["new"]["value"], fact["difference"], fact["unit"]) == ("3050", "3005", "-45", "件")
     page = tmp_path / "diff.html"
@@ -110,7 +110,7 @@ def test_compare_two_years_of_hebei_jyt_foi(tmp_path, nlp):
     assert data["same_issuer"] is True and (data["old"]["report_year"], data["new"]["report_year"]) == (2022, 2023)
     cells = {(c["table"], c["row"], c["column"]): c for c in data["cells"]["changed"]}
     new_requests = cells[("table3", "本年新收政府信息公开申请数量", "总计")]
-    assert (new_requests["old"], new_requests["new"], new_requests["difference"]) == (44, 19, -25)
+    assert (new_requests["old"], new_requests["new"], new_requests["difference"]) == ("44", "19", "-25")
 
 
 @needs_shared

@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections import deque
 from decimal import Decimal
-from typing import Any, Literal, Optional, Union
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, Field
 
@@ -38,9 +38,6 @@ __all__ = ["COMPARE_VERSION", "CellChange", "Comparison", "FactChange", "FactSid
 
 # Bumped when a field of the JSON changes meaning or goes away (adding one does not).
 COMPARE_VERSION = 1
-
-Number = Union[int, float]
-
 
 class ReportSide(BaseModel):
     """One of the two reports: which file, body and year."""
@@ -62,9 +59,9 @@ class CellChange(BaseModel):
     row: str
     column: str
     unit: str = ""
-    old: Optional[Number] = None
-    new: Optional[Number] = None
-    difference: Optional[Number] = None
+    old: Optional[Decimal] = None
+    new: Optional[Decimal] = None
+    difference: Optional[Decimal] = None
 
 
 class FactSide(BaseModel):
@@ -168,7 +165,7 @@ def _side(report: Report, file: Optional[str]) -> ReportSide:
                       report_year=report.report_year, kind=report.kind, template=report.template)
 
 
-def _cells(report: Report) -> dict[tuple[str, str, str], Number]:
+def _cells(report: Report) -> dict[tuple[str, str, str], Decimal]:
     return {(t, r, c): v for t, rows in (report.template_tables or {}).items()
             for r, cells in rows.items() for c, v in cells.items()}
 
@@ -187,9 +184,8 @@ def _diff_cells(old: Report, new: Report) -> CellDiff:
         elif a[key] == value:
             diff.unchanged += 1
         else:
-            d = value - a[key]
             diff.changed.append(CellChange(table=t, row=r, column=c, unit=unit, old=a[key], new=value,
-                                           difference=round(d, 6) if isinstance(d, float) else d))
+                                           difference=value - a[key]))
     diff.removed = [CellChange(table=t, row=r, column=c, unit="万元" if c in money else "", old=v)
                     for (t, r, c), v in a.items() if (t, r, c) not in b]
     return diff
