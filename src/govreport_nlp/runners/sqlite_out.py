@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from typing import Callable, Optional
+from decimal import Decimal
+from typing import Callable, Optional, Union
 
 from ..models import FACT_COLUMNS, Report
 from .outputs import UsageError, quote
@@ -82,7 +83,9 @@ TABLES = {"reports", "facts", "entities", "table_cells", "warnings", "facts_fts"
           "facts_fts_idx", "facts_fts_docsize", "facts_fts_config"}
 
 
-def _real(value: Optional[str]) -> Optional[float]:
+def _real(value: Union[str, Decimal, None]) -> Optional[float]:
+    """An exact number as SQLite's REAL: sqlite3 binds no Decimal, and REAL is what sums and
+    plots read (the exact text is kept beside it where the table has a ``*_exact`` column)."""
     return None if value is None else float(value)
 
 
@@ -156,11 +159,12 @@ class SqliteOutput(SqliteFile):
             "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", cells)
         warnings: list[tuple[Optional[int], str, Optional[str], Optional[str], Optional[str], Optional[float],
                              Optional[float], Optional[str], str]]
-        warnings = [(rid, "table", w.table, w.row, w.column, w.expected, w.found, None, w.message)
+        warnings = [(rid, "table", w.table, w.row, w.column, _real(w.expected), _real(w.found), None, w.message)
                     for w in report.warnings]
         warnings += [(rid, "read", None, None, None, None, None, w.code, w.message) for w in report.read_warnings]
         # The text against its tables: expected is the table's value, found the text's.
-        warnings += [(rid, "consistency", w.table, w.row, w.column, w.table_value, w.text_value, w.code, w.message)
+        warnings += [(rid, "consistency", w.table, w.row, w.column, _real(w.table_value), _real(w.text_value), w.code,
+                      w.message)
                      for w in report.consistency_warnings]
         self.db.executemany(
             'INSERT INTO warnings (report_id, kind, table_name, "row", col, expected, found, code, message) '
