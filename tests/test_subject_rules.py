@@ -50,8 +50,8 @@ CASES = [
     (rules.counted_event, "高|技术|制造业|增加值|增长|30.4%|、|连续|24|个|月|保持|两|位|数|增长|。", "24个月",
      ("保持两位数增长", "counted_noun_after", None)),
     # central_audit_rectification_report_2023
-    (rules.counted_unit, "36| |省|市|税务|部门|通过|追缴|税费|入库|、|将|暂时|难以|征收|的|纳入|欠税|管理|台账|等|整改|问题|"
-     "涉及|资金| |296.02| |亿|元|；", "36 省市", ("省市", "counted_noun_after", None)),
+    (rules.counted_unit, ("36| |省|市|税务|部门|通过|追缴|税费|入库|、|将|暂时|难以|征收|的|纳入|欠税|管理|台账|等|整改|问题|"
+                          "涉及|资金| |296.02| |亿|元|；"), "36 省市", ("省市", "counted_noun_after", None)),
     # state_council_work_report_2018: both ends of 由A提高到B.
     (rules.from_to, "科技|进步|贡献率|由|52.2%|提高|到|57.5%|。", "52.2%", ("科技进步贡献率", "from_to", None)),
     (rules.from_to, "科技|进步|贡献率|由|52.2%|提高|到|57.5%|。", "57.5%", ("科技进步贡献率", "from_to", None)),
@@ -61,8 +61,8 @@ CASES = [
     # state_council_work_report_2018
     (rules.counted_noun_after, "新|签|和|升级|8|个|自由|贸易|协定|。", "8个", ("自由贸易协定", "counted_noun_after", None)),
     # sanya_city_budget_report_2025: a phrase too long for a name ends with what 新增 adds.
-    (rules.last_addition, "全市|社会保险|基金|预算|支出|24.5亿|元|，|完成|年度|预算|的|130.1%|，|增长|133%|（|主要|是|"
-     "城乡|居民|基本|养老|保险|基金|新增|上解|上级|支出|13.4亿|元|）|。", "13.4亿元",
+    (rules.last_addition, ("全市|社会保险|基金|预算|支出|24.5亿|元|，|完成|年度|预算|的|130.1%|，|增长|133%|（|主要|是|"
+                           "城乡|居民|基本|养老|保险|基金|新增|上解|上级|支出|13.4亿|元|）|。"), "13.4亿元",
      ("上解上级支出", "attribute_before", None)),
     # jiangxi_province_stats_communique_2022
     (rules.attribute_before, "收养|人数|9.2万|人|。", "9.2万人", ("收养人数", "attribute_before", None)),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ..models import Change
+from ..models import Change, SubjectRule
 
 __all__ = ["Link", "SUBJECT_RULES"]
 
@@ -38,4 +38,4 @@ class Link:
     subject: Optional[str] = None
     change: Optional[Change] = None
     subject_start: Optional[int] = None
-    rule: Optional[str] = None  # which rule chose the subject (see SUBJECT_RULES)
+    rule: Optional[SubjectRule] = None  # which rule chose the subject (see SUBJECT_RULES)

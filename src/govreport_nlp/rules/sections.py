@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..models import ReportMeta, Section
+from ..models import ReportKind, ReportMeta, Section
 from .masthead import body_line, cover_month, is_letterhead
 
 __all__ = ["Layout", "analyze"]
@@ -252,11 +252,12 @@ def kind_from_title(title: Optional[str]) -> Optional[str]:
 
 # Title words by genre, in the order they decide: an audit report on budget execution is an
 # audit report, a 决算 (final accounts) is no 预算 (budget) though it prints one beside it.
-_KINDS = (("政府工作报告", "work_report"), ("统计公报", "stats_communique"), ("信息公开", "foi_annual"),
-          ("政务公开", "foi_annual"), ("审计", "audit"), ("决算", "final_accounts"), ("预算", "budget"))
+_KINDS: tuple[tuple[str, ReportKind], ...] = (
+    ("政府工作报告", "work_report"), ("统计公报", "stats_communique"), ("信息公开", "foi_annual"), ("政务公开", "foi_annual"),
+    ("审计", "audit"), ("决算", "final_accounts"), ("预算", "budget"))
 
 
-def _kind(title: Optional[str], text: str = "") -> Optional[str]:
+def _kind(title: Optional[str], text: str = "") -> Optional[ReportKind]:
     for word, kind in _KINDS:
         if title and word in title:
             return kind

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..lexicons import subjects as lex
-from ..models import Change, Quantity
+from ..models import Change, Quantity, SubjectRule
 from .clauses import FILLER as _FILLER, GLUED_FILLERS as _GLUED_FILLERS, alternation as _alternation
 from .clauses import left_phrase as _left_phrase, stops as _stops, strip_filler as _strip_filler
 from .links import Link
@@ -162,7 +162,7 @@ class Phrase:
     verb: Optional[re.Match[str]]
     change: Optional[Change] = None
     listed: bool = False
-    rule: str = "attribute_before"
+    rule: SubjectRule = "attribute_before"
     right: Optional[tuple[int, int]] = None
     counted_noun: bool = False
 

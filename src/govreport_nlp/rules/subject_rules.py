@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
 
 from ..lexicons import subjects as lex
-from ..models import Change, Quantity
+from ..models import Change, Quantity, SubjectRule
 from .clauses import ADVERB_BEFORE as _ADVERB_BEFORE, STOP_RE as _STOP_RE, VERBS as _VERBS
 from .clauses import alternation as _alternation, left_phrase as _left_phrase, strip_filler as _strip_filler
 from .links import Link
@@ -241,7 +241,7 @@ def from_to(item: Item) -> Optional[Link]:
     return Link(subject=subject, subject_start=subject_start, rule="from_to")
 
 
-def _chosen(item: Item, subject: Optional[str], start: Optional[int], rule: Optional[str]) -> Link:
+def _chosen(item: Item, subject: Optional[str], start: Optional[int], rule: Optional[SubjectRule]) -> Link:
     return Link(subject=subject, change=item.phrase.change, subject_start=start, rule=rule)
 
 
@@ -371,7 +371,9 @@ def previous_quantity(item: Item) -> Optional[Link]:
     if not (links and (p.change or not p.subject)):
         return None
     last = links[-1]
-    rule = None if last.subject is None else ("change_indicator" if p.change else "previous_quantity")
+    rule: Optional[SubjectRule] = None
+    if last.subject is not None:
+        rule = "change_indicator" if p.change else "previous_quantity"
     return _chosen(item, last.subject, last.subject_start, rule)
 
 

@@ -22,6 +22,7 @@ subject over a name, a name over a heading. Lines of a table are never headings.
 from __future__ import annotations
 
 import html
+from decimal import Decimal
 from typing import Optional, Union
 
 from ..models import Fact, Report, entity_label
@@ -245,7 +246,7 @@ def _template_tables(report: Report, words: dict[str, str]) -> str:
             tds = [f"<th>{html.escape(row)}</th>"]
             for column in columns:
                 messages = flagged.get((table, row, column), [])
-                value: Union[int, float, str] = cells.get(column, "")
+                value: Union[Decimal, str] = cells.get(column, "")
                 cls = "num bad" if messages else "num"
                 title = f" title='{html.escape('; '.join(messages), quote=True)}'" if messages else ""
                 tds.append(f"<td class='{cls}'{title}>{html.escape(str(value))}</td>")
