@@ -20,7 +20,9 @@ import bisect
 import calendar
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence
+
+from ..lexicons import dates as lex
 
 __all__ = ["DateMention", "find_dates", "plan_period", "section_year", "speaking_year"]
 
@@ -30,12 +32,25 @@ _CN_DIGITS = "〇○零一二三四五六七八九"
 _CN_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _CN_SMALL = "一二三四五六七八九十"
 _SPAN_N = "二三四五六七八九十两"  # (一年来 is the year just past: a word of its own)
-_PLAN_DOCS = "规划|计划|纲要"
-_REVIEW_VERBS = "累计|共|增加|增长|投入|减少|提高|下降|新增|建成|完成|实现"
+
+
+def _longest_first(words: Iterable[str]) -> str:
+    """A regex alternation of words, each before the shorter ones it may begin with."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# The vocabulary of the date forms (lexicons/dates.py), as alternations; the forms below are
+# the grammar around them.
+_PLAN_DOCS = "|".join(lex.PLAN_DOCUMENTS)
+_REVIEW_VERBS = "|".join(lex.REVIEW_VERBS)
+_AS_OF = "|".join(lex.AS_OF_WORDS)
+_YEAR_END = "|".join(lex.YEAR_END_WORDS)
+_PART_WORDS = "|".join(lex.YEAR_PARTS)
+_RELATIVE_WORDS = _longest_first((*lex.PERIOD_OFFSETS, *lex.SPEAKING_OFFSETS, *lex.YEAR_POINTS, *lex.LAST_YEAR_WORDS))
 _DATE = re.compile(
     # (the characters a date can begin with, first: most positions of a text fail here at once)
     rf"(?=[ \t\u3000\xa0\n截0-9〇○零一二三四五六七八九十两“\"过这以上去前本今当全下明年第])"
-    rf"(?P<asof>截至到|截至|截止到|截止)?{_S}"
+    rf"(?P<asof>{_AS_OF})?{_S}"
     rf"(?:"
     # 2025-2027年, 2014—2016年度: a span of years.
     rf"(?P<ry1>(?:19|20)[0-9]{{2}}){_S}[-—–－~～至到]{_S}(?P<ry2>(?:19|20)[0-9]{{2}})(?![0-9])(?:{_S}年度?)?"
@@ -53,31 +68,27 @@ _DATE = re.compile(
     # (only in a work report: see find_dates).
     rf"|(?<![近多几数连续每第后前一])(?P<bare>(?P<sn3>[{_SPAN_N}])年)(?={_REVIEW_VERBS})"
     # 上年末, 去年底, 上年年末: the end of a relative year is one date.
-    rf"|(?P<yend>上一年|上年度|上年|去年|前年|本年度|本年|今年|当年){_S}年?[末底]"
+    rf"|(?P<yend>{_YEAR_END}){_S}年?[末底]"
     # 上半年, 一季度, 前三季度: parts of the year the sentence describes (GUIDELINES).
-    rf"|(?<![0-9一二三四五六七八九十两])(?P<part>上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度)"
-    rf"|(?<![0-9一二三四五六七八九十两多])(?P<rel>上年同期|上年度|本年度|下年度|上一年|全年|上年|本年|今年|去年|前年|明年|年末|年底|年初|本期|当年|过去一年|一年来|年内)"
+    rf"|(?<![0-9一二三四五六七八九十两])(?P<part>{_PART_WORDS}|第[一二三四]季度)"
+    rf"|(?<![0-9一二三四五六七八九十两多])(?P<rel>{_RELATIVE_WORDS})"
     rf")"
 )
 # 比上年末, 较去年底: the date a change is measured from, not the figure's own date.
 _BASELINE = re.compile(r"(?:比|较|与|同)\s*$")
 _BOOK = re.compile(r"《[^《》\n]{0,80}》")
 # Relative words that point from the moment of speaking, and their offsets from it.
-_SPEAKING = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+_SPEAKING = lex.SPEAKING_OFFSETS
 # …and those that point from the period the sentence describes.
-_RELATIVE_OFFSET = {
-    "上年同期": -1, "上年度": -1, "上一年": -1, "上年": -1,
-    "本年度": 0, "全年": 0, "本年": 0, "本期": 0, "当年": 0, "年内": 0, "下年度": 1,
-}
+_RELATIVE_OFFSET = lex.PERIOD_OFFSETS
 # The year just past, seen from the moment of speaking.
-_LAST_YEAR_WORDS = ("过去一年", "一年来")
+_LAST_YEAR_WORDS = lex.LAST_YEAR_WORDS
 # A year the sentence itself is about (2024 年预算下达进度较上年): 上年 points from it. Not a
 # year that bounds a span (2017年以来) or ends a range.
 _SENTENCE_YEAR = re.compile(r"(?<![0-9\-—至到])((?:19|20)[0-9]{2})\s*年(?!以来|来|前|之前|起|度?[-—至到])")
 _SENTENCE_START = re.compile(r"[。！？；;!?\n][^。！？；;!?\n]*$")
 # Parts of a year: (first month, last month).
-_PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "二季度": (4, 6),
-          "三季度": (7, 9), "四季度": (10, 12)}
+_PARTS = lex.YEAR_PARTS
 # The Nth five-year plan starts in 1971 + 5 (N - 4) (the 4th ran 1971-1975).
 _PLAN_NUMBER = {f"十{d}五": 10 + i for i, d in enumerate("一二三四五六七八九", start=1)}
 
