@@ -10,20 +10,21 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+from ..lexicons import layout as lex
+
 __all__ = ["body_line", "cover_month", "is_letterhead"]
 
 # A congress session's file mark printed above the title (…届人大, …会议文件（N）) and the
 # bare number of a file.
-_LETTERHEAD = re.compile(r"届人大|会议文件|^[（(]?[一二三四五六七八九十0-9]{1,4}[）)]?$")
+_LETTERHEAD = re.compile("|".join(lex.LETTERHEAD_MARKS) + r"|^[（(]?[一二三四五六七八九十0-9]{1,4}[）)]?$")
 # The name-final words of bodies that issue reports (a bureau, a department, a government,
 # an audit office, a committee, an office).
-_BODY = (r"(?:财政局|统计局|审计局|审计署|财政厅|统计厅|审计厅|人民政府|政府办公室|政府办公厅|办公室|办公厅"
-         r"|发展和改革委员会|委员会|管委会|调查队|局|厅)")
+_BODY = f"(?:{'|'.join(lex.BODY_SUFFIXES)})"
 # A line that is a body's name, perhaps with its head's title and name after it.
 _BODY_LINE = re.compile(
-    rf"^(?P<body>[\u4e00-\u9fff]{{0,18}}?{_BODY})(?:(?:局长|厅长|主任|审计长|副局长|副厅长|副主任)[\u4e00-\u9fff·]{{0,5}})?$")
+    rf"^(?P<body>[\u4e00-\u9fff]{{0,18}}?{_BODY})(?:(?:{'|'.join(lex.BODY_HEAD_TITLES)})[\u4e00-\u9fff·]{{0,5}})?$")
 # …or a source named in a note (（信息来源：长沙市统计局）, 文章来源：统计局, 出处：阿克苏地区统计局).
-_SOURCE = re.compile(rf"(?:信息来源|文章来源|来源|出处)[:：]\s*(?P<body>[\u4e00-\u9fff]{{0,18}}?{_BODY})(?![\u4e00-\u9fff])")
+_SOURCE = re.compile(rf"(?:{'|'.join(lex.SOURCE_LABELS)})[:：]\s*(?P<body>[\u4e00-\u9fff]{{0,18}}?{_BODY})(?![\u4e00-\u9fff])")
 _MONTH = re.compile(
     r"^(?P<y>(?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s*月$")
 _CN = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
@@ -72,9 +73,9 @@ def body_line(text: str, lines: Sequence[tuple[int, int]], place: Optional[str])
 
 
 def _complete(body: str, place: Optional[str]) -> str:
-    if place and body[0] in "省市县区旗州" and not body.startswith(place):
+    if place and body[0] in lex.BODY_LEVEL_CHARS and not body.startswith(place):
         return place + body[1:] if place.endswith(body[0]) else body
-    if place and body.startswith(("统计局", "财政局", "审计局")):
+    if place and body.startswith(lex.BARE_BODIES):
         return place + body
     return body
 

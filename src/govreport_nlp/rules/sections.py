@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, get_args
 
+from ..lexicons import layout as lex
 from ..models import ReportKind, ReportMeta, Section
 from .masthead import body_line, cover_month, is_letterhead
 
@@ -26,36 +27,34 @@ _HEADING_RES = [
     (3, re.compile(r"[0-9]{1,2}[.．、](?![0-9])")),
     (4, re.compile(r"[（(][0-9]{1,2}[）)]")),
 ]
-_TITLE_WORDS = re.compile(r"报告|公报|决算|预算|年报|总结|统计表")
+_TITLE_WORDS = re.compile("|".join(lex.TITLE_WORDS))
 # A title opened by 关于 runs on to its document noun (关于…审计查出问题整改情况的报告): a
 # first line without it is not the whole title, whatever other title word it holds.
-_OPEN_TITLE = re.compile(r"关于(?!.*(?:报告|通知|意见|决定|说明|公告|办法)(?:[（(][^（）()]{1,6}[）)])?$)")
+_OPEN_TITLE = re.compile(rf"关于(?!.*(?:{'|'.join(lex.DOCUMENT_NOUNS)})(?:[（(][^（）()]{{1,6}}[）)])?$)")
 # The line under a speech's title: where and when it was delivered
 # (——2026年2月5日在安徽省第十四届人民代表大会第四次会议上).
-_DELIVERY = re.compile(r"在[^。；\n]{2,60}(?:会议|大会|常务委员会)[^。；\n]{0,12}上")
+_DELIVERY = re.compile(rf"在[^。；\n]{{2,60}}(?:{'|'.join(lex.DELIVERY_MEETINGS)})[^。；\n]{{0,12}}上")
 # A speech to a congress opens so; a 政府工作报告 excerpt without its title says what it reports.
 _WORK_REPORT_OPENING = re.compile(r"各位代表[:：!！]?\s*\n?[^\n]{0,40}?向大会报告[^，。\n]{0,12}政府工作")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _YEAR_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年度?")  # (2024年度泾川县政府决算: not 度泾川县政府)
 # A site's name after a page's title (…的报告-驻马店人大, …公报_某某网).
-_SITE_SUFFIX = re.compile(r"^(.*(?:报告|公报|决算|预算|年报|统计表|草案）?))\s*[-_—|｜]+\s*[^-_—|｜]{2,16}$")
+_SITE_SUFFIX = re.compile(rf"^(.*(?:{'|'.join(lex.PAGE_TITLE_ENDS)}|(?:{'|'.join(lex.DRAFT_WORDS)})）?))"
+                          r"\s*[-_—|｜]+\s*[^-_—|｜]{2,16}$")
 # A body's name-final words: an issuer that ends in one is a body, not a bare place.
-_BODY_END = re.compile(r"(?:政府|局|厅|委|办|院|署|会|室|队|中心|部)$")
+_BODY_END = re.compile(f"(?:{'|'.join(lex.ISSUER_BODY_ENDS)})$")
 _FULL_DATE = re.compile(
     r"((?:19|20)[0-9]{2})\s*(?:年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日|-([0-9]{2})-([0-9]{2}))"
 )
-_REPORT_KINDS = re.compile(
-    r"政府信息公开|政务公开|信息公开|国民经济和社会发展|政府工作报告|法治政府建设|部门决算|部门预算"
-    r"|区级部门预算|决算|预算|统计公报"
-)
+_REPORT_KINDS = re.compile("|".join(lex.REPORT_KIND_WORDS))
+# (read for whether a line is debris only: the order of the words does not matter)
 _DEBRIS_LINE = re.compile(
-    r"^\s*(?:来源[:：]|作者[:：]|责任编辑|编辑[:：]|字号[:：]|发布时间|发布日期|浏览次数|点击数|【?打印|【?关闭"
-    r"|分享到|相关推荐|相关链接|扫码|扫一扫|上一篇|下一篇|返回顶部|ID[:：]|附件下载|报告下载"
+    rf"^\s*(?:(?:{'|'.join(lex.DEBRIS_LABELS)})[:：]|{'|'.join(lex.DEBRIS_WORDS)}|【?(?:{'|'.join(lex.PAGE_BUTTONS)})"
     r"|[-—－]\s*[0-9]{1,3}\s*[-—－]\s*$|第\s*[0-9]+\s*页|[0-9]{1,3}\s*$)"
-    r"|来源[:：].{0,30}(?:作者|责任编辑|字号)"
+    rf"|来源[:：].{{0,30}}(?:{'|'.join(lex.BYLINE_WORDS)})"
 )
 # After one of these, the rest of a web page is navigation and adverts.
-_FOOTER_START = re.compile(r"^\s*(?:相关推荐|扫码关注|相关阅读|热点推荐|网站地图)")
+_FOOTER_START = re.compile(rf"^\s*(?:{'|'.join(lex.FOOTER_STARTS)})")
 _SENT_END = "。！？!?；;"
 _CLAUSE = re.compile(r"[，,、]")
 
@@ -91,7 +90,7 @@ def _title(text: str, lines: list[tuple[int, int]], debris: set[int]) -> tuple[O
         line = text[s:e].strip()
         if not line or idx in debris:
             continue
-        if line in ("正文", "目录", "目 录") or not parts and is_letterhead(line):
+        if line in lex.CONTENTS_LINES or not parts and is_letterhead(line):
             continue  # (保定市十六届人大 / 七次会议文件（14）: the congress file mark)
         if len(line) > 60 or line.startswith(("——", "—")) or line[-1] in _SENT_END or _CLAUSE.search(line):
             break
@@ -117,7 +116,7 @@ def _date_iso(m: re.Match[str]) -> str:
 
 
 # A date labelled as the page's publication date (web pages print it above the article).
-_LABELLED = re.compile(r"(?:发布|成文|印发|公开)(?:时间|日期)\s*[:：]?\s*$")
+_LABELLED = re.compile(rf"(?:{'|'.join(lex.PUBLICATION_ACTS)})(?:{'|'.join(lex.PUBLICATION_LABELS)})\s*[:：]?\s*$")
 # A date that bounds a period (统计期限自2017年1月1日起至12月31日止) is no publication date.
 _PERIOD_BEFORE = re.compile(r"(?:自|从|至|到|截至|截止|期限为?|期间|起止)\s*$")
 _PERIOD_AFTER = re.compile(r"\s*(?:起|至|到|止|以来|前|后|—|－|-|~|～)")
@@ -252,9 +251,9 @@ def kind_from_title(title: Optional[str]) -> Optional[str]:
 
 # Title words by genre, in the order they decide: an audit report on budget execution is an
 # audit report, a 决算 (final accounts) is no 预算 (budget) though it prints one beside it.
-_KINDS: tuple[tuple[str, ReportKind], ...] = (
-    ("政府工作报告", "work_report"), ("统计公报", "stats_communique"), ("信息公开", "foi_annual"), ("政务公开", "foi_annual"),
-    ("审计", "audit"), ("决算", "final_accounts"), ("预算", "budget"))
+# (the lexicon names each genre by its string; this types it, and fails at import on a misspelt one)
+_GENRES: dict[str, ReportKind] = {k: k for k in get_args(ReportKind)}
+_KINDS: tuple[tuple[str, ReportKind], ...] = tuple((word, _GENRES[kind]) for word, kind in lex.GENRE_WORDS)
 
 
 def _kind(title: Optional[str], text: str = "") -> Optional[ReportKind]:
