@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional, get_args
 
+from ..lexicons import units as lex
 from ..models import Change, Kind, Quantity
 from ..numbers import read_cell
 from ..numbers.units import UNITS
@@ -31,9 +32,9 @@ _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、]|[一二三四五六七八九十]+、|其中[：:])+")
 _NOTE = re.compile(r"[（(][^（）()]*[）)]\s*$")
-_SCALED_MONEY = {"万元": 10**4, "亿元": 10**8}
+_SCALED_MONEY = lex.MONEY_SCALES
 # The units these tables use; others (款 in a budget's PDF columns) are not such rows.
-_ROW_UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "项", "家", "场", "期", "元", "万元", "亿元", "%", "％", "份", "所"}
+_ROW_UNITS = lex.ROW_UNITS
 
 
 @dataclass
@@ -94,8 +95,8 @@ def find_stat_rows(text: str) -> list[StatRow]:
 # says so (占预算(%), 比上年增长(%)); its subject is the row label, its column the header.
 _UNIT_LINE = re.compile(r"^[ \t\u3000]*(?:金额)?单位[ \t]*[:：][ \t]*(?P<unit>[^\s，,；;]{1,4})[ \t\u3000]*$")
 _CELL_NUMBER = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?%?")
-_PERCENT_COLUMN = re.compile(r"%|％|百分比|比重|增长|增减|下降|占")
-_CHANGE_COLUMN = re.compile(r"增长|增减|比上年|同比")
+_PERCENT_COLUMN = re.compile("|".join(lex.PERCENT_COLUMN_WORDS))
+_CHANGE_COLUMN = re.compile("|".join(lex.CHANGE_COLUMN_WORDS))
 _TABLE_REACH = 400  # lines a table may run on for after its unit line
 # numbers/units.py names each unit's kind as a plain string; the models take the Kind literal
 # (the same strings): this maps one to the other for the type checker.
@@ -158,7 +159,7 @@ def find_table_cells(text: str) -> list[StatRow]:
 
 
 _NOTE_CELL = re.compile(r"^[（(][%％][）)]$")
-_LABEL_COLUMN = re.compile(r"科目|名称|项目|地区|指标|类别")
+_LABEL_COLUMN = re.compile("|".join(lex.LABEL_COLUMN_WORDS))
 
 
 def _merged_header(lines: list[str], width: int) -> Optional[list[str]]:
@@ -249,7 +250,7 @@ def outside_place_names(text: str, quantities: list[Quantity]) -> list[Quantity]
 
 # 本 before a document's noun is "this" (3.1本办法: section 3.1 of this regulation), not a
 # classifier of volumes.
-_THIS_DOCUMENT = re.compile(r"办法|条例|规定|规则|细则|意见|通知|决定|方案|规划|法|章|节|条|款")
+_THIS_DOCUMENT = re.compile("|".join(lex.DOCUMENT_NOUNS_AFTER_BEN))
 
 
 def outside_section_numbers(text: str, quantities: list[Quantity]) -> list[Quantity]:
