@@ -14,16 +14,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from ..lexicons import divisions as lex
 from ..lexicons.names import PEOPLES
 
 __all__ = ["county_codes_by_short_name", "county_short_names", "division_code", "division_codes", "divisions",
            "lies_within"]
 
 # Suffixes stripped to get the name places are also called by (包头市 -> 包头).
-_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "地区", "盟")
-
-
-_FULL_SUFFIXES = ("省", "市", "县", "区", "旗", "州", "盟")
+_SUFFIXES = lex.SHORT_NAME_SUFFIXES
+# The last characters of a division's full name.
+_FULL_SUFFIXES = lex.DIVISION_LEVEL_CHARS
 
 
 def _table() -> Optional[Path]:
@@ -148,6 +148,6 @@ def county_short_names() -> dict[str, str]:
 def _short(name: str) -> Optional[str]:
     """A county-level division's name without its level (平潭县 -> 平潭; a 新区 loses both
     characters: 浦东新区 -> 浦东), or None when too short to stand alone."""
-    if name.endswith("新区") and len(name) >= 4:
-        return name[:-2]
-    return name[:-1] if name[-1] in "县区市旗" and len(name) >= 3 else None
+    if name.endswith(lex.NEW_AREA) and len(name) >= 4:
+        return name[:-len(lex.NEW_AREA)]
+    return name[:-1] if name[-1] in lex.COUNTY_LEVEL_CHARS and len(name) >= 3 else None
