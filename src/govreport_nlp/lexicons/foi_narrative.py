@@ -12,7 +12,8 @@ the most usual reading first. The wording is the templates' own (2019 and 2021 e
 
 from __future__ import annotations
 
-__all__ = ["APPLICANT_WORDS", "CARRY", "COUNT_UNITS", "NARRATIVE_CELLS", "SHARE_DENOMINATORS", "TABLE4_RESULTS", "TOPIC"]
+__all__ = ["APPLICANT_WORDS", "CARRY", "COUNT_UNITS", "NARRATIVE_CELLS", "OTHER_YEAR_WORDS", "SHARE_DENOMINATORS", "SHARE_NOUNS",
+           "SHARE_WHOLES", "TABLE4_RESULTS", "TOPIC"]
 
 NEW = "本年新收政府信息公开申请数量"
 CARRY = frozenset({"carried_over", "carried_forward"})
@@ -70,3 +71,13 @@ SHARE_DENOMINATORS = [("table3", "总计", "总计"), ("table3", NEW, "总计"),
 # A sentence restates the tables only where it speaks of requests for information or
 # of their review: 受理行政复议3起 alone may be every review the body faced.
 TOPIC = r"申请|信息公开"
+
+# What a percentage right after a count is a share of, after 占 and before an optional 的
+# (208件（占总数的17.46%）, 15件，占申请总量的79%): the words between the count and its share.
+SHARE_WHOLES = ("总数", "申请总数", "申请总量", "全部申请", "办结总数")
+# Nouns of a share between a count and its percentage, before an optional 为 (比例为79%).
+SHARE_NOUNS = ("比例", "比重")
+
+# Words of a year other than the report's own (上年受理…, 去年办结…): a clause that names one
+# restates no cell of this year's tables.
+OTHER_YEAR_WORDS = ("上一年", "上年", "去年", "前年", "下一年", "下年")

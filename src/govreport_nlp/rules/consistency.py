@@ -21,7 +21,8 @@ import re
 from decimal import Decimal
 from typing import Optional, Sequence
 
-from ..lexicons.foi_narrative import APPLICANT_WORDS, CARRY, COUNT_UNITS, NARRATIVE_CELLS, SHARE_DENOMINATORS, TABLE4_RESULTS, TOPIC
+from ..lexicons.foi_narrative import APPLICANT_WORDS, CARRY, COUNT_UNITS, NARRATIVE_CELLS, OTHER_YEAR_WORDS, SHARE_DENOMINATORS
+from ..lexicons.foi_narrative import SHARE_NOUNS, SHARE_WHOLES, TABLE4_RESULTS, TOPIC
 from ..lexicons.foi_templates import T3_ROWS, TABLE4_GROUPS
 from ..layers import CellKey, CellLink, Checks
 from ..layers import Tables as TablesLayer
@@ -45,9 +46,10 @@ _APPLICANT = re.compile(f"({'|'.join(APPLICANT_WORDS)})(?:申请|提出申请|�
 _BOUNDARY = re.compile(r"[，,。；;：:！!？?（）()]")
 _WS = re.compile(r"\s+")
 # Between a count and the percentage that is its share: 208件（17.46%）, 15件，占79%.
-_SHARE_GAP = re.compile(r"[（(，,]?(?:占(?:比|总数的?|申请总[数量]的?|全部申请的?|办结总数的?)?|比例为?|比重为?)?")
+# (占比 is the word "share" itself, so it takes no 的)
+_SHARE_GAP = re.compile(rf"[（(，,]?(?:占(?:比|(?:{'|'.join(SHARE_WHOLES)})的?)?|(?:{'|'.join(SHARE_NOUNS)})为?)?")
 # Another year named in the clause: 2023年受理申请…, 去年办结…
-_OTHER_YEAR = re.compile(r"((?:19|20)\d{2})\s*年|上一?年|去年|前年|下一?年")
+_OTHER_YEAR = re.compile(r"((?:19|20)\d{2})\s*年|" + "|".join(sorted(OTHER_YEAR_WORDS, key=len, reverse=True)))
 _TABLE_ROWS = {"table3": [key for key, _ in T3_ROWS], "table4": list(TABLE4_GROUPS)}
 
 
