@@ -12,6 +12,7 @@ __all__ = [
     "DECREASE_VERBS", "DIVISION_NOUNS", "FEE_SUFFIXES", "FILLERS", "GLUED_FILLERS", "INCREASE_VERBS",
     "LABEL_AFTER_VERB", "LIST_JOINERS", "MANNER_ADVERBS", "NOUN_UNITS", "NOT_NOUN_STARTS", "NOUN_WHEN_FINAL", "OBJECT_VERBS", "OTHER_STOPS", "PREDICATE_OPENERS", "PREDICATE_VERBS",
     "REACHING_VERBS", "SCOPE_WORDS",
+    "AVERAGE_WORDS", "BARE_SHARES", "CHANGE_MODIFIERS", "COMPLETION_STAGES", "COMPLETION_VERBS", "STATE_ASPECTS",
 ]
 
 # Words between the subject and the number that say nothing of what is measured: copulas,
@@ -159,3 +160,20 @@ BUDGET_HEADS = ("预算", "决算", "收入", "支出", "结转", "结余")
 BUDGET_STAGES = ("年初预算", "调整预算", "预算数", "决算数", "执行数", "完成数", "决算", "预算")
 # A verb before one of these is a noun of expense (接待费, 培训费, 会议费, 奖励金).
 FEE_SUFFIXES = frozenset({"费", "金"})
+
+# Words of an average before a change verb (年均增长, 平均提高): part of the change, not of
+# the indicator.
+AVERAGE_WORDS = ("年均", "平均")
+# Words that qualify a change verb after its baseline (比上年|年均|增长, 净|增加): averages and 净.
+CHANGE_MODIFIERS = (*AVERAGE_WORDS, "净")
+# Shares named by themselves (占比69.1%, 所占比重): with nothing before them in the clause, the
+# share is of the item the clause before named.
+BARE_SHARES = frozenset({"占比", "比重", "比例", "占比重", "所占比重", "所占比例"})
+# Verbs of a completion rate before the budget it is measured on (完成预算的98.2%, 占调整预算的,
+# 达到年初预算的), a longer word before the shorter it begins with.
+COMPLETION_VERBS = ("完成", "为", "占", "达到", "达")
+# The stages of a budget a completion rate names before 预算 (年初预算, 调整后的预算, 全年预算).
+COMPLETION_STAGES = ("年初", "调整后的", "调整后", "调整的", "调整", "全年")
+# Aspect words that open the state a run of counts is in (1691个已完成整改, 3个正在办理,
+# 2件尚未办结), a longer word before the shorter it begins with.
+STATE_ASPECTS = ("已经", "已", "正在", "尚未", "仍未")

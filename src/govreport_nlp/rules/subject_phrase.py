@@ -31,7 +31,7 @@ _OPENERS = _alternation(w for w in lex.BASELINE_WORDS if len(w) == 1)
 _SELF_BASELINES = _alternation(w for w in lex.BASELINE_WORDS if len(w) > 1)  # 同比, 环比
 _PERIODS = _alternation(lex.BASELINE_PERIODS)
 _CHANGE = re.compile(
-    rf"(?:(?:{_OPENERS})(?:{_PERIODS}|[0-9]{{4}}\s*年末?)(?:相比)?|{_SELF_BASELINES})?(?:年均|平均|净)?"
+    rf"(?:(?:{_OPENERS})(?:{_PERIODS}|[0-9]{{4}}\s*年末?)(?:相比)?|{_SELF_BASELINES})?(?:{_alternation(lex.CHANGE_MODIFIERS)})?"
     f"(?P<verb>{_alternation(lex.INCREASE_VERBS + lex.DECREASE_VERBS)})$"
 )
 INCREASE = frozenset(lex.INCREASE_VERBS)
@@ -54,14 +54,14 @@ _PREDICATE_RE = re.compile(_alternation(lex.PREDICATE_VERBS))
 _NOT_A_NOUN = re.compile(_alternation(lex.NOT_NOUN_STARTS))
 _BARE_ADDITIONS = lex.BARE_ADDITIONS
 _ADDITION_RE = re.compile(_alternation(_BARE_ADDITIONS))
-_AVERAGE = re.compile(r"(?:年均|平均)$")
-_BARE_SHARES = frozenset({"占比", "比重", "比例", "占比重", "所占比重", "所占比例"})
+_AVERAGE = re.compile(f"(?:{_alternation(lex.AVERAGE_WORDS)})$")
+_BARE_SHARES = lex.BARE_SHARES
 # A share named with what it is of (占GDP的比重) and its other name in brackets.
 _SHARE_OF = re.compile(r"占[^，,；;。、占]{1,20}的$")
 _SHARE_NOTE = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 # 完成预算的98.2%, 占调整预算的83.1%: the completion rate of the budget line the
 # sentence is about; its subject is that line, named before the stage of the budget.
-COMPLETION = re.compile(r"(?:完成|为|占|达到?)(?:年初|调整后?的?|全年)?预算(?:数)?"
+COMPLETION = re.compile(f"(?:{_alternation(lex.COMPLETION_VERBS)})(?:{_alternation(lex.COMPLETION_STAGES)})?预算(?:数)?"
                         r"(?:[0-9,，.]+\s*[万亿]?元)?的?\s*$")  # (为年初预算631,600万元的80.4%)
 
 

@@ -107,7 +107,7 @@ def skip_adverbs(text: str, start: int, end: int, bounds: frozenset[int]) -> int
 _STATE_AFTER = re.compile(
     r"(?:\s*[、和及]\s*[0-9０-９.．一二三四五六七八九十百千万亿多余]+\s*[个件项条户家所次人%％]?)*\s*"
     r"(?:[（(][^（）()]{0,30}[）)]|[）)])?\s*"
-    r"(?P<state>(?:已经|已|正在|尚未|仍未)[\u4e00-\u9fff]{1,8}?)(?=[，,；;。：:]|$)")
+    rf"(?P<state>(?:{'|'.join(lex.STATE_ASPECTS)})[\u4e00-\u9fff]{{1,8}}?)(?=[，,；;。：:]|$)")
 
 
 def category_after(text: str, end: int, limit: int) -> Optional[tuple[str, int]]:
