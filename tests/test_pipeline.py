@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import DocBin
+
+from govreport_nlp.errors import LexiconError
 
 from govreport_nlp.layers import LAYERS
 from govreport_nlp.models import Fact, Quantity
 from govreport_nlp.pipeline import PIPE_NAMES
+from govreport_nlp.rules.name_lexicon import BUILTIN
 
 SENTENCE = "截至11月底,土右旗公共资源交易中心累计进场交易项目376项,预算资金31.08亿元,资金节约率4.18%。"
 
@@ -137,3 +141,60 @@ def test_pipeline_components_take_spacys_error_handler():
     done = list(quantities.pipe([good, bad, small.make_doc("资金节约率4.18%。")]))
     assert seen == [("govreport_quantities", "AttributeError")]
     assert [[q.text for q in d._.govreport_quantities.quantities] for d in done] == [["31.08亿元"], ["4.18%"]]
+
+
+# bulk pingtan_stats_communique_2014: 国家海洋局 (merged into 自然资源部 in 2018) is no body
+# of the built-in lexicon; added, it is the parent of its research centre: one ORG.
+PINGTAN = "九、科技、文化、体育国家海洋局海岛研究中心（一期）工程建成，为全区开发建设提供技术支撑。"
+
+
+def _orgs(doc):
+    return [e.text for e in doc._.govreport_entities.entities if e.label == "ORG"]
+
+
+def test_pipeline_entities_lexicon_from_initialize_reads_added_names(nlp):
+    entities = nlp.get_pipe("govreport_entities")
+    assert _orgs(nlp(PINGTAN)) == ["国家海洋局", "海岛研究中心"]
+    try:
+        entities.initialize(central_bodies={"国家海洋局": []})
+        assert _orgs(nlp(PINGTAN)) == ["国家海洋局海岛研究中心"]
+    finally:
+        entities.initialize()  # the session's pipeline back to the built-in lexicon
+    assert entities.names == BUILTIN
+
+
+def test_pipeline_entities_lexicon_from_config_bytes_and_disk(tmp_path):
+    small = spacy.blank("zh")
+    small.add_pipe("govreport_sections")
+    small.add_pipe("govreport_entities")
+    small.config["initialize"]["components"]["govreport_entities"] = {
+        "central_bodies": {"国家海洋局": ["海洋局"]}, "regions": {"关中平原城市群": ["610000", "620000"]}}
+    small.initialize()
+    names = small.get_pipe("govreport_entities").names
+    assert names.central_body("海洋局") == "国家海洋局" and names.region_codes("关中平原城市群") == ("610000", "620000")
+    # Bytes: a pipeline of the same components takes the lexicon.
+    other = spacy.blank("zh")
+    other.add_pipe("govreport_sections")
+    other.add_pipe("govreport_entities")
+    other.from_bytes(small.to_bytes())
+    assert other.get_pipe("govreport_entities").names == names
+    # Disk: the lexicon is a file of the saved pipeline; spacy.load reads it back.
+    small.to_disk(tmp_path / "pipe")
+    saved = tmp_path / "pipe" / "govreport_entities" / "names.json"
+    assert "国家海洋局" in saved.read_text(encoding="utf-8")
+    assert spacy.load(tmp_path / "pipe").get_pipe("govreport_entities").names == names
+    # A pipeline saved before the lexicon was saved has no file: the built-in lexicon.
+    saved.unlink()
+    assert spacy.load(tmp_path / "pipe").get_pipe("govreport_entities").names == BUILTIN
+
+
+def test_pipeline_entities_lexicon_malformed_settings_are_refused():
+    from confection import ConfigValidationError
+
+    small = spacy.blank("zh")
+    small.add_pipe("govreport_entities")
+    small.config["initialize"]["components"]["govreport_entities"] = {"central_bodies": {"国家海洋局": "海洋局"}}
+    with pytest.raises(ConfigValidationError, match="not allowed as a Sequence"):
+        small.initialize()
+    with pytest.raises(LexiconError, match="6 or 12 digits"):
+        small.get_pipe("govreport_entities").initialize(regions={"关中平原城市群": ["61"]})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["GovReportError", "InputError", "ModelCacheError", "ModelDownloadError", "ModelNotFoundError"]
+__all__ = ["GovReportError", "InputError", "LexiconError", "ModelCacheError", "ModelDownloadError", "ModelNotFoundError"]
 
 
 class GovReportError(Exception):
@@ -25,3 +25,8 @@ class ModelDownloadError(GovReportError):
 
 class InputError(GovReportError, ValueError):
     """The input cannot be read as a report (wrong type, undecodable bytes, missing file)."""
+
+
+class LexiconError(GovReportError, ValueError):
+    """A lexicon given to a component (``initialize``) or read from a saved pipeline is
+    malformed; the message names the entry and the form it needs."""

@@ -20,13 +20,11 @@ from typing import Iterator, Optional, Sequence
 from .gazetteer import county_short_names, divisions
 from .words import Word, WordIndex, Words, word_index
 from ..lexicons import names as lex
-from ..lexicons.central_bodies import BODIES
-from ..lexicons.regions import REGIONS
+from .name_lexicon import BUILTIN, NameLexicon
 
 __all__ = ["central_body", "extend_to_places", "find_central_bodies", "find_orgs", "find_places", "find_regions", "find_zones",
            "join_subunits", "outermost", "region_code"]
 
-_BODY_RE = re.compile("|".join(map(re.escape, sorted(BODIES, key=len, reverse=True))))
 # After a body's name these make it part of another word: a document number (发〔…〕)
 # or a longer noun (财政部门 is split so already, 教育部署 is not a body).
 _NOT_AFTER_BODY = set("门署发函令字长")
@@ -117,18 +115,20 @@ def _is_head(text: str, words: Sequence[Word], k: int, end: int) -> bool:
 _INSIDE_NAMES = lex.INSIDE_NAMES
 
 
-def central_body(name: str) -> str | None:
+def central_body(name: str, names: NameLexicon = BUILTIN) -> str | None:
     """The full name of a central Party or state body written ``name`` (教育部 ->
-    中华人民共和国教育部), or None."""
-    return BODIES.get(name)
+    中华人民共和国教育部), or None; ``names`` the lexicon to read (a component's own)."""
+    return names.central_body(name)
 
 
-def find_central_bodies(text: str, words: Words) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of the central bodies named in the text, full or short
+def find_central_bodies(text: str, words: Words, names: NameLexicon = BUILTIN) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of the central bodies of ``names`` in the text, full or short
     (国家统计局, 人社部), where they begin a word and end one."""
+    if names.body_pattern is None:
+        return
     index = word_index(words)
     starts, ends = index.start_set, index.end_set
-    for m in _BODY_RE.finditer(text):
+    for m in names.body_pattern.finditer(text):
         s, e = m.span()
         if s not in starts or text[e:e + 1] in _NOT_AFTER_BODY:
             continue
@@ -138,13 +138,13 @@ def find_central_bodies(text: str, words: Words) -> Iterator[tuple[int, int]]:
             yield s, e  # 国家统计局江西…: the segmenter ran the name into the next one
 
 
-def join_subunits(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+def join_subunits(spans: list[tuple[int, int]], text: str, names: NameLexicon = BUILTIN) -> list[tuple[int, int]]:
     """A body written right before another organization's name is the parent of a
     sub-unit (国家统计局 + 江西调查总队): one name."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(set(spans)):
-        if (out and out[-1][1] == s and central_body(text[out[-1][0]:out[-1][1]]) is not None
-                and central_body(text[s:e]) is None):  # 党中央 + 国务院 are two bodies
+        if (out and out[-1][1] == s and names.central_body(text[out[-1][0]:out[-1][1]]) is not None
+                and names.central_body(text[s:e]) is None):  # 党中央 + 国务院 are two bodies
             out[-1] = (out[-1][0], e)
             continue
         out.append((s, e))
@@ -404,22 +404,21 @@ def _suffixed_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, in
 _ZONE = re.compile(r"综合实验区|经济技术开发区|高新技术产业开发区|新区|高新区|自由贸易试验区")
 
 
-_REGION_RE = re.compile("|".join(map(re.escape, sorted(REGIONS, key=len, reverse=True))))
-
-
-def find_regions(text: str, words: Words) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of the regions of ``lexicons.regions`` (京津冀, 长三角, 成渝地区
-    双城经济圈) where they begin a word."""
+def find_regions(text: str, words: Words, names: NameLexicon = BUILTIN) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of the regions of ``names`` (``lexicons.regions`` by default: 京津冀,
+    长三角, 成渝地区双城经济圈) where they begin a word."""
+    if names.region_pattern is None:
+        return
     starts = word_index(words).start_set
-    for m in _REGION_RE.finditer(text):
+    for m in names.region_pattern.finditer(text):
         if m.start() in starts:
             yield m.span()
 
 
-def region_code(name: str) -> str | None:
+def region_code(name: str, names: NameLexicon = BUILTIN) -> str | None:
     """The 12-digit codes of the provinces a region covers, comma-separated, as GPE values
     of divisions are (京津冀 -> 110000000000,120000000000,130000000000)."""
-    codes = REGIONS.get(name)
+    codes = names.region_codes(name)
     return ",".join(code.ljust(12, "0") for code in codes) if codes else None
 
 
