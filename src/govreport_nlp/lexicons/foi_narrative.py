@@ -15,7 +15,10 @@ from __future__ import annotations
 __all__ = ["APPLICANT_WORDS", "CARRY", "COUNT_UNITS", "NARRATIVE_CELLS", "OTHER_YEAR_WORDS", "SHARE_DENOMINATORS", "SHARE_NOUNS",
            "SHARE_WHOLES", "TABLE4_RESULTS", "TOPIC"]
 
+# The rows of 表三 for this year's new requests and those carried over from last year.
 NEW = "本年新收政府信息公开申请数量"
+# The names (of NARRATIVE_CELLS below) of a carry-over, in or out: they win over the verbs
+# of handling around them.
 CARRY = frozenset({"carried_over", "carried_forward"})
 CARRIED = "上年结转政府信息公开申请数量"
 
