@@ -189,3 +189,33 @@ def test_api_tables_frame_is_long_and_as_printed(nlp):
     assert text[cell["start"]:cell["end"]] == str(cell["value"])  # where the cell is printed
     assert set(frame.loc[frame["column"] == "本年收费金额", "unit"]) <= {"万元"}
     assert len(frame) == sum(len(cols) for rows in report.template_tables.values() for cols in rows.values())
+
+
+def test_api_given_year_issuer_and_published_go_into_the_run(nlp):
+    # What a corpus's manifest knows (huaian's FOI report of 2024 as if catalogued for 2023,
+    # under the office that published it) goes in before the run: the relative dates are
+    # resolved on the given year, not patched afterwards.
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "huaian_city_foi_2024.txt").read_text(encoding="utf-8")
+    read = extract(text, nlp=nlp)
+    given = extract(text, nlp=nlp, report_year=2023, issuer="淮安市人民政府办公室", published="2025-01-20")
+    assert (read.report_year, read.issuer, read.published) == (2024, "淮安市人民政府", None)
+    assert (given.report_year, given.issuer, given.published) == (2023, "淮安市人民政府办公室", "2025-01-20")
+
+    def relative(report):
+        return [(e.text, e.value) for e in report.entities if e.label == "DATE" and e.text in ("全年", "上年度")][:2]
+
+    assert relative(read) == [("全年", "2024"), ("上年度", "2023")]
+    assert relative(given) == [("全年", "2023"), ("上年度", "2022")]
+
+
+@pytest.mark.parametrize("bad, match", [
+    ({"report_year": "2024"}, "report_year must be a year"),
+    ({"report_year": True}, "report_year must be a year"),
+    ({"issuer": "  "}, "issuer must be a non-empty str"),
+    ({"published": "2024年1月"}, "published must be an ISO date"),
+])
+def test_api_given_fields_are_checked(nlp, bad, match):
+    with pytest.raises(InputError, match=match):
+        extract("全年收到申请19件。", nlp=nlp, **bad)

@@ -92,7 +92,7 @@ def test_batch_extract_never_raises_on_any_unicode(nlp, text):
         assert text[fact.quantity.start:fact.quantity.end] == fact.quantity.text
 
 
-def _kill_on_boom(item, report_year=None, *, as_text=False):
+def _kill_on_boom(item, report_year=None, **options):
     """process_one that kills its own worker on a file named boom (a SIGKILL, as an OOM
     killer or an operator would)."""
     import os
@@ -102,7 +102,7 @@ def _kill_on_boom(item, report_year=None, *, as_text=False):
 
     if "boom" in str(item):
         os.kill(os.getpid(), signal.SIGKILL)
-    return batch._real_process_one(item, report_year, as_text=as_text)
+    return batch._real_process_one(item, report_year, **options)
 
 
 def test_batch_a_dead_worker_costs_only_its_document(tmp_path, nlp, monkeypatch):

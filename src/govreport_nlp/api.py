@@ -14,6 +14,7 @@ from .readers.files import read_document
 from .layers import Checks, EntityLayer, FactLayer, Layout, QuantityLayer, Tables
 from .models import Entity, Report, entity_label
 
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 __all__ = ["extract", "extract_file", "report_from_doc"]
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# A publication date as reports' metadata carries it: an ISO date (2024-01-31).
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _as_text(text: Union[str, bytes]) -> str:
@@ -163,13 +166,16 @@ def _run(nlp: "Language", text: str, cfg: dict[str, dict[str, Any]]) -> "Doc":
     return nlp(doc, component_cfg=cfg)
 
 
-def extract(text: Union[str, bytes], *, report_year: Optional[int] = None,
-            nlp: Optional["Language"] = None) -> Report:
+def extract(text: Union[str, bytes], *, report_year: Optional[int] = None, issuer: Optional[str] = None,
+            published: Optional[str] = None, nlp: Optional["Language"] = None) -> Report:
     """Extract the facts, entities and layout of one report.
 
     ``text`` is the report as a str (bytes are decoded as UTF-8 or GB18030). Offsets in
     the result index ``text``: ``text[q.start:q.end] == q.text``. ``report_year``
-    overrides the year read from the title, which anchors relative dates. ``nlp``
+    overrides the year read from the title, which anchors relative dates; ``issuer`` and
+    ``published`` (an ISO date) override the issuer and publication date read from the
+    text (what a corpus's manifest knows better than a letterhead). Each goes into the
+    pipeline before the run: what is resolved on them agrees with them. ``nlp``
     defaults to the process's shared pipeline (:func:`govreport_nlp.load`).
 
     Empty or whitespace-only text gives an empty report; a text longer than one Doc
@@ -180,31 +186,45 @@ def extract(text: Union[str, bytes], *, report_year: Optional[int] = None,
     of the text with that replacement, so that every Report serializes to UTF-8 JSON.
     """
     text = _as_text(text)
+    given = _given(report_year, issuer, published)
     if not text.strip():
-        return Report(report_year=report_year, chars=len(text))
-    return _extract_text(text, report_year, nlp)
+        return Report(chars=len(text), **given)
+    return _extract_text(text, given, nlp)
 
 
-def _extract_text(text: str, report_year: Optional[int], nlp: Optional["Language"],
+def _given(report_year: Optional[int], issuer: Optional[str], published: Optional[str]) -> dict[str, Any]:
+    """What the caller knows of a report, checked: the fields that override the text's."""
+    if report_year is not None and (isinstance(report_year, bool) or not isinstance(report_year, int)):
+        raise InputError(f"report_year must be a year as an int (2024), got {report_year!r}")
+    if issuer is not None and (not isinstance(issuer, str) or not issuer.strip()):
+        raise InputError(f"issuer must be a non-empty str (the issuing body's name), got {issuer!r}")
+    if published is not None and (not isinstance(published, str) or not _ISO_DATE.fullmatch(published)):
+        raise InputError(f"published must be an ISO date as a str (2024-01-31), got {published!r}")
+    return {k: v for k, v in (("report_year", report_year), ("issuer", issuer), ("published", published))
+            if v is not None}
+
+
+def _extract_text(text: str, given: dict[str, Any], nlp: Optional["Language"],
                   known: Optional[dict[str, Optional[str]]] = None) -> Report:
-    """extract() on a checked, non-empty text; ``known`` as in extract_file."""
+    """extract() on a checked, non-empty text; ``given`` the caller's overrides (report_year,
+    issuer, published), ``known`` what the file says of itself, as in extract_file."""
     if nlp is None:
         from .pipeline.build import load
 
         nlp = load()
     # extract() reads the stage results, never doc.ents: the components skip writing them.
     cfg: dict[str, dict[str, Any]] = {
-        "govreport_sections": {"report_year": report_year, "known": known},
+        "govreport_sections": {**given, "known": known},
         "govreport_quantities": {"set_ents": False}, "govreport_entities": {"set_ents": False}}
     if len(text) <= nlp.max_length:
         # The Doc's strings (new words, each report's own) go with it: a long batch keeps
         # a flat vocabulary.
         with nlp.memory_zone():
             return report_from_doc(_run(nlp, text, cfg))
-    return _extract_long(text, report_year, nlp, known)
+    return _extract_long(text, given, nlp, known)
 
 
-def _extract_long(text: str, report_year: Optional[int], nlp: "Language",
+def _extract_long(text: str, given: dict[str, Any], nlp: "Language",
                   known: Optional[dict[str, Optional[str]]]) -> Report:
     """A text longer than one Doc: the layout and the template tables need no words, so
     they are read off the whole text once; each piece is run with them shifted to its
@@ -213,7 +233,7 @@ def _extract_long(text: str, report_year: Optional[int], nlp: "Language",
     from .pipeline.sections import analyze_layout
     from .rules.tables import parse_tables
 
-    layout = analyze_layout(text, report_year=report_year, known=known)
+    layout = analyze_layout(text, known=known, **given)
     tables = parse_tables(text).layer()
     starts = sorted(s for s, _ in layout.sentences)
     parts = []
@@ -233,16 +253,20 @@ def _extract_long(text: str, report_year: Optional[int], nlp: "Language",
     return replace(merged, layout=layout, tables=tables).report(chars=len(text))
 
 
-def extract_file(path: Union[str, Path], *, report_year: Optional[int] = None,
-                 nlp: Optional["Language"] = None, ocr: Optional[bool] = None) -> Report:
+def extract_file(path: Union[str, Path], *, report_year: Optional[int] = None, issuer: Optional[str] = None,
+                 published: Optional[str] = None, nlp: Optional["Language"] = None,
+                 ocr: Optional[bool] = None) -> Report:
     """Extract a report from a file: text (UTF-8, GB18030/GBK, Big5, UTF-16), HTML, PDF,
     .docx or .doc (see :func:`govreport_nlp.readers.read_document`).
 
     The text read from the file is kept in ``report.text`` and every offset indexes it;
     ``report.source`` is the path; ``report.read_warnings`` says what could not be read
     well (a scan without OCR, a broken text layer). A page's own ``<h1>``, 发布时间 and
-    来源 give the title, publication date and issuer. ``ocr`` as in ``read_document``.
+    来源 give the title, publication date and issuer where the text names none;
+    ``report_year``, ``issuer`` and ``published`` (a manifest's row) override both, as in
+    :func:`extract`. ``ocr`` as in ``read_document``.
     """
+    given = _given(report_year, issuer, published)
     doc = read_document(path, ocr=ocr)
     # What the file says of itself (a page's <h1>, 发布时间, 来源; a Word file's properties)
     # goes into the layout analysis before the run, so that the year, the kind and the
@@ -250,9 +274,9 @@ def extract_file(path: Union[str, Path], *, report_year: Optional[int] = None,
     known = {"title": doc.title, "published": doc.published, "issuer": doc.issuer}
     text = _as_text(doc.text)
     if text.strip():
-        report = _extract_text(text, report_year, nlp, known)
+        report = _extract_text(text, given, nlp, known)
     else:
-        report = Report(report_year=report_year, chars=len(text))
+        report = Report(chars=len(text), **given)
     report.text = doc.text
     report.source = str(path)
     report.read_warnings = list(doc.warnings)

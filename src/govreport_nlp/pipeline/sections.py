@@ -22,14 +22,18 @@ if TYPE_CHECKING:
 __all__ = ["ReportSections", "analyze_layout", "make_sections"]
 
 
-def analyze_layout(text: str, *, report_year: Optional[int] = None,
-                   known: Optional[dict[str, Any]] = None) -> Layout:
-    """The layout of a whole text as the component writes it (``report_year`` overrides
-    the year read from the title)."""
+def analyze_layout(text: str, *, report_year: Optional[int] = None, issuer: Optional[str] = None,
+                   published: Optional[str] = None, known: Optional[dict[str, Any]] = None) -> Layout:
+    """The layout of a whole text as the component writes it. ``report_year``, ``issuer``
+    and ``published`` (what the caller knows: a manifest's row) override what the text
+    says, before anything is resolved on them; ``known`` (what the file says of itself)
+    is read where the text says nothing."""
     found = analyze(text, known)
     meta = found.meta
-    if report_year is not None:
-        meta = meta.model_copy(update={"report_year": report_year})
+    given = {k: v for k, v in (("report_year", report_year), ("issuer", issuer), ("published", published))
+             if v is not None}
+    if given:
+        meta = meta.model_copy(update=given)
     return Layout(meta=meta, sections=tuple(found.headings), paragraphs=tuple(found.paragraphs),
                   sentences=tuple(found.sentences), debris=tuple(found.debris), line_width=line_width(text))
 
@@ -48,15 +52,17 @@ class ReportSections(StatelessComponent):
         self.name = name
         self.set_sents = set_sents
 
-    def __call__(self, doc: Doc, *, report_year: Optional[int] = None, known: Optional[dict[str, Any]] = None,
+    def __call__(self, doc: Doc, *, report_year: Optional[int] = None, issuer: Optional[str] = None,
+                 published: Optional[str] = None, known: Optional[dict[str, Any]] = None,
                  layout: Optional[Layout] = None) -> Doc:
-        """Analyse the layout. ``report_year`` overrides the year read from the title;
-        ``known`` is what the file said of itself apart from its text (a page's title,
+        """Analyse the layout. ``report_year``, ``issuer`` and ``published`` override what the
+        text says (see ``analyze_layout``); ``known`` is what the file said of itself apart from its text (a page's title,
         date and source: see ``rules.sections.analyze``). ``layout``, the layout of a
         whole report already analysed and shifted to this Doc's offsets, is written as it
         is: a piece of a long report keeps its report's title, year and headings."""
         if layout is None:
-            layout = analyze_layout(doc_text(doc), report_year=report_year, known=known)
+            layout = analyze_layout(doc_text(doc), report_year=report_year, issuer=issuer, published=published,
+                                    known=known)
         self.set_annotations(doc, layout)
         return doc
 

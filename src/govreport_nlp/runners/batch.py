@@ -17,7 +17,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 
 from pydantic import BaseModel
 
@@ -26,7 +26,9 @@ from ..models import Report
 __all__ = ["BatchResult", "extract_many", "process_one"]
 
 Item = Union[str, Path]
-Work = tuple[Item, Optional[int], bool]  # (file or text, report year, is it a text)
+# (file or text, report year, is it a text, what the caller knows of it: issuer, published,
+# report_year of a manifest's row, overriding the text's and the batch's year)
+Work = tuple[Item, Optional[int], bool, Mapping[str, Any]]
 
 
 class BatchResult(BaseModel):
@@ -42,8 +44,10 @@ class BatchResult(BaseModel):
         return self.error is None
 
 
-def process_one(item: Item, report_year: Optional[int] = None, *, as_text: bool = False) -> BatchResult:
-    """Process one file path (or one text, with ``as_text=True``) into a BatchResult.
+def process_one(item: Item, report_year: Optional[int] = None, *, as_text: bool = False,
+                issuer: Optional[str] = None, published: Optional[str] = None) -> BatchResult:
+    """Process one file path (or one text, with ``as_text=True``) into a BatchResult;
+    ``report_year``, ``issuer`` and ``published`` as in :func:`govreport_nlp.extract`.
 
     Never raises for a bad document: the error goes into the record.
     """
@@ -52,9 +56,9 @@ def process_one(item: Item, report_year: Optional[int] = None, *, as_text: bool 
     source = "<text>" if as_text else printable_name(item)
     try:
         if as_text:
-            report = extract(str(item), report_year=report_year)
+            report = extract(str(item), report_year=report_year, issuer=issuer, published=published)
         else:
-            report = extract_file(item, report_year=report_year)
+            report = extract_file(item, report_year=report_year, issuer=issuer, published=published)
     except Exception as e:  # a bad document must not stop a batch
         return BatchResult(source=source, error=f"{type(e).__name__}: {e}")
     report.source = source
@@ -114,8 +118,9 @@ def _worker_init() -> None:
 
 
 def _run(args: Work) -> BatchResult:
-    item, report_year, as_text = args
-    return process_one(item, report_year, as_text=as_text)
+    item, report_year, as_text, given = args
+    return process_one(item, given.get("report_year", report_year), as_text=as_text, issuer=given.get("issuer"),
+                       published=given.get("published"))
 
 
 # Documents sent ahead per worker: enough to keep every worker busy, few enough that the
@@ -128,16 +133,21 @@ _WORKER_DIED = ("the worker process died while processing this document (killed,
 
 
 def extract_many(items: Iterable[Item], *, jobs: int = 1, report_year: Optional[int] = None,
-                 texts: bool = False, chunksize: int = 1) -> Iterator[BatchResult]:
+                 texts: bool = False, chunksize: int = 1,
+                 known: Optional[Mapping[str, Mapping[str, Any]]] = None) -> Iterator[BatchResult]:
     """Process many documents, in order, with ``jobs`` processes (0 = one per core).
 
     ``items`` are file paths, or texts when ``texts=True``. A worker that dies (killed, out
     of memory) costs only the document that killed it, which gets an error record; the
     pool is rebuilt and the others are processed. The pipeline is loaded before the workers
     start, so that a missing model is one clear error, not one per worker. (``chunksize``
-    is kept for compatibility; documents are sent one at a time.)
+    is kept for compatibility; documents are sent one at a time.) ``known`` maps a path (as
+    given in ``items``) to what is known of that file (``report_year``, ``issuer``,
+    ``published``: a manifest's row), which overrides the text's (and ``report_year``'s).
     """
-    work = [(item, report_year, texts) for item in items]
+    known = known or {}
+    work: list[Work] = [(item, report_year, texts, {} if texts else known.get(os.fspath(item), {}))
+                        for item in items]
     if jobs == 0:
         jobs = os.cpu_count() or 1
     if not work:
