@@ -105,3 +105,39 @@ def test_a_missing_manifest_is_refused(tmp_path, capsys):
     src.write_text("预算资金31.08亿元。", encoding="utf-8")
     assert cli.main(["extract", str(src), "-q", "--manifest", str(tmp_path / "gone.csv")]) == 2
     assert "--manifest" in capsys.readouterr().err
+
+
+def _dates(path, name):
+    for record in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+        if record["file"].endswith(name):
+            return {e["text"]: e["value"] for e in record["entities"] if e["label"] == "DATE"}
+    raise AssertionError(name)
+
+
+def test_manifest_year_goes_into_the_extraction_and_its_cache_key(tmp_path, nlp):
+    # The seed (土右旗's FOI report of 2017) says 今年 and 9月10日: resolved on the manifest's
+    # year, not on the year read from the title and patched afterwards.
+    folder, listing = _corpus(tmp_path)
+    out = tmp_path / "reports.jsonl"
+    assert cli.main(["extract", str(folder), "-q", "--manifest", str(listing), "-o", str(out)]) == 0
+    assert (_dates(out, "seed.txt")["今年"], _dates(out, "seed.txt")["9月10日"]) == ("2019", "2019-09-10")
+    assert _dates(out, "other.txt")["今年"] == "2017"
+    # Another year in the manifest is another extraction, not the cached one.
+    listing.write_text(MANIFEST.replace("seed.txt,", "in/seed.txt,").replace(",2019,", ",2016,"), encoding="utf-8")
+    assert cli.main(["extract", str(folder), "-q", "--manifest", str(listing), "-o", str(out)]) == 0
+    assert _dates(out, "seed.txt")["今年"] == "2016"
+
+
+@pytest.mark.parametrize("written, iso", [("2020-01-15", "2020-01-15"), ("2020/1/5", "2020-01-05"),
+                                          ("2020年1月5日", "2020-01-05"), ("2020.01.05", "2020-01-05")])
+def test_manifest_published_is_read_as_an_iso_date(tmp_path, written, iso):
+    _, listing = _corpus(tmp_path, MANIFEST.replace("2020-01-15", written))
+    manifest = load_manifest(listing)
+    assert [row["published"] for row in manifest.rows.values()] == [iso]
+
+
+@pytest.mark.parametrize("written", ["2020-02-30", "去年", "2020"])
+def test_manifest_published_that_is_no_date_is_refused(tmp_path, written):
+    _, listing = _corpus(tmp_path, MANIFEST.replace("2020-01-15", written))
+    with pytest.raises(ManifestError, match="is no date"):
+        load_manifest(listing)

@@ -24,7 +24,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import Optional, Union
+from typing import Any, Mapping, Optional, Union
 
 from ..models import Report
 
@@ -102,12 +102,14 @@ class ReportCache:
         return os.access(self.folder, os.W_OK | os.X_OK)
 
     @staticmethod
-    def key(digest: str, report_year: Optional[int] = None) -> str:
+    def key(digest: str, report_year: Optional[int] = None, known: Optional[Mapping[str, Any]] = None) -> str:
         """The cache key of a file whose bytes hash to ``digest``, extracted by this build
-        with these settings."""
+        with these settings and what is ``known`` of it (a manifest's issuer, year and
+        published, which go into the extraction)."""
         settings = sorted((k, v) for k, v in os.environ.items()
                           if k.startswith("GOVREPORT_NLP_") and k not in (CACHE_ENV, "GOVREPORT_NLP_HOME"))
-        text = f"{digest}\0{build_fingerprint()}\0{report_year}\0{settings}"
+        given = sorted((known or {}).items())
+        text = f"{digest}\0{build_fingerprint()}\0{report_year}\0{settings}" + (f"\0{given}" if given else "")
         return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
     def _path(self, key: str) -> Path:

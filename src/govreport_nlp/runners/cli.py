@@ -136,7 +136,8 @@ def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Cal
         cleanup()
         raise write_error(args.output, e) from e
     try:
-        plan = plan_inputs(names, _cache(args), args.report_year, getattr(target, "have", None))
+        plan = plan_inputs(names, _cache(args), args.report_year, getattr(target, "have", None),
+                           None if manifest is None else manifest.known)
         if plan.needs_pipeline:
             from ..pipeline.build import load
 
@@ -166,8 +167,7 @@ def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Cal
                 page = f" (page {warning.page})" if warning.page else ""
                 print(f"govreport-nlp: {one_line(result.source)}{page}: {one_line(warning.message)}",
                       file=sys.stderr)
-            report = result.report if manifest is None else manifest.apply(result.source, result.report)
-            write(result.source, report)
+            write(result.source, result.report)
             if out is not None:
                 out.flush()
         if target is not None:

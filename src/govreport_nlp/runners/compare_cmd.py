@@ -59,7 +59,12 @@ def _reports(args: argparse.Namespace) -> Optional[list[Any]]:
     from .inputs import plan_inputs, run_plan
 
     cache = None if args.no_cache else ReportCache(args.cache or default_cache_dir())
-    plan = plan_inputs([args.old, args.new], cache, args.report_year)
+    manifest = None
+    if args.manifest:
+        from .manifest import load_manifest
+
+        manifest = load_manifest(args.manifest)
+    plan = plan_inputs([args.old, args.new], cache, args.report_year, known=None if manifest is None else manifest.known)
     if plan.needs_pipeline:
         from ..pipeline.build import load
 
@@ -71,11 +76,6 @@ def _reports(args: argparse.Namespace) -> Optional[list[Any]]:
                   file=sys.stderr)
             return None
         reports.append(result)
-    if args.manifest:
-        from .manifest import load_manifest
-
-        manifest = load_manifest(args.manifest)
-        return [(r.source, manifest.apply(r.source, r.report)) for r in reports if r.report is not None]
     return [(r.source, r.report) for r in reports]
 
 

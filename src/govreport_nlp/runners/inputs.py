@@ -12,7 +12,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterator, Optional, Sequence
 
 from ..readers import decode, folder_files
 from . import batch as _batch
@@ -70,10 +70,12 @@ def _once(names: list[str]) -> list[str]:
 class Planned:
     """One input of a batch: its name, the SHA-256 of its bytes (None for stdin or a file
     that cannot be read: its error comes when it is processed), its cache key, and whether
-    the cache holds it or the output already has it (``--append``)."""
+    the cache holds it or the output already has it (``--append``); ``known``, what a
+    manifest knows of it (issuer, report_year, published), goes into its extraction."""
 
     name: str
     source: str
+    known: dict[str, Any] = field(default_factory=dict)
     digest: Optional[str] = None
     key: Optional[str] = None
     cached: bool = False
@@ -100,12 +102,15 @@ class Plan:
 
 
 def plan_inputs(names: Sequence[str], cache: Optional[ReportCache], report_year: Optional[int],
-                have: Optional[Callable[[str, str], bool]] = None) -> Plan:
+                have: Optional[Callable[[str, str], bool]] = None,
+                known: Optional[Callable[[str], dict[str, Any]]] = None) -> Plan:
     """Hash every input and look it up in ``cache``; ``have(source, digest)`` says the output
-    already holds it (then it is skipped)."""
+    already holds it (then it is skipped); ``known(name)`` what a manifest knows of it."""
     plan = Plan(cache=cache, report_year=report_year)
     for name in names:
         item = Planned(name=name, source="-" if name == "-" else printable_name(name))
+        if known is not None and name != "-":
+            item.known = known(name)
         if name != "-":
             try:
                 item.digest = file_digest(name)
@@ -115,7 +120,7 @@ def plan_inputs(names: Sequence[str], cache: Optional[ReportCache], report_year:
             if have is not None and have(item.source, item.digest):
                 item.skip = True
             elif cache is not None:
-                item.key = cache.key(item.digest, report_year)
+                item.key = cache.key(item.digest, report_year, item.known)
                 item.cached = item.key in cache
         plan.items.append(item)
     return plan
@@ -143,14 +148,16 @@ def run_plan(plan: Plan, *, jobs: int = 1, quiet: bool = False) -> Iterator[Batc
 
         progress = tqdm(total=len(todo), unit="file", file=sys.stderr)
     try:
-        done = iter(extract_many([p.name for p in misses], jobs=jobs, report_year=plan.report_year))
+        done = iter(extract_many([p.name for p in misses], jobs=jobs, report_year=plan.report_year,
+                                 known={p.name: p.known for p in misses if p.known}))
         for p in todo:
             if p.name == "-":
                 result = _stdin(plan.report_year)
             elif cache is not None and p.cached and p.key:
                 report = cache.get(p.key, p.source)
                 if report is None:  # damaged since it was planned: extract it here
-                    result = _batch.process_one(p.name, plan.report_year)
+                    fields = {"report_year": plan.report_year, **p.known}
+                    result = _batch.process_one(p.name, fields.pop("report_year"), **fields)
                     if result.report is not None:
                         cache.put(p.key, result.report)
                 else:

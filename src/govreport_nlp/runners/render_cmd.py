@@ -48,7 +48,8 @@ def cmd_render(args: argparse.Namespace) -> int:
                 text = decode(sys.stdin.buffer.read())
                 report = extract(text, report_year=args.report_year)
             else:
-                report = extract_file(args.path, report_year=args.report_year)
+                fields = {"report_year": args.report_year, **(manifest.known(args.path) if manifest else {})}
+                report = extract_file(args.path, **fields)
                 text = report.text or ""
         except Exception as e:
             print(f"govreport-nlp: cannot render {one_line(args.path)}: {type(e).__name__}: {one_line(str(e))}",
@@ -56,8 +57,6 @@ def cmd_render(args: argparse.Namespace) -> int:
             if target is not None:
                 target.discard()
             return 1
-        if manifest is not None:
-            report = manifest.apply(args.path, report)
         out.write(render_html(text, report, lang=getattr(args, "lang", "zh")))
         if target is not None:
             target.commit()
