@@ -76,7 +76,12 @@ def test_tokenizer_keeps_dictionary_words_across_memory_zones(nlp):
         assert tok.settle() == 0  # inside a zone it makes nothing
     assert "4512" in words and "公开" in words
     assert "公开" not in fresh.vocab  # gone with its zone
-    assert tok.settle() >= 5
+    # The compiled segmenter says which words are its dictionary's (segment/compact.py);
+    # spacy_pkuseg's own code (no compiler at install) does not, and only the single
+    # characters are kept for good: slower inside zones, the same words.
+    compiled = hasattr(tok.pkuseg_seg, "known")
+    assert tok.settle() >= (5 if compiled else 3)
     assert tok.settle() == 0  # nothing left to make
-    assert "公开" in fresh.vocab and "，" in fresh.vocab and "条" in fresh.vocab
+    assert "，" in fresh.vocab and "条" in fresh.vocab and "件" in fresh.vocab
+    assert ("公开" in fresh.vocab) == compiled
     assert "4512" not in fresh.vocab and "7381" not in fresh.vocab
