@@ -110,6 +110,41 @@ def test_a_database_that_is_not_ours_is_not_replaced(tmp_path, nlp, capsys):
     assert cli.main(["extract", str(src), "-q", "-o", str(ours)]) == 0  # our own: replaced
 
 
+@pytest.mark.parametrize("name", ["x.jsonl", "x.csv", "x.sqlite", "x.db", "x.parquet", "x.xlsx"])
+def test_every_output_format_replaces_its_own_previous_run(tmp_path, nlp, name):
+    # Only SQLite is checked for tables of someone else: a Parquet or xlsx file of our own
+    # previous run was refused as "not a database this tool wrote" (exit 2).
+    if name.endswith(".parquet"):
+        pytest.importorskip("pyarrow")
+    if name.endswith(".xlsx"):
+        pytest.importorskip("xlsxwriter")
+    src = _report(tmp_path / "in")
+    out = tmp_path / name
+    assert cli.main(["extract", str(src), "-q", "-o", str(out)]) == 0
+    first = out.stat().st_size
+    assert cli.main(["extract", str(src), "-q", "-o", str(out)]) == 0
+    assert out.stat().st_size > 0 and first > 0 and _debris(tmp_path) == []
+
+
+def test_a_database_not_ours_is_refused_whatever_the_format(tmp_path, nlp, capsys):
+    from govreport_nlp.runners.formats import SUFFIX_FORMATS
+    from govreport_nlp.runners.outputs import SQLITE_SUFFIXES
+
+    assert SQLITE_SUFFIXES == {k for k, v in SUFFIX_FORMATS.items() if v == "sqlite"}
+    src = _report(tmp_path / "in")
+    mine = tmp_path / "my.db"
+    with sqlite3.connect(mine) as db:
+        db.execute("CREATE TABLE budget (year INTEGER, amount REAL)")
+    before = mine.read_bytes()
+    for fmt in ("sqlite", "csv", "jsonl"):
+        assert cli.main(["extract", str(src), "-q", "--format", fmt, "-o", str(mine)]) == 2, fmt
+        assert "not a database this tool wrote" in capsys.readouterr().err
+    notes = tmp_path / "notes.db"  # not SQLite at all: a SQLite output does not replace it
+    notes.write_text("my notes\n", encoding="utf-8")
+    assert cli.main(["extract", str(src), "-q", "-o", str(notes)]) == 2
+    assert mine.read_bytes() == before and notes.read_text(encoding="utf-8") == "my notes\n"
+
+
 # items 10, 11, 12 -------------------------------------------------------------------------
 
 def test_a_fifo_is_written_in_place(tmp_path, nlp):

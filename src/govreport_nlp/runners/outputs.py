@@ -2,7 +2,9 @@
 
 - An ``-o`` that is an input, lies in an input folder, is a folder, sits in a folder we
   cannot write, or is a SQLite database that holds tables of someone else is refused
-  before any input is read (:class:`UsageError`, exit 2, one line naming ``-o``).
+  before any input is read (:class:`UsageError`, exit 2, one line naming ``-o``). Only a
+  SQLite database is checked for tables: a Parquet or xlsx output replaces its own
+  previous run as a CSV does.
 - A regular file is written under a short temporary name beside it (a 246-byte name
   stays valid: the temporary one is never longer than 64 bytes) and renamed when
   complete, with the mode the replaced file had, else the mode the umask gives.
@@ -30,6 +32,10 @@ __all__ = ["AtomicPath", "OutputError", "TextOutput", "UsageError", "check_outpu
 # Our own tables: a database holding only these (or nothing) is one we may replace.
 OUR_TABLES = {"reports", "facts", "entities", "table_cells", "warnings", "panel", "facts_fts", "facts_fts_data",
               "facts_fts_idx", "facts_fts_docsize", "facts_fts_config"}
+# -o's extensions that mean SQLite (formats.SUFFIX_FORMATS; formats imports this module,
+# so they are named here, and tests/test_safety_outputs.py keeps the two in step).
+SQLITE_SUFFIXES = frozenset({".sqlite", ".sqlite3", ".db"})
+_SQLITE_HEAD = b"SQLite format 3\x00"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _pending: set[str] = set()
 
@@ -57,13 +63,20 @@ def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
     return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
+def _head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(_SQLITE_HEAD))
+    except OSError:
+        return b""
+
+
 def _is_ours(path: Path) -> bool:
     """Whether ``path`` is empty or a SQLite database holding only tables we write."""
-    with open(path, "rb") as fh:
-        head = fh.read(16)
+    head = _head(path)
     if not head:
         return True
-    if head != b"SQLite format 3\x00":
+    if head != _SQLITE_HEAD:
         return False
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -76,9 +89,21 @@ def _is_ours(path: Path) -> bool:
     return names <= OUR_TABLES
 
 
-def check_output(out: Optional[str], inputs: Sequence[str], *, database: bool = False) -> None:
+def _replaces_user_data(target: Path, sqlite: bool) -> bool:
+    """Whether writing ``target`` would replace data that is not an output of ours: a SQLite
+    database holding tables of someone else (whatever we write over it), or, for a SQLite
+    output, any other file that is not empty (it is not a database we wrote)."""
+    if _head(target) == _SQLITE_HEAD or sqlite:
+        return not _is_ours(target)
+    return False
+
+
+def check_output(out: Optional[str], inputs: Sequence[str], *, database: bool = False,
+                 sqlite: Optional[bool] = None) -> None:
     """Refuse, before any work, an ``-o`` that would destroy an input or user data or that
-    cannot be written; ``database``: the output is SQLite or Parquet, which need a file."""
+    cannot be written. ``database``: the output is a file format (SQLite, Parquet, xlsx),
+    which needs a regular file; ``sqlite``: it is SQLite (None: read off -o's extension),
+    the one format refused over an existing file that is not a database we wrote."""
     if out is None or out == "-":
         return
     name = quote(out)
@@ -106,7 +131,9 @@ def check_output(out: Optional[str], inputs: Sequence[str], *, database: bool = 
             raise UsageError(f"-o {name} lies inside the input folder {quote(raw)}; write it elsewhere")
     if st is not None and not stat.S_ISREG(st.st_mode):
         return  # a FIFO or a device: written in place
-    if database and st is not None and not _is_ours(target):
+    if sqlite is None:
+        sqlite = database and target.suffix.lower() in SQLITE_SUFFIXES
+    if st is not None and _replaces_user_data(target, sqlite):
         raise UsageError(f"-o {name} is an existing file that is not a database this tool wrote (it holds "
                          "other data); give a new file name, or move that file first")
     parent = target.parent
