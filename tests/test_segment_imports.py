@@ -29,6 +29,20 @@ def test_segment_imports_leave_out_the_cli_and_the_downloader():
     assert out.stdout.strip() == "ok"
 
 
+def test_segment_imports_load_alone_leaves_out_the_cli():
+    # govreport_nlp.load() imports spaCy itself (pipeline/build.py): a user who never
+    # imported spaCy pays for no command-line apps.
+    code = textwrap.dedent("""
+        import sys
+        import govreport_nlp
+        govreport_nlp.load()
+        print(sorted(m for m in ("spacy.cli", "weasel", "typer", "httpx", "requests") if m in sys.modules))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, check=False)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[]"
+
+
 def test_segment_imports_fall_back_when_the_package_wants_more(tmp_path, monkeypatch):
     from govreport_nlp.segment.imports import _import_without
 

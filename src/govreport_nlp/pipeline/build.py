@@ -34,7 +34,9 @@ def build(*, model_dir: Optional[Union[str, Path]] = None, download: Optional[bo
     """Build a new pipeline. ``model_dir`` is a pkuseg model directory; without it the
     model is found or fetched as ``resources.model_path`` says. ``compact=False`` loads
     the full default model instead of its pruned form."""
-    import spacy
+    from ..segment.imports import import_spacy
+
+    spacy = import_spacy()  # without spacy.cli (weasel, typer, httpx): nothing a pipeline runs
 
     from . import consistency, entities, linker, quantities, sections, tables  # noqa: F401  (register factories)
 
