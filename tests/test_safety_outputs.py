@@ -82,6 +82,24 @@ def test_file_values_are_one_name_for_one_file(tmp_path, nlp):
     assert printable_name(b"a\xff.txt") != printable_name("a\\xff.txt")
 
 
+def test_a_c1_control_and_the_same_undecodable_byte_are_two_names(tmp_path, nlp):
+    # U+0085 (NEL, UTF-8 c2 85) was written \x85 by unicode_escape, as the byte 0x85 of a
+    # name that is not UTF-8 is: two files, one `file` value, a UNIQUE failure in SQLite.
+    folder = tmp_path / "d"
+    folder.mkdir()
+    for raw in (b"a\xc2\x85.txt", b"a\x85.txt", b"a\x7f.txt", b"a\xe2\x80\xa8.txt", b"a\\u0085.txt"):
+        with open(os.fsencode(folder) + b"/" + raw, "w", encoding="utf-8") as fh:
+            fh.write(TEXT)
+    out = tmp_path / "x.sqlite"
+    assert cli.main(["extract", str(folder), "-q", "-o", str(out)]) == 0
+    with sqlite3.connect(out) as db:
+        files = sorted(Path(r[0]).name for r in db.execute("SELECT file FROM reports"))
+    assert files == ["a\\\\u0085.txt", "a\\u007f.txt", "a\\u0085.txt", "a\\u2028.txt", "a\\x85.txt"]
+    # Eight spellings, six names: "a\x85", "a\u0085" and the bytes b"a\xc2\x85" are one name.
+    names = [b"a\x85", "a\x85", "a\\x85", b"a\xc2\x85", "a\n", "a\\n", b"a\\u0085", "a\u0085"]
+    assert len({printable_name(n) for n in names}) == 6
+
+
 def test_a_line_break_in_a_name_forges_no_line_on_stderr(tmp_path, nlp, capsys):
     folder = tmp_path / "d"
     _report(folder)

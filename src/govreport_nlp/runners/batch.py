@@ -69,8 +69,9 @@ def printable_name(path: Item) -> str:
     """A file name as text that any UTF-8 output can hold, one name for one text: bytes
     that are not UTF-8 (a name written by another system's encoding) become \\xNN, a
     backslash \\\\ (so that a name really spelled ``a\\xff.txt`` stays apart from
-    ``a<0xff>.txt``), and control characters (a line break) \\n, \\xNN or \\uNNNN, never
-    dropped and never a line of their own."""
+    ``a<0xff>.txt``), C0 controls (a line break) \\n or \\x00-\\x1f, and DEL, the C1
+    controls and the line/paragraph separators \\uNNNN (U+0085 is ``\\u0085``, the byte
+    0x85 ``\\x85``), never dropped and never a line of their own."""
     raw = os.fsencode(path)
     out: list[str] = []
     for ch in raw.decode("utf-8", errors="surrogateescape"):
@@ -79,8 +80,12 @@ def printable_name(path: Item) -> str:
             out.append("\\\\")
         elif 0xDC80 <= code <= 0xDCFF:  # an undecodable byte, as surrogateescape keeps it
             out.append(f"\\x{code - 0xDC00:02x}")
-        elif code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029):
+        elif code < 0x20:  # \n, \t, \x01: below 0x80, apart from the bytes above
             out.append(ch.encode("unicode_escape").decode("ascii"))
+        elif 0x7F <= code <= 0x9F or code in (0x2028, 0x2029):
+            # unicode_escape writes U+0085 as \x85, the escape of the byte 0x85: two files
+            # had one name (a SQLite UNIQUE failure). Four hex digits keep them apart.
+            out.append(f"\\u{code:04x}")
         else:
             out.append(ch)
     return "".join(out)
