@@ -4,7 +4,7 @@ shapes of Chinese official names, never the names of one report.
 
 from __future__ import annotations
 
-__all__ = ["ATTACHED_UNITS", "BODY_FIRST_CHARS", "COMMON_SMALL_PLACE_WORDS", "COUNTRY_NAMES", "GENERIC_HEADS", "GOVERNMENT_KINDS", "HEAD_WORDS", "INNER_CONJUNCTIONS", "INSIDE_NAMES", "NAME_OPENERS", "NEEDS_HEAD", "NOT_AFTER_SUFFIX", "NOT_NAME", "NOT_PLACES", "ORG_SUFFIXES", "PEOPLES", "PLACE_FIRST_BAD", "PLACE_SUFFIXES", "VERB_CHARS"]
+__all__ = ["ATTACHED_UNITS", "BODY_END_CHARS", "BODY_FIRST_CHARS", "COMMON_SMALL_PLACE_WORDS", "COUNTRY_ATTRIBUTES", "COUNTRY_NAMES", "DIVISION_ENDS", "GENERIC_HEADS", "GOVERNMENT_COMPOUNDS", "GOVERNMENT_KINDS", "HEAD_WORDS", "INNER_CONJUNCTIONS", "INSIDE_NAMES", "LEVEL_BODIES", "LEVEL_CHARS", "NAME_OPENERS", "NATIONAL_HEADS", "NEEDS_HEAD", "NOT_AFTER_BODY", "NOT_AFTER_SUFFIX", "NOT_NAME", "NOT_ORG_BEFORE_SUFFIX", "NOT_PLACES", "ONE_CHAR_HEADS", "ONE_WORD_BODIES", "ORG_SUFFIXES", "PEOPLES", "PLACE_FIRST_BAD", "PLACE_SUFFIXES", "SMALL_PLACE_NOT_NAME_CHARS", "SMALL_PLACE_NOT_NAME_WORDS", "STRONG_ORG_SUFFIXES", "VERB_CHARS", "ZONE_SUFFIXES"]
 
 # Name-final words of organizations (厅, 局, 办公室, 领导小组, 人民政府 ...).
 ORG_SUFFIXES = (
@@ -107,3 +107,48 @@ PEOPLES = (
     "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂",
     "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
 )
+
+
+# Bodies written as one word, needing no suffix rule (国务院, 党中央, 省政府), in the order
+# the finder tries them (a longer form before the shorter one it begins with).
+ONE_WORD_BODIES = ("国务院", "党中央", "全国人大常委会", "全国人大", "全国政协", "中央网信办", "省委", "省政府", "市委",
+                   "市政府", "旗委", "旗政府", "县委", "县政府", "区委", "区政府", "团委")
+# The levels a one-word body or an organization's head is written with (省, 市 ...), and
+# the bodies written after a level alone (市人大常委会, 县政协), longer forms first. (区政府办
+# is read as 区政府 by ONE_WORD_BODIES, tried first; 区政府办公室 by the suffix rule.)
+LEVEL_CHARS = "省市县区旗"
+# (the bodies after a level)
+LEVEL_BODIES = ("人大常委会", "人大", "政协")
+# What an organization name may start with besides a division's name: a national body or
+# the Party (中共, 国务院, 全国 ...); a division's name ends in one of DIVISION_ENDS; a
+# head of one character is a level, a township or a department (省, 镇, 厅).
+NATIONAL_HEADS = ("中共", "中央", "国务院", "国家", "全国", "自治区")
+DIVISION_ENDS = ("特别行政区", "自治区", "自治州", "省", "市", "县", "区", "旗", "盟")
+ONE_CHAR_HEADS = "省市县区旗乡镇厅"
+# Words that end in an organization suffix but name no body: what comes before the suffix
+# (大厅, 网上厅, 布局, 格局, 区域中心, 副中心).
+NOT_ORG_BEFORE_SUFFIX = {"厅": ("大", "展", "网上", "实体", "掌上"),
+                         "局": ("布", "大", "格", "结", "开", "全", "当", "终", "胜", "败"),
+                         "中心": ("域", "副")}
+# Suffixes that name a body whatever stands before them.
+STRONG_ORG_SUFFIXES = frozenset({"集团", "银行", "法院", "检察院", "大学", "医院", "交易所", "博物馆"})
+# Words after 政府 that make it part of a compound noun, not a body (政府信息, 政府网站,
+# 政府债务, 政府采购); 委员 not followed by 会 is a member, not a committee (the finder adds it).
+GOVERNMENT_COMPOUNDS = ("信息", "网站", "工作", "部门", "职能", "公报", "门户", "机关", "系统", "热线", "信箱", "采购",
+                        "网", "服务", "数据", "规章", "文件", "会议", "债务", "债券", "专项债", "投资", "购买")
+# After a central body's name these make it part of another word: a document number
+# (国办发〔…〕) or a longer noun (财政部门, 教育部署).
+NOT_AFTER_BODY = frozenset("门署发函令字长")
+# The last characters of bodies' and divisions' names: a conjunction after one joins two names.
+BODY_END_CHARS = frozenset("府委局厅办院会县市区省旗镇乡村")
+# 中国特色社会主义, 中国式现代化, 中国梦: the country's name used as an attribute of an idea.
+COUNTRY_ATTRIBUTES = ("特色", "式", "梦", "政府网", "共产党")
+# What before 镇/乡/村/社区 makes a kind of community, not a name: single characters
+# (乡镇, 万村) and qualities or programmes (典型村, 示范村, 完整社区, 建制镇, 宜居村, 和美乡村).
+SMALL_PLACE_NOT_NAME_CHARS = "镇乡村万百千强"
+# (the qualities and programmes)
+SMALL_PLACE_NOT_NAME_WORDS = ("典型", "行政", "自然", "城中", "美丽", "特色", "示范", "中心", "重点", "贫困", "试点",
+                              "传统", "文化", "名城", "之", "直管", "成立", "产业", "建制", "完整", "薄弱", "空心",
+                              "宜居", "和美", "文明", "平安", "绿色", "智慧", "数字", "未来", "新型", "赋能", "做好")
+# Zones named after the place they are in (平潭综合实验区, 两江新区), longer forms first.
+ZONE_SUFFIXES = ("综合实验区", "经济技术开发区", "高新技术产业开发区", "新区", "高新区", "自由贸易试验区")

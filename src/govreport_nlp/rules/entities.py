@@ -27,31 +27,26 @@ __all__ = ["central_body", "extend_to_places", "find_central_bodies", "find_orgs
 
 # After a body's name these make it part of another word: a document number (发〔…〕)
 # or a longer noun (财政部门 is split so already, 教育部署 is not a body).
-_NOT_AFTER_BODY = set("门署发函令字长")
+_NOT_AFTER_BODY = lex.NOT_AFTER_BODY
 
 _ORG_SUFFIXES = sorted(lex.ORG_SUFFIXES, key=len, reverse=True)
 _ORG_SUFFIX_RE = re.compile("|".join(map(re.escape, _ORG_SUFFIXES)))
 # Bodies written as one word (国务院, 党中央, 省政府): no suffix rule needed.
-_ORG_WORDS = re.compile(
-    r"国务院|党中央|全国人大常委会|全国人大|全国政协|中央网信办|省委|省政府|市委|市政府|"
-    r"旗委|旗政府|县委|县政府|区委|区政府|团委|[省市县区旗]人大(?:常委会)?|[省市县区旗]政协|[省市县区旗]政府办"
-)
+_ORG_WORDS = re.compile("|".join(lex.ONE_WORD_BODIES) + f"|[{lex.LEVEL_CHARS}](?:{'|'.join(lex.LEVEL_BODIES)})")
 # What an organization name may start with: a jurisdiction or a national body.
-_HEAD = re.compile(
-    r"中共|中央|国务院|国家|全国|自治区|全[省市县区旗]|[\u4e00-\u9fff]{1,6}?(?:特别行政区|自治区|自治州|省|市|县|区|旗|盟)"
-    r"|[省市县区旗乡镇厅]"
-)
+_HEAD = re.compile("|".join(lex.NATIONAL_HEADS) + f"|全[{lex.LEVEL_CHARS}]"
+                   + f"|[\u4e00-\u9fff]{{1,6}}?(?:{'|'.join(lex.DIVISION_ENDS)})|[{lex.ONE_CHAR_HEADS}]")
 _OPENERS = lex.NAME_OPENERS
 _NOT_NAME = lex.NOT_NAME
 _GENERIC_HEADS = lex.GENERIC_HEADS
 _NEEDS_HEAD = lex.NEEDS_HEAD
 # Words that end in a suffix but name no body.
 # (省域经济副中心, 区域中心 are roles of a city, not bodies.)
-_NOT_ORGS = re.compile(r"(?:大|展|网上|实体|掌上)厅$|(?:布|大|格|结|开|全|当|终|胜|败)局$|(?:域|副)中心$")
+_NOT_ORGS = re.compile("|".join(f"(?:{'|'.join(before)}){suffix}$" for suffix, before in lex.NOT_ORG_BEFORE_SUFFIX.items()))
 # A count of things is no name (五个中心, 三大平台, 12家博物馆), nor a rating (国家一级博物馆).
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两几]+[个项大类家所座]")
 # Suffixes that name a body whatever stands before them (集团, 银行, 法院 ...).
-_STRONG_SUFFIXES = frozenset({"集团", "银行", "法院", "检察院", "大学", "医院", "交易所", "博物馆"})
+_STRONG_SUFFIXES = lex.STRONG_ORG_SUFFIXES
 # A numbered slogan is no body (三区一中心, 双中心).
 _SLOGAN = re.compile(r"[一二三四五六七八九十两双多]中心$")
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十两几多余]")
@@ -65,26 +60,21 @@ _ATTACHED = lex.ATTACHED_UNITS
 _MISSIONS = {"总领事馆", "领事馆", "大使馆"}
 _INSIDE_TITLES = re.compile(r"《[^《》]{0,80}》")
 # 政府 in 政府信息 / 政府网站 is a word of a longer noun, not a body.
-_COMPOUND_AFTER = re.compile(r"信息|网站|工作|部门|职能|公报|门户|机关|系统|热线|信箱|采购|网|服务|数据|规章|文件|会议"
-                             r"|债务|债券|专项债|投资|购买|委员(?!会)")
+_COMPOUND_AFTER = re.compile("|".join(lex.GOVERNMENT_COMPOUNDS) + "|委员(?!会)")
 
 _PLACE_SUFFIX = lex.PLACE_SUFFIXES
 _COUNTRY = lex.COUNTRY_NAMES
 # The last characters of the words find_places looks at one by one.
 _SUFFIX_OR_COUNTRY_END = frozenset(_PLACE_SUFFIX) | {w[-1] for w in _COUNTRY}  # 社区 ends in 区 too
 # 中国特色社会主义, 中国式现代化, 中国梦: the country's name used as an attribute of an idea.
-_ATTRIBUTIVE = re.compile(r"特色|式|梦|政府网|共产党")
+_ATTRIBUTIVE = re.compile("|".join(lex.COUNTRY_ATTRIBUTES))
 _SAR = re.compile(r"(?:香港|澳门)特别行政区")
 _NOT_PLACES = lex.NOT_PLACES
 _COMMON_SMALL_PLACE_WORDS = lex.COMMON_SMALL_PLACE_WORDS
-_SMALL_PLACE_NOT_NAME = re.compile(
-    r"[镇乡村万百千强]|典型|行政|自然|城中|美丽|特色|示范|中心|重点|贫困|试点|传统|文化|名城|之|直管|成立|产业"
-    # qualities and kinds of communities, not names (完整社区, 建制镇, 薄弱村, 宜居村, 和美乡村)
-    r"|建制|完整|薄弱|空心|宜居|和美|文明|平安|绿色|智慧|数字|未来|新型|赋能|做好"
-)
+_SMALL_PLACE_NOT_NAME = re.compile(f"[{lex.SMALL_PLACE_NOT_NAME_CHARS}]|" + "|".join(lex.SMALL_PLACE_NOT_NAME_WORDS))
 _PLACE_FIRST_BAD = lex.PLACE_FIRST_BAD
 # Last characters of bodies' and divisions' names: a conjunction after one joins two names.
-_BODY_ENDS = frozenset("府委局厅办院会县市区省旗镇乡村")
+_BODY_ENDS = lex.BODY_END_CHARS
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -401,7 +391,7 @@ def _suffixed_places(text: str, words: Sequence[Word]) -> Iterator[tuple[int, in
 
 
 # Zones named after the place they are in (平潭综合实验区, 两江新区): a place of their own.
-_ZONE = re.compile(r"综合实验区|经济技术开发区|高新技术产业开发区|新区|高新区|自由贸易试验区")
+_ZONE = re.compile("|".join(lex.ZONE_SUFFIXES))
 
 
 def find_regions(text: str, words: Words, names: NameLexicon = BUILTIN) -> Iterator[tuple[int, int]]:
