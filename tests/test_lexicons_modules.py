@@ -14,8 +14,9 @@ import pytest
 
 import govreport_nlp.lexicons as lexicons
 from govreport_nlp.lexicons import dates as date_words
-from govreport_nlp.lexicons import divisions, foi_narrative, layout, subjects, units
-from govreport_nlp.rules import consistency, dates, gazetteer, masthead, quantities, sections, subject_phrase, topics
+from govreport_nlp.lexicons import divisions, foi_narrative, foi_templates, layout, subjects, units
+from govreport_nlp.rules import consistency, dates, gazetteer, masthead, quantities, sections, subject_phrase, table_cells
+from govreport_nlp.rules import tables, topics
 
 MODULES = [importlib.import_module(f"govreport_nlp.lexicons.{m.name}") for m in pkgutil.iter_modules(lexicons.__path__)]
 IDS = [m.__name__.rsplit(".", 1)[1] for m in MODULES]
@@ -58,7 +59,7 @@ def test_lexicon_modules_are_data_and_import_nothing(module):
     assert all(isinstance(node, ast.ImportFrom) and node.level == 1 and node.module is None for node in imports)
 
 
-@pytest.mark.parametrize("module", [date_words, divisions, layout, units], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [date_words, divisions, foi_templates, layout, units], ids=lambda m: m.__name__)
 def test_lexicon_modules_new_ones_export_every_list(module):
     public = {name for name, _ in _assignments(module) if name.isupper() and not name.startswith("_")}
     assert public == set(module.__all__)
@@ -91,6 +92,12 @@ BUILT_FROM = [
     (subject_phrase._AVERAGE, subjects.AVERAGE_WORDS),
     (subject_phrase.COMPLETION, (*subjects.COMPLETION_VERBS, *subjects.COMPLETION_STAGES)),
     (topics._STATE_AFTER, subjects.STATE_ASPECTS),
+    (tables._T2_START, (foi_templates.TABLE2_HEADING,)),
+    (tables._T3_START, (foi_templates.TABLE3_HEADING,)),
+    (tables._T4_END, foi_templates.AFTER_TABLES),
+    (tables._T4_HEADER_END, foi_templates.TABLE4_HEADER_ENDS),
+    (tables._T2021, foi_templates.TEMPLATE_2021_WORDS),
+    (tables._T2019, foi_templates.TEMPLATE_2019_WORDS),
 ]
 
 
@@ -111,6 +118,8 @@ def test_lexicon_modules_rules_read_the_lists_themselves():
     assert gazetteer._FULL_SUFFIXES is divisions.DIVISION_LEVEL_CHARS
     assert subject_phrase._BARE_SHARES is subjects.BARE_SHARES
     assert [word for word, _ in sections._KINDS] == [word for word, _ in layout.GENRE_WORDS]
+    assert table_cells._NOT_A_CELL_BEFORE is foi_templates.NOT_A_CELL_BEFORE
+    assert tables._FIRST_LABEL is foi_templates.T3_ROWS[0][1]
 
 
 def test_lexicon_modules_every_date_word_can_start_a_date():

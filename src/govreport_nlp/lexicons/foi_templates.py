@@ -1,12 +1,15 @@
 """The FOI annual report templates (政府信息公开工作年度报告格式, 2019 and 2021 editions) as
 data: the rows of 表二/表三/表四 with the label patterns that find them and their columns.
 The patterns are the templates' own wording (matched on text without whitespace), see
-``../shared/corpus/TEMPLATE_TABLES.md``; ``rules/tables.py`` reads them.
+``../shared/corpus/TEMPLATE_TABLES.md``; ``rules/tables.py`` and ``rules/table_cells.py``
+read them (the headings and words that tell the editions apart too).
 """
 
 from __future__ import annotations
 
-__all__ = ["APPLICANTS", "MONEY_COLUMNS", "T2", "T3_ROWS", "TABLE4_COLUMNS", "TABLE4_GROUPS"]
+__all__ = ["APPLICANTS", "AFTER_TABLES", "MONEY_COLUMNS", "NOT_A_CELL_BEFORE", "T2", "T3_ROWS", "TABLE2_HEADING",
+           "TABLE3_HEADING", "TABLE4_COLUMNS", "TABLE4_GROUPS", "TABLE4_HEADER_ENDS", "TEMPLATE_2019_WORDS",
+           "TEMPLATE_2021_WORDS"]
 
 # 表三's columns: the kinds of applicant and their total.
 APPLICANTS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
@@ -69,3 +72,27 @@ T2 = {
 }
 # The columns printed in 万元.
 MONEY_COLUMNS = frozenset({"本年收费金额", "采购总金额"})
+
+# --- headings and editions (rules/tables.py) ---
+
+# The heading of 表二 as both editions print it (二、主动公开政府信息情况)…
+TABLE2_HEADING = "主动公开政府信息情况"
+# …and of 表三 (三、收到和处理政府信息公开申请情况): the table starts at the one its first row
+# follows closely.
+TABLE3_HEADING = "收到和处理政府信息公开申请情况"
+# The last words of 表四's header (…结果维持 结果纠正 其他结果 尚未审结 总计): its cells follow
+# the last of them.
+TABLE4_HEADER_ENDS = ("总计", "审结", "结果")
+# Headings of the sections that follow the tables in both editions: 表四 ends before them.
+AFTER_TABLES = ("存在的主要问题", "其他需要报告的事项")
+# Words only the 2021 edition prints (表二's 本年制发件数, 表四's title 因政府信息公开工作被申请
+# 行政复议): a report that prints one is of that edition.
+TEMPLATE_2021_WORDS = ("本年制发件数", "因政府信息公开工作被申请行政复议", "本年处理决定数量")
+# Words only the 2019 edition prints (表二's column headers).
+TEMPLATE_2019_WORDS = ("本年新制作数量", "上一年项目数量")
+
+# --- cells (rules/table_cells.py) ---
+
+# Characters right after a number that make it no cell of a table: a date (2020年, 第9号), an
+# article, item or session number (第3条, 十三届), a count in prose (3个), an edition (2版).
+NOT_A_CELL_BEFORE = "年月日号条项届次个版"

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Callable, Iterable, Optional, Union
 
 from ..layers import CellKey
+from ..lexicons.foi_templates import NOT_A_CELL_BEFORE as _NOT_A_CELL_BEFORE
 from ..numbers import read_cell
 
 __all__ = ["NUMBER", "as_number", "cells_between", "locate_cells", "note_after", "number_tokens", "splits", "tab_cells"]
@@ -78,7 +79,7 @@ def number_tokens(text: str, start: int, end: int) -> list[tuple[str, int]]:
             if len(cell) > 1 and cell.isdigit():
                 out.append((cell[:-1], at))
             continue
-        if after[:1] and after[0] in "年月日号条项届次个版":
+        if after[:1] and after[0] in _NOT_A_CELL_BEFORE:
             continue
         out.append((cell, at))
     return out

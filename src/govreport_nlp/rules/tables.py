@@ -22,6 +22,7 @@ from typing import Callable, Mapping, Optional, Sequence, TypeGuard, Union
 
 import regex
 
+from ..lexicons import foi_templates as lex
 from ..lexicons.foi_templates import APPLICANTS, TABLE4_COLUMNS, TABLE4_GROUPS
 from ..lexicons.foi_templates import MONEY_COLUMNS as _MONEY_COLUMNS
 from ..lexicons.foi_templates import T2 as _T2
@@ -39,13 +40,19 @@ _Check = Callable[[Sequence[Number]], bool]
 
 _RESULT_ROWS = [key for key, _ in _T3_ROWS[2:-2]]
 
-_T2_START = re.compile(r"主动公开政府信息情况")
-_T3_START = re.compile(r"收到和处理政府信息公开申请情况")
+_T2_START = re.compile(lex.TABLE2_HEADING)
+_T3_START = re.compile(lex.TABLE3_HEADING)
+# (表四's heading keeps its grammar here: 行政复议 misprinted or broken inside, 和/、 or
+# 提起 before 行政诉讼情况)
 _T4_START = re.compile(r"行政\S{0,2}复议[、，,和]?\s*(?:提起)?行政诉讼情况")
-_T4_END = re.compile(r"(?:^|\n)\s*[一二三四五六七八九十]{1,2}[、.．]|存在的主要问题|其他需要报告的事项")
-_FIRST_ROW = re.compile(r"本\s*年\s*新\s*收")
-_T2021 = re.compile(r"本年制发件数|因政府信息公开工作被申请行政复议|本年处理决定数量")
-_T2019 = re.compile(r"本年新制作数量|上一年项目数量")
+_T4_END = re.compile(rf"(?:^|\n)\s*[一二三四五六七八九十]{{1,2}}[、.．]|{'|'.join(lex.AFTER_TABLES)}")
+# 表三's first row label (本年新收), perhaps broken by spaces or lines.
+_FIRST_LABEL = _T3_ROWS[0][1]
+_FIRST_ROW = re.compile(r"\s*".join(_FIRST_LABEL))
+# The last word of 表四's header (a 结 that ends the region is 结果 cut off).
+_T4_HEADER_END = re.compile(f"{'|'.join(lex.TABLE4_HEADER_ENDS)}|结$")
+_T2021 = re.compile("|".join(lex.TEMPLATE_2021_WORDS))
+_T2019 = re.compile("|".join(lex.TEMPLATE_2019_WORDS))
 _WS = re.compile(r"\s+")
 # The longest 表二 as printed (2019 template, eight rows with their headers).
 _T2_MAX_LENGTH = 1500
@@ -144,7 +151,7 @@ Regions = list[tuple[int, int, list[CellKey]]]
 
 def _table3(text: str, start: int, end: int, warnings: list[TableWarning],
             regions: Regions) -> dict[str, dict[str, Number]]:
-    if re.search(r"本年新收", _WS.sub("", text[start:end])) is None:
+    if re.search(_FIRST_LABEL, _WS.sub("", text[start:end])) is None:
         return {}
     labels = _find_labels(text, start, end, _T3_ROWS)
     keys = {k for k, _, _ in labels}
@@ -285,7 +292,7 @@ def _table4(text: str, start: int, end: int, warnings: list[TableWarning],
             regions: Regions) -> dict[str, dict[str, Number]]:
     # The data follow the last header word (总计 / 审结 / 结果).
     sq = _Squeezed.of(text, start, end)
-    last = max((m.end() for m in re.finditer(r"总计|审结|结$|结果", sq.text)), default=0)
+    last = max((m.end() for m in _T4_HEADER_END.finditer(sq.text)), default=0)
     data_start = sq.offsets[last - 1] + 1 if last else start
 
     def check(v: Sequence[Number]) -> bool:
