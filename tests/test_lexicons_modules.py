@@ -16,7 +16,7 @@ import govreport_nlp.lexicons as lexicons
 from govreport_nlp.lexicons import dates as date_words
 from govreport_nlp.lexicons import divisions, foi_narrative, foi_templates, layout, subjects, units
 from govreport_nlp.rules import consistency, dates, gazetteer, masthead, quantities, sections, subject_phrase, table_cells
-from govreport_nlp.rules import tables, topics
+from govreport_nlp.rules import clauses, subject_rules, tables, topics
 
 MODULES = [importlib.import_module(f"govreport_nlp.lexicons.{m.name}") for m in pkgutil.iter_modules(lexicons.__path__)]
 IDS = [m.__name__.rsplit(".", 1)[1] for m in MODULES]
@@ -98,6 +98,8 @@ BUILT_FROM = [
     (tables._T4_HEADER_END, foi_templates.TABLE4_HEADER_ENDS),
     (tables._T2021, foi_templates.TEMPLATE_2021_WORDS),
     (tables._T2019, foi_templates.TEMPLATE_2019_WORDS),
+    (subject_rules._ORIGIN, subjects.ORIGIN_VERBS),
+    (subject_rules._NOTE_AFTER, subjects.BOUND_WORDS),
 ]
 
 
@@ -120,6 +122,21 @@ def test_lexicon_modules_rules_read_the_lists_themselves():
     assert [word for word, _ in sections._KINDS] == [word for word, _ in layout.GENRE_WORDS]
     assert table_cells._NOT_A_CELL_BEFORE is foi_templates.NOT_A_CELL_BEFORE
     assert tables._FIRST_LABEL is foi_templates.T3_ROWS[0][1]
+    assert subject_rules._INSTITUTION_ENDS is subjects.INSTITUTION_END_CHARS
+    assert clauses._COPULAS is subjects.RELATIVE_CLAUSE_WORDS
+    assert set(subject_rules._JOINER_CHARS) == subjects.LIST_JOINERS
+
+
+# (compiled pattern of a rule, the characters of a class it must hold: it was built from them)
+CLASSES_FROM = [
+    (subject_rules._MEASURE_END, subjects.MEASURE_END_CHARS),
+    (topics._STATE_AFTER, subjects.STATE_COUNT_UNITS),
+]
+
+
+@pytest.mark.parametrize("pattern, chars", CLASSES_FROM, ids=lambda x: x.pattern[:20] if isinstance(x, re.Pattern) else "")
+def test_lexicon_modules_rules_classes_hold_their_characters(pattern, chars):
+    assert f"[{chars}]" in pattern.pattern
 
 
 def test_lexicon_modules_every_date_word_can_start_a_date():

@@ -13,6 +13,8 @@ __all__ = [
     "LABEL_AFTER_VERB", "LIST_JOINERS", "MANNER_ADVERBS", "NOUN_UNITS", "NOT_NOUN_STARTS", "NOUN_WHEN_FINAL", "OBJECT_VERBS", "OTHER_STOPS", "PREDICATE_OPENERS", "PREDICATE_VERBS",
     "REACHING_VERBS", "SCOPE_WORDS",
     "AVERAGE_WORDS", "BARE_SHARES", "CHANGE_MODIFIERS", "COMPLETION_STAGES", "COMPLETION_VERBS", "STATE_ASPECTS",
+    "BOUND_WORDS", "INSTITUTION_END_CHARS", "MEASURE_END_CHARS", "ORIGIN_VERBS", "RELATIVE_CLAUSE_WORDS",
+    "STATE_COUNT_UNITS",
 ]
 
 # Words between the subject and the number that say nothing of what is measured: copulas,
@@ -177,3 +179,19 @@ COMPLETION_STAGES = ("年初", "调整后的", "调整后", "调整的", "调整
 # Aspect words that open the state a run of counts is in (1691个已完成整改, 3个正在办理,
 # 2件尚未办结), a longer word before the shorter it begins with.
 STATE_ASPECTS = ("已经", "已", "正在", "尚未", "仍未")
+# The classifiers of a run of counts before the state they are in (1691个、513个已完成整改).
+STATE_COUNT_UNITS = "个件项条户家所次人%％"
+
+# Bounds after a number (200所以上, 3万人左右): with a list joiner after them they end the
+# number's own words, as a bracketed note does (200所以上、|义务教育学校500所以上).
+BOUND_WORDS = ("以上", "以下", "左右")
+# Verbs that name where a share comes from, after it (其中47%来自海外, 60%来源于企业).
+ORIGIN_VERBS = ("来自", "来源于", "源自", "属于")
+# The last character of an item that already names its measure (起数, 货值, 销售额, 比率): the
+# items of a list that end so share no head word.
+MEASURE_END_CHARS = "数量额率值比重"
+# The last character of an institution's name (领馆, 统计局, 研究院, 工作站): a list's last item
+# that ends so is named whole, its end not shared by the items before (国际友城和外国驻穗总领馆).
+INSTITUTION_END_CHARS = "馆局厅院所会站处部委办室队"
+# Words inside a relative clause that names a category (…评级为“良”的项目): not its end.
+RELATIVE_CLAUSE_WORDS = frozenset({"为", "是", "在", "对"})

@@ -43,7 +43,7 @@ STOP_RE = re.compile(
 # Adverbs of manner and degree that open the predicate (迅速|跃升至, 最|高达).
 ADVERB_BEFORE = re.compile(f"(?:{alternation(lex.MANNER_ADVERBS)})$")
 # Words inside a relative clause that names a category (…评级为“良”的项目): not its end.
-_COPULAS = {"为", "是", "在", "对"}
+_COPULAS = lex.RELATIVE_CLAUSE_WORDS
 
 
 def strip_filler(text: str, lo: int, hi: int, bounds: frozenset[int]) -> int:

@@ -29,21 +29,26 @@ __all__ = ["RULES", "Item", "Rule", "Sentence", "attribute_before", "before_verb
            "previous_quantity", "respectively", "respectively_item", "share_of_noun", "share_of_origin"]
 
 _LIST_JOINERS = lex.LIST_JOINERS
+# The joiners as a character class, and with the commas (the gap between two numbers of a list).
+_JOINER_CHARS = "".join(sorted(_LIST_JOINERS))
+_LIST_GAPS = _LIST_JOINERS | {"，", ",", ""}
 # A bracketed note right after the number before (49.5亿元（用于债券还本支出）、…): its own.
 # (…and a bound of it: 200所以上、|义务教育学校500所以上)
-_NOTE_AFTER = re.compile(r"\s*(?:[（(][^（）()]{0,30}[）)]|(?:以上|以下|左右)\s*[、，,和及与])\s*[、，,和及与]?")
+_NOTE_AFTER = re.compile(rf"\s*(?:[（(][^（）()]{{0,30}}[）)]|(?:{_alternation(lex.BOUND_WORDS)})\s*[{_JOINER_CHARS}，,])"
+                         rf"\s*[{_JOINER_CHARS}，,]?")
 # 分别 and what stands between it and the first number (为, 增长, 占全省的).
 _RESPECTIVELY = re.compile(r"分别[^，,；;。、0-9]{0,8}$")
 _RESPECTIVE_CHANGE = re.compile(f"(?P<verb>{_alternation(lex.INCREASE_VERBS + lex.DECREASE_VERBS)})")
 # The last character of an item that already names its measure (起数, 货值, 销售额, 比率).
-_MEASURE_END = re.compile(r"[数量额率值比重]$")
+_MEASURE_END = re.compile(f"[{lex.MEASURE_END_CHARS}]$")
+_INSTITUTION_ENDS = lex.INSTITUTION_END_CHARS
 _BARE_ADDITIONS = lex.BARE_ADDITIONS
 _LAST_ADDITION = re.compile(f"(?:{_alternation(_BARE_ADDITIONS)})(?!.*(?:{_alternation(_BARE_ADDITIONS)}))")
 _QUOTED_NAME = re.compile(r"“[^”]{4,}”")
 _VERB_CATEGORY = re.compile(f"(?:{_alternation(lex.CATEGORY_WORDS)})$")
 _WHITESPACE = re.compile(r"\s+")
 # A share named by its origin after the number (其中47%来自海外, 60%来源于企业).
-_ORIGIN = re.compile(r"(?:来自|来源于|源自|属于)[\u4e00-\u9fff]{1,8}?(?=[，,；;。、）)]|$)")
+_ORIGIN = re.compile(rf"(?:{_alternation(lex.ORIGIN_VERBS)})[\u4e00-\u9fff]{{1,8}}?(?=[，,；;。、）)]|$)")
 _STAGE = re.compile(f"(?:支出)?(?:{_alternation(lex.BUDGET_STAGES)})$")
 
 
@@ -178,14 +183,14 @@ def _enumeration(text: str, quantities: Sequence[Quantity], idx: int, lo: int, b
     run = [q]
     for nxt in quantities[idx + 1:]:
         gap = text[run[-1].end:nxt.start]
-        if gap.strip(" \t\n") not in ("、", "，", ",", "和", "及", "与", ""):
+        if gap.strip(" \t\n") not in _LIST_GAPS:
             break
         run.append(nxt)
     start, _ = _left_phrase(text, lo, m.start(), bounds)
     phrase = text[start:m.start()]
     if not phrase.strip() and previous and len(previous) == len(run):
         return previous  # …产量分别为A、B、C，分别增长x%、y%、z%: the same items again
-    items = [(p.start(), p.end()) for p in re.finditer(r"[^、和及与]+", phrase)]
+    items = [(p.start(), p.end()) for p in re.finditer(f"[^{_JOINER_CHARS}]+", phrase)]
     if len(run) < 2 or len(items) != len(run):
         return None
     head = _shared_head(text, phrase, start, items, bounds)
@@ -211,7 +216,7 @@ def _shared_head(text: str, phrase: str, start: int, items: list[tuple[int, int]
         cut = start + last_s + first
     if cut is not None:
         head = text[cut:start + last_e]
-        if head[-1:] in "馆局厅院所会站处部委办室队":
+        if head[-1:] in _INSTITUTION_ENDS:
             head = ""  # 国际友城和外国驻穗总领馆: institutions are named whole, not shared
     if any(_MEASURE_END.search(_clean(phrase[s:e])) for s, e in items[:-1]):
         head = ""  # 生产安全事故起数和死亡人数: items that name their own measure share none

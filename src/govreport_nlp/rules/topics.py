@@ -105,7 +105,7 @@ def skip_adverbs(text: str, start: int, end: int, bounds: frozenset[int]) -> int
 # After a run of numbers (、 between them, a bracket of shares after them), a state named by
 # an aspect word and its verb, up to the end of the clause: what the numbers count.
 _STATE_AFTER = re.compile(
-    r"(?:\s*[、和及]\s*[0-9０-９.．一二三四五六七八九十百千万亿多余]+\s*[个件项条户家所次人%％]?)*\s*"
+    rf"(?:\s*[、和及]\s*[0-9０-９.．一二三四五六七八九十百千万亿多余]+\s*[{lex.STATE_COUNT_UNITS}]?)*\s*"
     r"(?:[（(][^（）()]{0,30}[）)]|[）)])?\s*"
     rf"(?P<state>(?:{'|'.join(lex.STATE_ASPECTS)})[\u4e00-\u9fff]{{1,8}}?)(?=[，,；;。：:]|$)")
 
