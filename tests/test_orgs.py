@@ -293,3 +293,12 @@ def test_orgs_a_distinctive_suffix_may_follow_a_verb(nlp):
     # sichuan_province_work_report_2025 (实施川投集团…) and bulk guizhou/chongqing 2026:
     # 集团, 法院 name a body right after a verb; a generic 商业银行 stays none.
     assert _ents(nlp, "推动磷化集团重组，支持成渝金融法院建设，加强商业银行监管。", "ORG") == ["磷化集团", "成渝金融法院"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # shanghai_office_foi_2019: 含 says what the parenthesis includes; it opens the name.
+    ("全面检查，对市、区、乡镇政府（含街道办事处）以及市政府各部门开展", ["街道办事处", "市政府"]),
+    ("各单位（包括市教育局）均已完成", ["市教育局"]),
+])
+def test_orgs_inclusion_words_open_the_name_after_them(nlp, text, expected):
+    assert _ents(nlp, text, "ORG") == expected

@@ -4,7 +4,7 @@ shapes of Chinese official names, never the names of one report.
 
 from __future__ import annotations
 
-__all__ = ["ATTACHED_UNITS", "BODY_END_CHARS", "BODY_FIRST_CHARS", "COMMON_SMALL_PLACE_WORDS", "COUNTRY_ATTRIBUTES", "COUNTRY_NAMES", "DIVISION_ENDS", "GENERIC_HEADS", "GOVERNMENT_COMPOUNDS", "GOVERNMENT_KINDS", "HEAD_WORDS", "INNER_CONJUNCTIONS", "INSIDE_NAMES", "LEVEL_BODIES", "LEVEL_CHARS", "NAME_OPENERS", "NATIONAL_HEADS", "NEEDS_HEAD", "NOT_AFTER_BODY", "NOT_AFTER_SUFFIX", "NOT_NAME", "NOT_ORG_BEFORE_SUFFIX", "NOT_PLACES", "ONE_CHAR_HEADS", "ONE_WORD_BODIES", "ORG_SUFFIXES", "PEOPLES", "PLACE_FIRST_BAD", "PLACE_SUFFIXES", "SMALL_PLACE_NOT_NAME_CHARS", "SMALL_PLACE_NOT_NAME_WORDS", "STRONG_ORG_SUFFIXES", "VERB_CHARS", "ZONE_SUFFIXES"]
+__all__ = ["ATTACHED_UNITS", "BODY_END_CHARS", "BODY_FIRST_CHARS", "COMMON_SMALL_PLACE_WORDS", "COUNTRY_ATTRIBUTES", "COUNTRY_NAMES", "DIVISION_ENDS", "GENERIC_HEADS", "GOVERNMENT_COMPOUNDS", "GOVERNMENT_KINDS", "HEAD_WORDS", "INCLUSION_WORDS", "INNER_CONJUNCTIONS", "INSIDE_NAMES", "LEVEL_BODIES", "LEVEL_CHARS", "NAME_OPENERS", "NATIONAL_HEADS", "NEEDS_HEAD", "NOT_AFTER_BODY", "NOT_AFTER_SUFFIX", "NOT_NAME", "NOT_ORG_BEFORE_SUFFIX", "NOT_PLACES", "ONE_CHAR_HEADS", "ONE_WORD_BODIES", "ORG_SUFFIXES", "PEOPLES", "PLACE_FIRST_BAD", "PLACE_SUFFIXES", "SMALL_PLACE_NOT_NAME_CHARS", "SMALL_PLACE_NOT_NAME_WORDS", "STRONG_ORG_SUFFIXES", "VERB_CHARS", "ZONE_SUFFIXES"]
 
 # Name-final words of organizations (厅, 局, 办公室, 领导小组, 人民政府 ...).
 ORG_SUFFIXES = (
@@ -36,6 +36,9 @@ HEAD_WORDS = frozenset({"中共", "中央", "国务院", "国家", "全国", "�
 # Words after which a name may start without a jurisdiction (、水务局; 成立了…领导小组).
 NAME_OPENERS = frozenset({"、", "，", ",", "。", "；", "：", "（", "(", "“", "《", "了", "和", "及", "与", "由", "经",
                           "向", "\n"})
+# Words that say what a list or a parenthesis includes (（含街道办事处）, 包括各区政府): they
+# open the names after them and are never their first word.
+INCLUSION_WORDS = frozenset({"含", "包括", "包含"})
 # Words that are never part of a name: verbs and function words around names.
 NOT_NAME = frozenset({
     "按照", "根据", "依据", "关于", "通过", "经过", "对于", "向", "由", "在", "对", "把", "被", "将", "从",

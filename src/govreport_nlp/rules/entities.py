@@ -37,6 +37,7 @@ _ORG_WORDS = re.compile("|".join(lex.ONE_WORD_BODIES) + f"|[{lex.LEVEL_CHARS}](?
 _HEAD = re.compile("|".join(lex.NATIONAL_HEADS) + f"|全[{lex.LEVEL_CHARS}]"
                    + f"|[\u4e00-\u9fff]{{1,6}}?(?:{'|'.join(lex.DIVISION_ENDS)})|[{lex.ONE_CHAR_HEADS}]")
 _OPENERS = lex.NAME_OPENERS
+_INCLUSIONS = lex.INCLUSION_WORDS
 _NOT_NAME = lex.NOT_NAME
 _GENERIC_HEADS = lex.GENERIC_HEADS
 _NEEDS_HEAD = lex.NEEDS_HEAD
@@ -255,6 +256,9 @@ def _headless_start(text: str, words: Sequence[Word], j: int, m: re.Match[str], 
     punctuation or an opener (、水务局、), after another body (河北省教育厅 + 法规处), or a
     distinctive suffix after a verb (推动|磷化集团); else None. A short name that needs a
     jurisdiction is kept in ``listed`` as a possible item of a list of bodies."""
+    # （含街道办事处）: a word saying what is included opens the name after it.
+    while text[words[j][0]:words[j][1]] in _INCLUSIONS and words[j][1] < m.start():
+        j += 1
     first, end = words[j][0], m.end()
     # (a line break before the first word opens the name as punctuation would)
     opener = text[words[j - 1][0]:words[j - 1][1]] if j > 0 and words[j - 1][1] == first else "\n"
@@ -267,7 +271,7 @@ def _headless_start(text: str, words: Sequence[Word], j: int, m: re.Match[str], 
     name_len = end - first
     after_org = j > 0 and words[j - 1][1] in org_ends  # 河北省教育厅 + 法规处
     after_verb = opener in _NOT_NAME and m.group() in _STRONG_SUFFIXES and name_len >= 4
-    if not (opener in _OPENERS or after_org or after_verb or not _HAN.fullmatch(opener)) \
+    if not (opener in _OPENERS or opener in _INCLUSIONS or after_org or after_verb or not _HAN.fullmatch(opener)) \
             or name_len < 3 or name_len > 14:
         return None  # (推动|磷化集团, 完成|中原银行: a distinctive suffix may follow a verb)
     return first
