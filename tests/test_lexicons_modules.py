@@ -16,7 +16,7 @@ import govreport_nlp.lexicons as lexicons
 from govreport_nlp.lexicons import dates as date_words
 from govreport_nlp.lexicons import divisions, foi_narrative, foi_templates, layout, subjects, units
 from govreport_nlp.rules import consistency, dates, gazetteer, masthead, quantities, sections, subject_phrase, table_cells
-from govreport_nlp.rules import clauses, subject_rules, tables, topics
+from govreport_nlp.rules import clauses, counties, phrases, subject_rules, tables, topics
 
 MODULES = [importlib.import_module(f"govreport_nlp.lexicons.{m.name}") for m in pkgutil.iter_modules(lexicons.__path__)]
 IDS = [m.__name__.rsplit(".", 1)[1] for m in MODULES]
@@ -125,6 +125,8 @@ def test_lexicon_modules_rules_read_the_lists_themselves():
     assert subject_rules._INSTITUTION_ENDS is subjects.INSTITUTION_END_CHARS
     assert clauses._COPULAS is subjects.RELATIVE_CLAUSE_WORDS
     assert set(subject_rules._JOINER_CHARS) == subjects.LIST_JOINERS
+    assert counties._SUFFIX_AFTER is divisions.FULL_NAME_CHARS and counties.WORDS_BEFORE_A_NAME is divisions.WORDS_BEFORE_A_NAME
+    assert phrases.DIVISION_LEVEL_CHARS is divisions.DIVISION_LEVEL_CHARS
 
 
 # (compiled pattern of a rule, the characters of a class it must hold: it was built from them)

@@ -17,13 +17,15 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional, Sequence
 
+from ..lexicons.divisions import FULL_NAME_CHARS, WORDS_BEFORE_A_NAME
 from .gazetteer import county_codes_by_short_name, division_code, lies_within
 
 __all__ = ["find_county_short_names", "joined_name", "report_division"]
 
 Span = tuple[int, int]
 # A full name follows: the suffix makes it the full name's, which the place finder reads.
-_SUFFIX_AFTER = "县区市旗州"
+# (a str: the end of the text, "", is in it too)
+_SUFFIX_AFTER = FULL_NAME_CHARS
 # The marks of a list: a name before or after 、, before 等.
 _LIST_MARK = re.compile("[、等]")
 # The longest short name of a county, in characters.
@@ -74,7 +76,7 @@ def find_county_short_names(text: str, words: Sequence[Span], places: Sequence[S
         listed = text[s - 1:s] == "、" or text[e:e + 1] == "、" or text.startswith("等", e)
         before = index_of_end.get(s)
         if listed and before is not None and words[before][1] - words[before][0] == 1 and \
-                "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in "和与及或在向对从到至于为":
+                "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in WORDS_BEFORE_A_NAME:
             continue  # 水|资源、…: the end of a longer word, not a county's short name
         if home and listed:
             inside = [c for c in candidates if lies_within(c, home)]

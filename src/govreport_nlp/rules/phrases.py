@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from ..lexicons.divisions import DIVISION_LEVEL_CHARS
 from .gazetteer import divisions
 
 __all__ = ["BOUNDARY", "StopWord", "clause_start", "clean", "depths"]
@@ -54,7 +55,7 @@ def _strip_place(phrase: str) -> str:
     """Drop a leading place name (万载县农业机械总动力 -> 农业机械总动力): the place says
     where, like 全县 does, not what is measured."""
     for size in (6, 5, 4, 3, 2):
-        if len(phrase) > size + 1 and phrase[:size] in divisions() and phrase[size - 1] in "省市县区旗州盟":
+        if len(phrase) > size + 1 and phrase[:size] in divisions() and phrase[size - 1] in DIVISION_LEVEL_CHARS:
             return phrase[size:]
     return phrase
 
