@@ -100,6 +100,8 @@ BUILT_FROM = [
     (tables._T2019, foi_templates.TEMPLATE_2019_WORDS),
     (subject_rules._ORIGIN, subjects.ORIGIN_VERBS),
     (subject_rules._NOTE_AFTER, subjects.BOUND_WORDS),
+    (dates._BASELINE, date_words.BASELINE_OPENERS),
+    (dates._SENTENCE_YEAR, date_words.SPAN_BOUND_WORDS),
 ]
 
 
@@ -127,6 +129,8 @@ def test_lexicon_modules_rules_read_the_lists_themselves():
     assert set(subject_rules._JOINER_CHARS) == subjects.LIST_JOINERS
     assert counties._SUFFIX_AFTER is divisions.FULL_NAME_CHARS and counties.WORDS_BEFORE_A_NAME is divisions.WORDS_BEFORE_A_NAME
     assert phrases.DIVISION_LEVEL_CHARS is divisions.DIVISION_LEVEL_CHARS
+    assert date_words.YEAR_POINTS == (*date_words.YEAR_END_POINTS, *date_words.YEAR_START_POINTS)
+    assert dates._YEAR_END_SUFFIXES[-len(date_words.YEAR_END_POINTS):] == date_words.YEAR_END_POINTS
 
 
 # (compiled pattern of a rule, the characters of a class it must hold: it was built from them)

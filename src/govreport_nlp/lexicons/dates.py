@@ -8,8 +8,9 @@ lists are its vocabulary, and the rule builds its regular expression from them a
 
 from __future__ import annotations
 
-__all__ = ["AS_OF_WORDS", "LAST_YEAR_WORDS", "PERIOD_OFFSETS", "PLAN_DOCUMENTS", "REVIEW_VERBS", "SPEAKING_OFFSETS",
-           "YEAR_END_WORDS", "YEAR_PARTS", "YEAR_POINTS"]
+__all__ = ["AS_OF_WORDS", "BASELINE_OPENERS", "LAST_YEAR_WORDS", "PERIOD_OFFSETS", "PLAN_DOCUMENTS", "REVIEW_VERBS",
+           "SPAN_BOUND_WORDS", "SPEAKING_OFFSETS", "YEAR_END_POINTS", "YEAR_END_WORDS", "YEAR_PARTS", "YEAR_POINTS",
+           "YEAR_START_POINTS"]
 
 # Words that open an as-of date (截至11月底, 截止到2024年末): the date is a point the
 # figure is counted up to.
@@ -34,9 +35,19 @@ PERIOD_OFFSETS = {
 }
 # The year just past, seen from the moment of speaking.
 LAST_YEAR_WORDS = ("过去一年", "一年来")
-# The end and the start of the year a sentence describes (年末 and 年底 a point in time).
-YEAR_POINTS = ("年末", "年底", "年初")
+# The end of the year a sentence describes (年末, 年底): a point in time, the year's last day…
+YEAR_END_POINTS = ("年末", "年底")
+# …and its start (年初): the year itself.
+YEAR_START_POINTS = ("年初",)
+# Both, as the rule reads them after a year (2024年末) or alone.
+YEAR_POINTS = (*YEAR_END_POINTS, *YEAR_START_POINTS)
 # Parts of a year: (first month, last month). A quarter may also be written with 第
 # (第一季度): the rule adds that form.
 YEAR_PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "二季度": (4, 6),
               "三季度": (7, 9), "四季度": (10, 12)}
+# Words right before a relative year's end that make it the baseline of a change
+# (比上年末增长, 较去年底, 与上年末相比, 同上年末持平), not the figure's own date.
+BASELINE_OPENERS = ("比", "较", "与", "同")
+# Words after a year that make it the bound of a span (2017年以来, 三年来, 2020年前, 2018年起),
+# not the year a sentence is about.
+SPAN_BOUND_WORDS = ("以来", "来", "前", "之前", "起")

@@ -46,6 +46,9 @@ _REVIEW_VERBS = "|".join(lex.REVIEW_VERBS)
 _AS_OF = "|".join(lex.AS_OF_WORDS)
 _YEAR_END = "|".join(lex.YEAR_END_WORDS)
 _PART_WORDS = "|".join(lex.YEAR_PARTS)
+_POINTS = "|".join(lex.YEAR_POINTS)
+# A year's end after its number (2024年末, 2024年底): a point in time.
+_YEAR_END_SUFFIXES = ("底", "末", *lex.YEAR_END_POINTS)
 _RELATIVE_WORDS = _longest_first((*lex.PERIOD_OFFSETS, *lex.SPEAKING_OFFSETS, *lex.YEAR_POINTS, *lex.LAST_YEAR_WORDS))
 _DATE = re.compile(
     # (the characters a date can begin with, first: most positions of a text fail here at once)
@@ -54,7 +57,7 @@ _DATE = re.compile(
     rf"(?:"
     # 2025-2027年, 2014—2016年度: a span of years.
     rf"(?P<ry1>(?:19|20)[0-9]{{2}}){_S}[-—–－~～至到]{_S}(?P<ry2>(?:19|20)[0-9]{{2}})(?![0-9])(?:{_S}年度?)?"
-    rf"|(?P<y>(?:19|20)[0-9]{{2}}){_S}(?:年{_S}(?:度|(?P<ym>[0-9]{{1,2}}){_S}月{_S}(?:(?P<yd>[0-9]{{1,2}}){_S}[日号]|(?P<ymsuf>份|底|末|初|上旬|中旬|下旬))?|(?P<ysuf>年末|年底|年初|初|底|末))?"
+    rf"|(?P<y>(?:19|20)[0-9]{{2}}){_S}(?:年{_S}(?:度|(?P<ym>[0-9]{{1,2}}){_S}月{_S}(?:(?P<yd>[0-9]{{1,2}}){_S}[日号]|(?P<ymsuf>份|底|末|初|上旬|中旬|下旬))?|(?P<ysuf>{_POINTS}|初|底|末))?"
     rf"|-(?P<iy_m>[0-9]{{2}})-(?P<iy_d>[0-9]{{2}}))"
     # 二〇二五年一月十五日, 二○二四年七月: the year digit by digit, month and day in words.
     rf"|(?P<cy>[{_CN_DIGITS}]{{4}})年(?:(?P<cm>十[一二]?|[一二三四五六七八九])月(?:(?P<cd>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?)?"
@@ -75,7 +78,7 @@ _DATE = re.compile(
     rf")"
 )
 # 比上年末, 较去年底: the date a change is measured from, not the figure's own date.
-_BASELINE = re.compile(r"(?:比|较|与|同)\s*$")
+_BASELINE = re.compile(rf"(?:{'|'.join(lex.BASELINE_OPENERS)})\s*$")
 _BOOK = re.compile(r"《[^《》\n]{0,80}》")
 # Relative words that point from the moment of speaking, and their offsets from it.
 _SPEAKING = lex.SPEAKING_OFFSETS
@@ -85,7 +88,7 @@ _RELATIVE_OFFSET = lex.PERIOD_OFFSETS
 _LAST_YEAR_WORDS = lex.LAST_YEAR_WORDS
 # A year the sentence itself is about (2024 年预算下达进度较上年): 上年 points from it. Not a
 # year that bounds a span (2017年以来) or ends a range.
-_SENTENCE_YEAR = re.compile(r"(?<![0-9\-—至到])((?:19|20)[0-9]{2})\s*年(?!以来|来|前|之前|起|度?[-—至到])")
+_SENTENCE_YEAR = re.compile(rf"(?<![0-9\-—至到])((?:19|20)[0-9]{{2}})\s*年(?!{'|'.join(lex.SPAN_BOUND_WORDS)}|度?[-—至到])")
 _SENTENCE_START = re.compile(r"[。！？；;!?\n][^。！？；;!?\n]*$")
 # Parts of a year: (first month, last month).
 _PARTS = lex.YEAR_PARTS
@@ -331,9 +334,9 @@ def _relative(m: re.Match[str], at: _Anchors) -> Value:
         return str(speaking - 1 if speaking and speaking > report_year else report_year), None
     if period_year is None:
         return None
-    if rel in ("年末", "年底"):
+    if rel in lex.YEAR_END_POINTS:
         return f"{period_year}-12-31", "as_of"
-    if rel == "年初":
+    if rel in lex.YEAR_START_POINTS:
         return str(period_year), None
     return str(period_year + _RELATIVE_OFFSET[rel]), None
 
@@ -360,7 +363,7 @@ def _absolute(m: re.Match[str]) -> Optional[tuple[str, Optional[str]]]:
         if m.group("ymsuf") in ("底", "末"):
             return f"{year}-{month:02d}-{_month_end(year, month):02d}", None
         return f"{year}-{month:02d}", None
-    if m.group("ysuf") in ("底", "末", "年末", "年底"):
+    if m.group("ysuf") in _YEAR_END_SUFFIXES:
         return f"{year}-12-31", "as_of"  # a point in time, as 年末 is
     return str(year), None
 
