@@ -102,6 +102,9 @@ BUILT_FROM = [
     (subject_rules._NOTE_AFTER, subjects.BOUND_WORDS),
     (dates._BASELINE, date_words.BASELINE_OPENERS),
     (dates._SENTENCE_YEAR, date_words.SPAN_BOUND_WORDS),
+    (sections._PERIOD_BEFORE, layout.PERIOD_OPENERS),
+    (sections._PERIOD_AFTER, layout.PERIOD_CLOSERS),
+    (sections._WORK_REPORT_OPENING, (*layout.CONGRESS_SALUTATIONS, *layout.REPORTING_TO_CONGRESS, *layout.WORK_REPORT_TOPICS)),
 ]
 
 

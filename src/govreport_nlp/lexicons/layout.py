@@ -15,6 +15,7 @@ __all__ = [
     "DEBRIS_LABELS", "DEBRIS_WORDS", "DELIVERY_MEETINGS", "DOCUMENT_NOUNS", "DRAFT_WORDS", "FOOTER_STARTS",
     "GENRE_WORDS", "ISSUER_BODY_ENDS", "LETTERHEAD_MARKS", "PAGE_BUTTONS", "PAGE_TITLE_ENDS", "PUBLICATION_ACTS",
     "PUBLICATION_LABELS", "REPORT_KIND_WORDS", "SOURCE_LABELS", "TITLE_WORDS",
+    "CONGRESS_SALUTATIONS", "PERIOD_CLOSERS", "PERIOD_OPENERS", "REPORTING_TO_CONGRESS", "WORK_REPORT_TOPICS",
 ]
 
 # --- titles and genres (sections.py) ---
@@ -45,11 +46,23 @@ GENRE_WORDS = (
     ("政府工作报告", "work_report"), ("统计公报", "stats_communique"), ("信息公开", "foi_annual"), ("政务公开", "foi_annual"),
     ("审计", "audit"), ("决算", "final_accounts"), ("预算", "budget"))
 
+# A speech to a congress opens with its salutation (各位代表：)…
+CONGRESS_SALUTATIONS = ("各位代表",)
+# …and says what it reports (现在，我代表市人民政府，向大会报告政府工作): a 政府工作报告
+# excerpt without its title is known so.
+REPORTING_TO_CONGRESS = ("向大会报告",)
+WORK_REPORT_TOPICS = ("政府工作",)
+
 # --- dates of publication (sections.py) ---
 
 # What a page's publication date is labelled with: an act (发布, 成文 ...) and 时间/日期.
 PUBLICATION_ACTS = ("发布", "成文", "印发", "公开")
 PUBLICATION_LABELS = ("时间", "日期")
+# Words before a date that make it the bound of a period (统计期限自2017年1月1日起, 截至,
+# 期限为), not a publication date, a longer word before the shorter it begins with…
+PERIOD_OPENERS = ("自", "从", "至", "到", "截至", "截止", "期限为", "期限", "期间", "起止")
+# …and words right after it (…1月1日起至12月31日止, 2017年以来); dashes are the rule's.
+PERIOD_CLOSERS = ("起", "至", "到", "止", "以来", "前", "后")
 
 # --- web-page debris (sections.py) ---
 

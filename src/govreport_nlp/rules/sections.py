@@ -35,7 +35,9 @@ _OPEN_TITLE = re.compile(rf"关于(?!.*(?:{'|'.join(lex.DOCUMENT_NOUNS)})(?:[（
 # (——2026年2月5日在安徽省第十四届人民代表大会第四次会议上).
 _DELIVERY = re.compile(rf"在[^。；\n]{{2,60}}(?:{'|'.join(lex.DELIVERY_MEETINGS)})[^。；\n]{{0,12}}上")
 # A speech to a congress opens so; a 政府工作报告 excerpt without its title says what it reports.
-_WORK_REPORT_OPENING = re.compile(r"各位代表[:：!！]?\s*\n?[^\n]{0,40}?向大会报告[^，。\n]{0,12}政府工作")
+_WORK_REPORT_OPENING = re.compile(rf"(?:{'|'.join(lex.CONGRESS_SALUTATIONS)})[:：!！]?\s*\n?[^\n]{{0,40}}?"
+                                  rf"(?:{'|'.join(lex.REPORTING_TO_CONGRESS)})[^，。\n]{{0,12}}"
+                                  rf"(?:{'|'.join(lex.WORK_REPORT_TOPICS)})")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _YEAR_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年度?")  # (2024年度泾川县政府决算: not 度泾川县政府)
 # A site's name after a page's title (…的报告-驻马店人大, …公报_某某网).
@@ -118,8 +120,8 @@ def _date_iso(m: re.Match[str]) -> str:
 # A date labelled as the page's publication date (web pages print it above the article).
 _LABELLED = re.compile(rf"(?:{'|'.join(lex.PUBLICATION_ACTS)})(?:{'|'.join(lex.PUBLICATION_LABELS)})\s*[:：]?\s*$")
 # A date that bounds a period (统计期限自2017年1月1日起至12月31日止) is no publication date.
-_PERIOD_BEFORE = re.compile(r"(?:自|从|至|到|截至|截止|期限为?|期间|起止)\s*$")
-_PERIOD_AFTER = re.compile(r"\s*(?:起|至|到|止|以来|前|后|—|－|-|~|～)")
+_PERIOD_BEFORE = re.compile(rf"(?:{'|'.join(lex.PERIOD_OPENERS)})\s*$")
+_PERIOD_AFTER = re.compile(rf"\s*(?:{'|'.join(lex.PERIOD_CLOSERS)}|—|－|-|~|～)")
 _SIGNATURE_LINES = 8
 
 
