@@ -139,28 +139,33 @@ cdef struct Num:
     long long ivalue     # otherwise: the value times 10**frac
     int frac             # otherwise: decimal places of ivalue (三点一四 -> 314, 2)
     long long iscale     # otherwise: the trailing 万/亿 as a factor (1 when none)
-    bint ok
+
+
+# The running sums of a number with Chinese numerals (三千五百万, 1亿2千万), all times
+# 10**frac of its Num once a fraction was read.
+cdef struct Sums:
+    long long total      # the part read before the last 亿
+    long long wan        # the part read since, up to the last 万
+    long long section    # the part since, below 万 (三千五百 of 三千五百万)
+    long long num        # a digit (or Arabic chunk) waiting for its unit; -1 for none
+    bint prev_digit      # the last character read was a Chinese digit
+    bint seen            # a digit or a small unit was read (万 and 亿 need one before them)
 
 
 cdef inline bint _too_big(long long x):
     return x > CN_LIMIT or x < -CN_LIMIT
 
 
-cdef Num _read_number(str text, Py_ssize_t i, Py_ssize_t n, char* buf):
-    """Read one number at ``i``. ``ok`` is false to decline.
+cdef bint _read_number(str text, Py_ssize_t i, Py_ssize_t n, char* buf, Num* r):
+    """Read one number at ``i`` into ``r``. False to decline.
 
     Arabic digits (thousands separators, one decimal point) followed by 万/亿 are kept
     as written, as the reference path keeps them. Every other number (三千万, 1亿2千万,
     5千万, 三点一四亿) is summed by the reference path's own rules in C integers scaled
     by 10**frac; its value is exact, and the caller makes it canonical as the reference
     path does."""
-    cdef Num r
     cdef Py_UCS4 c
-    cdef int d, k, group, m
-    cdef long long total = 0, wan = 0, section = 0, num = -1, part, small, p10, chunk
-    cdef bint prev_digit = False, seen = False
     cdef Py_ssize_t j
-    r.ok = False
     r.arabic = False
     r.zeros = 0
     r.ndigits = 0
@@ -169,162 +174,254 @@ cdef Num _read_number(str text, Py_ssize_t i, Py_ssize_t n, char* buf):
     r.iscale = 1
     r.end = i
     if i >= n:
-        return r
+        return False
     c = text[i]
     if _arabic(c) >= 0:
-        k = 0
-        j = i
-        while j < n and _arabic(text[j]) >= 0:
-            if k >= MAXDIGITS:
-                return r
-            buf[k] = 48 + _arabic(text[j])
-            k += 1
-            j += 1
-        if j < n and text[j] == u",":
-            # 1,234,567: groups of three after a first group of one to three.
-            if k > 3:
-                return r
-            while j < n and text[j] == u",":
-                group = 0
-                j += 1
-                while j < n and _arabic(text[j]) >= 0:
-                    if group == 3 or k >= MAXDIGITS:
-                        return r
-                    buf[k] = 48 + _arabic(text[j])
-                    k += 1
-                    group += 1
-                    j += 1
-                if group != 3:
-                    return r
-        if j < n and (text[j] == u"." or text[j] == u"．"):
-            if j + 1 >= n or _arabic(text[j + 1]) < 0 or k >= MAXDIGITS:
-                return r
-            buf[k] = 46
-            k += 1
-            j += 1
-            while j < n and _arabic(text[j]) >= 0:
-                if k >= MAXDIGITS:
-                    return r
-                buf[k] = 48 + _arabic(text[j])
-                k += 1
-                j += 1
-        group = <int>j  # where the scale begins
-        while j < n and _cn_big(text[j]):
-            r.zeros += _cn_big(text[j])
-            j += 1
-        if j - group > 2 or j - group == 2 and _cn_big(text[group]) != 4 or j - group == 2 and r.zeros != 12:
-            return r  # 1万万斤, 1亿万斤: the reference path splits them (万斤 is a unit); 万亿 is one scale
+        j = _read_arabic(text, i, n, buf, r)
+        if j < 0:
+            return False
         if j >= n or not (_numeral(text[j]) and text[j] != u"点"):
             r.arabic = True
-            r.ndigits = k
             return _ended(r, text, j, n)
         # 5千万, 1亿2千万: Arabic and Chinese numerals mixed, read below.
     elif _cn_digit(c) < 0 and not _cn_small(c):
-        return r
-    j = i
+        return False
+    return _read_chinese(text, i, n, r)
+
+
+cdef inline Py_ssize_t _copy_digits(str text, Py_ssize_t j, Py_ssize_t n, char* buf, int* k, int most):
+    """Copy the run of Arabic digits at ``j`` to ``buf[k:]`` as ASCII and advance ``k``: the
+    index after the run, or -1 when it has more than ``most`` digits or fills the buffer
+    (a number too long for a report cell, or a thousands group that is not one)."""
+    cdef int count = 0, d
+    while j < n:
+        d = _arabic(text[j])
+        if d < 0:
+            break
+        if count == most or k[0] >= MAXDIGITS:
+            return -1
+        buf[k[0]] = <char>(48 + d)
+        k[0] += 1
+        count += 1
+        j += 1
+    return j
+
+
+cdef Py_ssize_t _read_arabic(str text, Py_ssize_t i, Py_ssize_t n, char* buf, Num* r):
+    """Arabic digits as written (31.08, 1,234,567, full-width ３１) into ``buf``: a first run,
+    groups of three after thousands separators, one decimal point and its digits; then
+    their 万/亿 (``r.zeros``). Kept as text so that the value is the reference path's
+    Decimal, digit for digit. The index after them, or -1 to decline."""
+    cdef int k = 0, before
+    cdef Py_ssize_t j = _copy_digits(text, i, n, buf, &k, MAXDIGITS)
+    if j < 0:
+        return -1
+    if j < n and text[j] == u",":
+        # 1,234,567: groups of three after a first group of one to three.
+        if k > 3:
+            return -1
+        while j < n and text[j] == u",":
+            before = k
+            j = _copy_digits(text, j + 1, n, buf, &k, 3)
+            if j < 0 or k - before != 3:
+                return -1
+    if j < n and (text[j] == u"." or text[j] == u"．"):
+        if j + 1 >= n or _arabic(text[j + 1]) < 0 or k >= MAXDIGITS:
+            return -1
+        buf[k] = 46
+        k += 1
+        j = _copy_digits(text, j + 1, n, buf, &k, MAXDIGITS)
+        if j < 0:
+            return -1
+    r.ndigits = k
+    return _arabic_scale(text, j, n, r)
+
+
+cdef inline Py_ssize_t _arabic_scale(str text, Py_ssize_t j, Py_ssize_t n, Num* r):
+    """The 万/亿 after Arabic digits (31.08亿, 2万亿) as ``r.zeros``: the index after them, or
+    -1 for the runs the reference path splits (1万万斤, 1亿万斤: 万斤 is a unit there);
+    万亿 is one scale."""
+    cdef Py_ssize_t start = j
+    while j < n and _cn_big(text[j]):
+        r.zeros += _cn_big(text[j])
+        j += 1
+    if j - start > 2 or j - start == 2 and _cn_big(text[start]) != 4 or j - start == 2 and r.zeros != 12:
+        return -1
+    return j
+
+
+cdef bint _read_chinese(str text, Py_ssize_t i, Py_ssize_t n, Num* r):
+    """Sum the number at ``i`` written with Chinese numerals, maybe mixed with Arabic digits
+    (三千万, 1亿2千万, 三点一四亿), one character at a time by its kind, as the reference
+    path sums it; then its value and scale into ``r``. False to decline."""
+    cdef Sums s
+    cdef Py_UCS4 c
+    cdef Py_ssize_t j = i
+    cdef int d
+    s.total = s.wan = s.section = 0
+    s.num = -1
+    s.prev_digit = s.seen = False
     while j < n:
         c = text[j]
         d = _cn_digit(c)
         if d >= 0:
-            if num >= 0 and not prev_digit:
-                return r  # a Chinese digit right after Arabic ones or a 点 fraction
-            if prev_digit and num >= 0:
-                if r.frac or num > 0:
-                    return r  # 二〇一七, 五六亿: spelled digits or a range, the reference path's
-                num = d  # 一万零五: a zero, then the digit
-            else:
-                num = d * _pow10(r.frac)
-            prev_digit = seen = True
+            if not _take_digit(&s, r, d):
+                return False
         elif _arabic(c) >= 0:
-            if num >= 0:
-                return r
-            chunk = 0
-            m = 0
-            while j < n and _arabic(text[j]) >= 0:
-                chunk = chunk * 10 + _arabic(text[j])
-                if _too_big(chunk):
-                    return r
-                j += 1
-            if j < n and (text[j] == u"." or text[j] == u"．" or text[j] == u","):
-                if text[j] == u"," or j + 1 >= n or _arabic(text[j + 1]) < 0:
-                    return r
-                j += 1
-                while j < n and _arabic(text[j]) >= 0:
-                    chunk = chunk * 10 + _arabic(text[j])
-                    m += 1
-                    if _too_big(chunk) or m > 6:
-                        return r
-                    j += 1
-                if not _rescale(&r, &total, &wan, &section, &num, m):
-                    return r
-                num = chunk
-            else:
-                if chunk > CN_LIMIT // _pow10(r.frac):
-                    return r
-                num = chunk * _pow10(r.frac)
-            prev_digit = False
-            seen = True
-            continue
+            j = _take_arabic(text, j, n, &s, r)
+            if j < 0:
+                return False
+            continue  # j is past the digits already
         elif _cn_small(c):
-            if c == u"千" and j + 1 < n and (text[j + 1] in u"瓦米克伏卡" or text[j + 1:j + 3] == u"公顷"):
-                return r  # 千瓦, 千米, 千公顷: the unit's character, not the number's
-            small = _cn_small(c)
-            # 两千零十: after 零 a 十 stands alone (one ten), as the reference path reads it.
-            part = _pow10(r.frac) if num < 0 or (prev_digit and num == 0) else num
-            if part > CN_LIMIT // small:
-                return r
-            section += part * small
-            num = -1
-            prev_digit = False
-            seen = True
+            if not _take_small(text, j, n, &s, r):
+                return False
         elif _cn_big(c):
-            if not seen:
-                return r
-            part = section + (0 if num < 0 else num)
-            if _cn_big(c) == 4:
-                if part == 0 and wan == 0 and total != 0:
-                    return r
-                if part > CN_LIMIT // 10000:
-                    return r
-                wan += part * 10000
-            else:
-                if part == 0 and wan == 0:
-                    return r  # 亿亿 and 亿 alone: the reference path reads them
-                if wan + part > CN_LIMIT // 100000000:
-                    return r
-                total += (wan + part) * 100000000
-                wan = 0
-            section = 0
-            num = -1
-            prev_digit = False
+            if not _take_big(&s, _cn_big(c)):
+                return False
         elif c == u"点":
-            m = 0
-            chunk = 0
-            while j + 1 < n and _cn_digit(text[j + 1]) >= 0:
-                chunk = chunk * 10 + _cn_digit(text[j + 1])
-                m += 1
-                j += 1
-            if m == 0 or m > 6 or not _rescale(&r, &total, &wan, &section, &num, m):
-                return r
-            num = chunk if num < 0 else num + chunk
-            prev_digit = False
+            j = _take_point(text, j, n, &s, r)
+            if j < 0:
+                return False
         else:
             break
-        if _too_big(num) or _too_big(section) or _too_big(wan) or _too_big(total):
-            return r
+        if _too_big(s.num) or _too_big(s.section) or _too_big(s.wan) or _too_big(s.total):
+            return False
         j += 1
-    if not seen:
-        return r
+    if not s.seen:
+        return False
+    return _chinese_total(text, i, j, n, &s, r)
+
+
+cdef inline bint _take_digit(Sums* s, Num* r, int d):
+    """A Chinese digit (一, 两, 零 ...): it waits in ``num`` for its unit. Two in a row
+    decline (二〇一七, 五六亿: spelled digits or a range, the reference path's), except after
+    a 零 (一万零五)."""
+    if s.num >= 0 and not s.prev_digit:
+        return False  # a Chinese digit right after Arabic ones or a 点 fraction
+    if s.prev_digit and s.num >= 0:
+        if r.frac or s.num > 0:
+            return False
+        s.num = d  # 一万零五: a zero, then the digit
+    else:
+        s.num = d * _pow10(r.frac)
+    s.prev_digit = s.seen = True
+    return True
+
+
+cdef Py_ssize_t _take_arabic(str text, Py_ssize_t j, Py_ssize_t n, Sums* s, Num* r):
+    """Arabic digits inside a Chinese number (5千万, 1亿2千万, 1.5亿2千万) as the digit waiting
+    for its unit, with their decimal places (which rescale the sums). The index after them,
+    or -1 to decline (a thousands separator, more than six decimals, too big)."""
+    cdef long long chunk = 0
+    cdef int m = 0
+    if s.num >= 0:
+        return -1
+    while j < n and _arabic(text[j]) >= 0:
+        chunk = chunk * 10 + _arabic(text[j])
+        if _too_big(chunk):
+            return -1
+        j += 1
+    if j < n and (text[j] == u"." or text[j] == u"．" or text[j] == u","):
+        if text[j] == u"," or j + 1 >= n or _arabic(text[j + 1]) < 0:
+            return -1
+        j += 1
+        while j < n and _arabic(text[j]) >= 0:
+            chunk = chunk * 10 + _arabic(text[j])
+            m += 1
+            if _too_big(chunk) or m > 6:
+                return -1
+            j += 1
+        if not _rescale(r, s, m):
+            return -1
+        s.num = chunk
+    else:
+        if chunk > CN_LIMIT // _pow10(r.frac):
+            return -1
+        s.num = chunk * _pow10(r.frac)
+    s.prev_digit = False
+    s.seen = True
+    return j
+
+
+cdef inline bint _take_small(str text, Py_ssize_t j, Py_ssize_t n, Sums* s, Num* r):
+    """A small unit (十, 百, 千 at ``j``) multiplies the digit before it (one when none) into
+    the section. False to decline: 千 that begins a unit (千瓦, 千米, 千公顷), too big."""
+    cdef Py_UCS4 c = text[j]
+    cdef long long small, part
+    if c == u"千" and j + 1 < n and (text[j + 1] in u"瓦米克伏卡" or text[j + 1:j + 3] == u"公顷"):
+        return False  # 千瓦, 千米, 千公顷: the unit's character, not the number's
+    small = _cn_small(c)
+    # 两千零十: after 零 a 十 stands alone (one ten), as the reference path reads it.
+    part = _pow10(r.frac) if s.num < 0 or (s.prev_digit and s.num == 0) else s.num
+    if part > CN_LIMIT // small:
+        return False
+    s.section += part * small
+    s.num = -1
+    s.prev_digit = False
+    s.seen = True
+    return True
+
+
+cdef inline bint _take_big(Sums* s, int zeros):
+    """A big unit (万: ``zeros`` 4, 亿: 8) closes the section read before it: 万 moves it into
+    ``wan``, 亿 moves ``wan`` and it into ``total``. False to decline the forms the
+    reference path reads by its own rules (亿亿, 亿 alone, 万 right after 亿) or too big."""
+    cdef long long part
+    if not s.seen:
+        return False
+    part = s.section + (0 if s.num < 0 else s.num)
+    if zeros == 4:
+        if part == 0 and s.wan == 0 and s.total != 0:
+            return False
+        if part > CN_LIMIT // 10000:
+            return False
+        s.wan += part * 10000
+    else:
+        if part == 0 and s.wan == 0:
+            return False  # 亿亿 and 亿 alone: the reference path reads them
+        if s.wan + part > CN_LIMIT // 100000000:
+            return False
+        s.total += (s.wan + part) * 100000000
+        s.wan = 0
+    s.section = 0
+    s.num = -1
+    s.prev_digit = False
+    return True
+
+
+cdef inline Py_ssize_t _take_point(str text, Py_ssize_t j, Py_ssize_t n, Sums* s, Num* r):
+    """点 at ``j`` and the Chinese digits after it (三点一四): the fraction joins the waiting
+    digit and rescales the sums. The index of its last digit, or -1 to decline (no digit,
+    more than six, a second fraction)."""
+    cdef int m = 0
+    cdef long long chunk = 0
+    while j + 1 < n and _cn_digit(text[j + 1]) >= 0:
+        chunk = chunk * 10 + _cn_digit(text[j + 1])
+        m += 1
+        j += 1
+    if m == 0 or m > 6 or not _rescale(r, s, m):
+        return -1
+    s.num = chunk if s.num < 0 else s.num + chunk
+    s.prev_digit = False
+    return j
+
+
+cdef inline bint _chinese_total(str text, Py_ssize_t i, Py_ssize_t j, Py_ssize_t n, Sums* s, Num* r):
+    """The value of the Chinese number ``text[i:j]`` from its sums (``r.ivalue``) and the
+    factor of its trailing 万/亿 (``r.iscale``, which a range's low bound may share). False
+    to decline an elided unit (六万五, the reference path's) or a value too big."""
+    cdef Py_ssize_t k
+    cdef long long p10
     if j - i >= 2 and _cn_digit(text[j - 1]) >= 0 and text[j - 2] in u"百佰千仟万萬亿億":
-        return r  # 六万五: an elided unit, which the reference path reads
-    r.ivalue = total + wan + section + (0 if num < 0 else num)
+        return False  # 六万五: an elided unit, which the reference path reads
+    r.ivalue = s.total + s.wan + s.section + (0 if s.num < 0 else s.num)
     if _too_big(r.ivalue):
-        return r
-    k = <int>j
+        return False
+    k = j
     while k > i and _cn_big(text[k - 1]):
         p10 = 10000 if _cn_big(text[k - 1]) == 4 else 100000000
         if r.iscale > CN_LIMIT // p10:
-            return r
+            return False
         r.iscale *= p10
         k -= 1
     return _ended(r, text, j, n)
@@ -338,36 +435,35 @@ cdef inline long long _pow10(int m):
     return p
 
 
-cdef bint _rescale(Num* r, long long* total, long long* wan, long long* section, long long* num, int m):
+cdef bint _rescale(Num* r, Sums* s, int m):
     """Give the sums ``m`` decimal places (a 点 or Arabic fraction was read); only one."""
     cdef long long p
     if r.frac:
         return False
     p = _pow10(m)
-    if total[0] > CN_LIMIT // p or wan[0] > CN_LIMIT // p or section[0] > CN_LIMIT // p or num[0] > CN_LIMIT // p:
+    if s.total > CN_LIMIT // p or s.wan > CN_LIMIT // p or s.section > CN_LIMIT // p or s.num > CN_LIMIT // p:
         return False
-    total[0] *= p
-    wan[0] *= p
-    section[0] *= p
-    if num[0] >= 0:
-        num[0] *= p
+    s.total *= p
+    s.wan *= p
+    s.section *= p
+    if s.num >= 0:
+        s.num *= p
     r.frac = m
     return True
 
 
-cdef inline Num _ended(Num r, str text, Py_ssize_t j, Py_ssize_t n):
+cdef inline bint _ended(Num* r, str text, Py_ssize_t j, Py_ssize_t n):
     """Accept the number read up to ``j`` if it ends there as the reference grammar
     would end it: no more numerals, and no 余/多 inside it (百余万)."""
     cdef Py_UCS4 c
     if j < n:
         c = text[j]
         if _numeral(c):
-            return r
+            return False
         if (c == u"余" or c == u"多") and j + 1 < n and (_cn_small(text[j + 1]) or _cn_big(text[j + 1])):
-            return r
+            return False
     r.end = j
-    r.ok = True
-    return r
+    return True
 
 
 cdef object _arabic_value(char* buf, int ndigits, int zeros):
@@ -445,23 +541,81 @@ cdef inline object _fast(str text):
     return _spaced(text) if q is DECLINE else q
 
 
+# Where _plain is in the text it reads, and what it has found so far.
+cdef struct Form:
+    Py_ssize_t start     # where the quantity's text begins: its number, minus sign or 百分之
+    Py_ssize_t i         # the reading position
+    Py_ssize_t end       # where the unit ends (a suffix word may follow); -1 to decline
+    bint pct             # 百分之/千分之: a percentage, no unit after it
+    bint tenth           # 千分之: a tenth of a percent
+    bint neg             # a minus sign before Arabic digits
+    bint has_range       # a high bound was read (3-5亿元)
+    bint over            # 余/多 after the number (3万余户)
+
+
 cdef object _plain(str text):
-    """The common forms written without spaces (31.08亿元, 约2.3亿元, 3-5亿元)."""
-    cdef Py_ssize_t n = len(text), i = 0, start, end, u, L
-    cdef Py_ssize_t n1_start, pct_start = -1, neg_start = -1
-    cdef Py_UCS4 c
+    """The common forms written without spaces (31.08亿元, 约2.3亿元, 3-5亿元): the words
+    before the number, the number (or range), the unit and suffix word, then the values
+    as the reference path computes them."""
+    cdef Py_ssize_t n = len(text)
     cdef char buf1[MAXDIGITS + 1]
     cdef char buf2[MAXDIGITS + 1]
     cdef Num a, b
-    cdef bint has_range = False, over = False, pct = False, neg = False
-    cdef object prefix = None, suffix = None, unit_text, info, value, high = None, kind, unit
-    cdef object factor = _ONE
-    cdef object unscaled = None  # a range's low bound before the high one's scale
-    cdef long long low
+    cdef Form f
+    cdef object prefix, suffix, info, value, kind, unit, factor, unscaled, high = None
     if n == 0 or n > 64:
         return DECLINE
-    # 约/近/超过 ... before the number; 上 has its own rule in the reference path.
-    c = text[0]
+    prefix = _read_lead(text, n, &f)
+    if not _read_bounds(text, n, &f, &a, &b, buf1, buf2):
+        return DECLINE
+    suffix = _read_suffix(text, n, &f)
+    if f.end < 0:
+        return DECLINE
+    if f.pct:
+        if f.end != f.i:
+            return DECLINE
+        kind, unit, factor = "percent", "%", (_TENTH if f.tenth else _ONE)
+    else:
+        info = _unit_of(text, f.i, f.end, suffix)
+        if info is None:
+            return DECLINE
+        kind, unit, factor = info
+    # Values, as the reference path computes them: factor, sign, then canonical zeros
+    # for ranges and scaled values.
+    value = _bound(&a, buf1)
+    if value is None:
+        return DECLINE
+    if f.has_range:
+        high = _bound(&b, buf2)
+        if high is None:
+            return DECLINE
+        if _shares_scale(&a, &b):
+            unscaled = value  # 3-5亿: the 亿 scales both
+            value = _scaled_low(&a, &b, value)
+            if value is None:
+                return DECLINE
+        else:
+            unscaled = None
+        if value > high:
+            # Bounds out of order: none when no other reading is left (8-3亿: the reference
+            # path's rule); 从6000到2万 (the low bound written in full) is the reference path's.
+            if unscaled is None or high > 100 * unscaled:
+                return None
+            return DECLINE
+        high = _adjusted(high, factor, False, True)
+    value = _adjusted(value, factor, f.neg, f.has_range or factor is not _ONE)
+    return _build(text, f.start, f.end, value, high, unit, kind, _modifier(&f, suffix, prefix))
+
+
+cdef inline object _read_lead(str text, Py_ssize_t n, Form* f):
+    """What comes before the number: a prefix modifier (约, 近, 超过 ...; 上 has its own rule
+    in the reference path), 人民币, then a minus sign or 百分之/千分之. Fills ``f`` (``f.i``
+    at the number) and returns the prefix, or None."""
+    cdef Py_ssize_t L, i = 0
+    cdef Py_UCS4 c = text[0]
+    cdef object prefix = None
+    f.pct = f.tenth = f.neg = f.has_range = f.over = False
+    f.end = -1
     if c in u"约大近将接不超突逾多高低少":
         for L in range(min(_prefix_max, n), 0, -1):
             if text[:L] in _PREFIX:
@@ -470,115 +624,122 @@ cdef object _plain(str text):
                 break
     if text.startswith(u"人民币", i):
         i += 3
+    f.start = i
     if i < n and (text[i] == u"-" or text[i] == u"－") and i + 1 < n and _arabic(text[i + 1]) >= 0:
-        neg = True
-        neg_start = i
+        f.neg = True
         i += 1
     elif text.startswith(u"百分之", i) or text.startswith(u"千分之", i):
-        pct = True
-        pct_start = i
-        factor = _ONE if text[i] == u"百" else _TENTH
+        f.pct = True
+        f.tenth = text[i] != u"百"
         i += 3
-    n1_start = i
-    a = _read_number(text, i, n, buf1)
-    if not a.ok:
-        return DECLINE
+    f.i = i
+    return prefix
+
+
+cdef inline bint _read_bounds(str text, Py_ssize_t n, Form* f, Num* a, Num* b, char* buf1, char* buf2):
+    """The number at ``f.i`` (into ``a``), the high bound of a range (3-5亿, into ``b``) and
+    余/多 after them (3万余户); ``f.i`` ends after them. False to decline: codes with a
+    leading 0, bounds written differently, a percentage with a range or 余."""
+    cdef Py_ssize_t i = f.i
+    if not _read_number(text, i, n, buf1, a):
+        return False
     if text[i] == u"0" and a.end - i > 1 and text[i + 1] != u"." and text[i + 1] != u"．":
-        return DECLINE  # 0086, 0517-...: codes; the reference path says what they are
+        return False  # 0086, 0517-...: codes; the reference path says what they are
     i = a.end
     if i < n and text[i] in _RANGE:
-        if pct:
-            return DECLINE
-        b = _read_number(text, i + 1, n, buf2)
-        if not b.ok or b.arabic != a.arabic:
-            return DECLINE
-        has_range = True
+        if f.pct:
+            return False
+        if not _read_number(text, i + 1, n, buf2, b) or b.arabic != a.arabic:
+            return False
+        f.has_range = True
         i = b.end
     if i < n and (text[i] == u"余" or text[i] == u"多"):
-        if pct:
-            return DECLINE
-        over = True
+        if f.pct:
+            return False
+        f.over = True
         i += 1
-    # The unit: the shortest rest that leaves nothing or one suffix word (左右, 以上 ...).
+    f.i = i
+    return True
+
+
+cdef inline object _read_suffix(str text, Py_ssize_t n, Form* f):
+    """Where the unit after ``f.i`` ends (``f.end``): the shortest rest that leaves nothing
+    or one suffix word (左右, 以上 ...), which it returns (None when none). ``f.end`` stays
+    -1 to decline: digits or spaces in the rest, or a bare number with no unit."""
+    cdef Py_ssize_t u, i = f.i
+    cdef Py_UCS4 c
     for u in range(i, n):
         c = text[u]
         if _arabic(c) >= 0 or c.isspace():
-            return DECLINE
-    if not pct and text[i:] in _SUFFIX:
-        return DECLINE  # no unit at all: a bare number, which the reference path judges
-    end = n
-    for u in range(i + (0 if pct else 1), n + 1):
-        if u == n:
-            end = n
-            break
-        if text[u:] in _SUFFIX:
-            suffix = text[u:]
-            end = u
-            break
-    if pct:
-        if end != i:
-            return DECLINE
-        kind = "percent"
-        unit = "%"
-    else:
-        unit_text = text[i:end]
-        info = _UNITS.get(unit_text)
-        if info is None:
-            return DECLINE
-        kind, unit, factor = info
-        if unit == u"年":
-            return DECLINE  # 2017年 is a date: the reference path's year rules decide
-        if suffix is not None and unit_text[len(unit_text) - 1] in u"周成个人部位":
-            return DECLINE
-    # Values, as the reference path computes them: factor, sign, then canonical zeros
-    # for ranges and scaled values.
-    if a.arabic:
-        value = _arabic_value(buf1, a.ndigits, a.zeros)
-        if value is None:
-            return DECLINE
-        if has_range:
-            high = _arabic_value(buf2, b.ndigits, b.zeros)
-            if high is None:
-                return DECLINE
-            if b.zeros and not a.zeros:
-                unscaled = value
-                value = value * _Decimal(10) ** b.zeros  # 3-5亿: the 亿 scales both
-    else:
-        low = a.ivalue
-        if has_range:
-            if b.iscale != 1 and a.iscale == 1:
-                unscaled = _scaled(low, a.frac)
-                if low > CN_LIMIT // b.iscale:
-                    return DECLINE
-                low *= b.iscale
-            high = _scaled(b.ivalue, b.frac)
-        value = _scaled(low, a.frac)
-    if has_range and value > high:
-        # Bounds out of order: none when no other reading is left (8-3亿: the reference
-        # path's rule); 从6000到2万 (the low bound written in full) is the reference path's.
-        if unscaled is None or high > 100 * unscaled:
             return None
-        return DECLINE
+    if not f.pct and text[i:] in _SUFFIX:
+        return None  # no unit at all: a bare number, which the reference path judges
+    for u in range(i + (0 if f.pct else 1), n):
+        if text[u:] in _SUFFIX:
+            f.end = u
+            return text[u:]
+    f.end = n
+    return None
+
+
+cdef inline object _unit_of(str text, Py_ssize_t i, Py_ssize_t end, object suffix):
+    """(kind, unit, factor) of the unit ``text[i:end]`` from the units table, or None to
+    decline: not a unit, 年 (2017年 is a date: the reference path's year rules decide), or
+    a suffix word after a unit the reference path reads apart (周, 成, 个, 人 ...)."""
+    cdef str unit_text = text[i:end]
+    info = _UNITS.get(unit_text)
+    if info is None or info[1] == u"年":
+        return None
+    if suffix is not None and unit_text[len(unit_text) - 1] in u"周成个人部位":
+        return None
+    return info
+
+
+cdef inline object _bound(Num* x, char* buf):
+    """The value of one bound as it is written (before a range's shared scale), or None
+    to decline."""
+    if x.arabic:
+        return _arabic_value(buf, x.ndigits, x.zeros)
+    return _scaled(x.ivalue, x.frac)
+
+
+cdef inline bint _shares_scale(Num* a, Num* b):
+    """3-5亿: the high bound has a 万/亿 and the low one none, so it scales both."""
+    if a.arabic:
+        return b.zeros != 0 and a.zeros == 0
+    return b.iscale != 1 and a.iscale == 1
+
+
+cdef inline object _scaled_low(Num* a, Num* b, object low):
+    """The low bound ``low`` times the high bound's scale, or None to decline (too big)."""
+    if a.arabic:
+        return low * _Decimal(10) ** b.zeros
+    if a.ivalue > CN_LIMIT // b.iscale:
+        return None
+    return _scaled(a.ivalue * b.iscale, a.frac)
+
+
+cdef inline object _adjusted(object v, object factor, bint neg, bint canonical):
+    """A bound as the reference path finishes it: times the unit's factor, the sign, then
+    canonical zeros when asked (ranges and scaled values)."""
     if factor is not _ONE:
-        value = value * factor
-        if high is not None:
-            high = high * factor
+        v = v * factor
     if neg:
-        value = -value
-    if has_range or factor is not _ONE:
-        value = _exact(value)
-        if high is not None:
-            high = _exact(high)
-    start = neg_start if neg else (pct_start if pct else n1_start)
-    if over:
-        modifier = "over"
-    elif suffix is not None:
-        modifier = _SUFFIX[suffix]
-    elif prefix is not None:
-        modifier = _PREFIX[prefix]
-    else:
-        modifier = None
-    return _build(text, start, end, value, high, unit, kind, modifier)
+        v = -v
+    if canonical:
+        v = _exact(v)
+    return v
+
+
+cdef inline object _modifier(Form* f, object suffix, object prefix):
+    """The modifier: 余/多 first, then a suffix word, then a prefix word."""
+    if f.over:
+        return "over"
+    if suffix is not None:
+        return _SUFFIX[suffix]
+    if prefix is not None:
+        return _PREFIX[prefix]
+    return None
 
 
 cdef inline bint _ascii_digit(Py_UCS4 c):
