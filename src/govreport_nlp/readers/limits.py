@@ -9,6 +9,7 @@ variable                         default      what it bounds
 ==============================  ===========  ==============================================
 GOVREPORT_NLP_MAX_INFLATED_MB    512          a .docx's unpacked size (and ratio, below)
 GOVREPORT_NLP_MAX_RATIO          200          a .docx member's unpacked size / packed size
+GOVREPORT_NLP_MAX_DOCX_XML_MB    32           a .docx's XML, parsed whole (~40 bytes per byte)
 GOVREPORT_NLP_MAX_PAGE_CHARS     200000       characters read from one PDF page
 GOVREPORT_NLP_MAX_STREAM_MB      64           a PDF page's unpacked content
 GOVREPORT_NLP_MAX_RENDER_MPX     60           megapixels of a page rendered for OCR
@@ -26,6 +27,7 @@ __all__ = ["LIMITS", "limit"]
 LIMITS = {
     "MAX_INFLATED_MB": 512.0,
     "MAX_RATIO": 200.0,
+    "MAX_DOCX_XML_MB": 32.0,
     "MAX_PAGE_CHARS": 200_000.0,
     "MAX_STREAM_MB": 64.0,
     "MAX_RENDER_MPX": 60.0,

@@ -7,6 +7,7 @@ import re
 import shutil
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
@@ -32,6 +33,7 @@ def _check_zip(path: Union[str, Path]) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
+            xml = sum(i.file_size for i in infos if _is_xml(zf, i))
     except (zipfile.BadZipFile, OSError) as e:
         raise InputError(f"cannot read {path} as a Word (.docx) file: {type(e).__name__}: {e}") from e
     cap = limit("MAX_INFLATED_MB") * (1 << 20)
@@ -45,6 +47,33 @@ def _check_zip(path: Union[str, Path]) -> None:
             raise InputError(f"{path}: {info.filename} unpacks {info.file_size // max(info.compress_size, 1)} times "
                              f"its packed size, over the limit of {ratio:g} (a zip bomb?); nothing was read. "
                              "Raise GOVREPORT_NLP_MAX_RATIO if it is genuine")
+    # The XML parts are parsed whole into a tree of about 20-40 bytes of memory per byte
+    # of XML (10 M one-word paragraphs, 450 MB of XML that passes the checks above: 6.7 GB).
+    # A real report's XML is a few MB; this cap bounds the parse.
+    xml_cap = limit("MAX_DOCX_XML_MB") * (1 << 20)
+    if xml > xml_cap:
+        raise InputError(f"{path}: its XML unpacks to {xml / (1 << 20):.0f} MB, over the limit of "
+                         f"{xml_cap / (1 << 20):g} MB (reading it takes about 40 times that in memory); nothing "
+                         "was read. Raise GOVREPORT_NLP_MAX_DOCX_XML_MB if it is genuine and memory allows")
+
+
+# What may open an XML part: a byte-order mark, white space, then '<' (in UTF-16 too).
+_XML_LEAD = b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n"
+
+
+def _is_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a member is XML (parsed whole when read), by its first bytes: python-docx
+    parses a part by the content type [Content_Types].xml gives it, whatever its name, so
+    a document part named word/media/x.png is XML all the same. A member that cannot be
+    read counts as XML."""
+    if info.is_dir() or info.file_size == 0:
+        return False
+    try:
+        with zf.open(info) as fh:
+            head = fh.read(256)
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError, zlib.error):
+        return True
+    return head.lstrip(_XML_LEAD).startswith(b"<")
 
 
 def docx_to_text(path: Union[str, Path]) -> str:
