@@ -14,15 +14,16 @@ the number is the quantity, the unit column its unit, the label (without its num
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Optional, get_args
 
 from ..lexicons import units as lex
 from ..models import Change, Kind, Quantity
 from ..numbers import read_cell
 from ..numbers.units import UNITS
+from . import stat_tables
 from .gazetteer import county_short_names, divisions
 
 __all__ = ["StatRow", "find_stat_rows", "find_table_cells", "outside_place_names", "outside_section_numbers"]
@@ -103,15 +104,11 @@ _TABLE_REACH = 400  # lines a table may run on for after its unit line
 _KIND: dict[str, Kind] = {k: k for k in get_args(Kind)}
 
 
-def _unit_of(unit_text: str) -> Optional[tuple[str, str, Decimal]]:
-    scale = _SCALED_MONEY.get(unit_text)
-    if scale:
-        return "money", "元", Decimal(scale)
-    return UNITS.get(unit_text)
-
-
 def find_table_cells(text: str) -> list[StatRow]:
-    """Every number cell of a table whose unit is stated above it (``单位：万元``).
+    """Every number cell of a table whose unit is stated above it (``单位：万元``), on its
+    title line (``…表（单位：亿元）``), in its column headers (``预算数（亿元）``) or in a 单位
+    column; a table printed as panels side by side (收入 | 支出) gives each panel's cells
+    the label of their own panel (rules/stat_tables.py).
 
     A row is read only when its numbers pair one to one with the header row's columns
     (the header row is the tab row right before the first row of numbers); a row that
@@ -126,16 +123,20 @@ def find_table_cells(text: str) -> list[StatRow]:
         pos += len(line) + 1
     i = 0
     while i < len(lines):
-        m = _UNIT_LINE.match(lines[i]) if "单位" in lines[i] else None
-        info = _unit_of(m.group("unit")) if m else None
+        # The unit on a line of its own or on the title line (stat_tables: the table's), or
+        # in the column headers of the line itself (the columns').
+        unit_text = _table_unit(lines[i])
+        info = stat_tables.unit_of(unit_text) if unit_text else None
+        j = i + 1
         if info is None:
-            i += 1
-            continue
+            if not (i + 1 < len(lines) and stat_tables.opens_table(lines[i], lines[i + 1])):
+                i += 1
+                continue
+            j = i
         header: Optional[list[str]] = None
         above: list[str] = []  # the header's lines, as printed (a PDF may break it over three)
-        j = i + 1
         seen_row = False
-        while j < len(lines) and j - i < _TABLE_REACH and not _UNIT_LINE.match(lines[j]) and (
+        while j < len(lines) and j - i < _TABLE_REACH and (j == i or not _table_unit(lines[j])) and (
                 "\t" in lines[j] or not seen_row and len(above) < 4
                 or seen_row and j + 1 < len(lines) and "\t" in lines[j + 1] and _HAN.search(lines[j])):
             if seen_row and "\t" not in lines[j]:
@@ -145,17 +146,27 @@ def find_table_cells(text: str) -> list[StatRow]:
             numbers = [k for k, c in enumerate(cells) if _CELL_NUMBER.fullmatch(c.strip())]
             if "\t" not in lines[j] and numbers:
                 break
-            if not numbers:
+            if not numbers and seen_row and stat_tables.names_rows(cells):
+                pass  # a row of labels with empty cells (建筑施工企业利润收入 | | …): no header
+            elif not numbers:
                 header = cells  # the last row without numbers before the data names the columns
                 above.append(lines[j])
             elif header is not None:
                 seen_row = True
                 if len(cells) != len(header) and len(above) > 1:
                     header = _merged_header(above, len(cells)) or header
-                out.extend(_row_cells(text, starts[j], lines[j], cells, header, info))
+                out.extend(_row_cells(text, starts[j], lines[j], cells, header, info, above[-4:]))
             j += 1
-        i = j
+        i = max(j, i + 1)
     return out
+
+
+def _table_unit(line: str) -> Optional[str]:
+    """The unit a line states for the table under it: a 单位 line or a title line."""
+    if "单位" not in line:
+        return None
+    m = _UNIT_LINE.match(line)
+    return m.group("unit") if m else stat_tables.title_unit(line)
 
 
 _NOTE_CELL = re.compile(r"^[（(][%％][）)]$")
@@ -181,30 +192,48 @@ def _merged_header(lines: list[str], width: int) -> Optional[list[str]]:
 
 
 def _row_cells(text: str, line_start: int, line: str, cells: list[str], header: list[str],
-               info: tuple[str, str, Decimal]) -> list[StatRow]:
-    label = cells[0].strip()
-    if not _HAN.search(label) or len(cells) != len(header):
-        return []  # no label, or numbers that do not pair with the columns one to one
+               info: Optional[stat_tables.UnitInfo], above: list[str]) -> list[StatRow]:
+    if len(cells) != len(header):
+        return []  # numbers that do not pair with the columns one to one
+    rows = [a.split("\t") for a in above]
+    labels = stat_tables.label_columns([*rows, header], len(cells))  # a panel from each
+    names = stat_tables.column_names(rows, header, labels)
+    units = stat_tables.column_units(names)
+    info = stat_tables.row_unit(cells, names) or info  # a 单位 column: this row's own unit
+    offsets = list(itertools.accumulate((len(c) + 1 for c in cells), initial=line_start))
+    out = []
+    for first, stop in zip(labels, [*labels[1:], len(cells)], strict=True):
+        out.extend(_panel_cells(text, cells, offsets, range(first, stop), names, units, info))
+    return out
+
+
+def _panel_cells(text: str, cells: list[str], offsets: list[int], panel: range, names: list[str],
+                 units: list[Optional[stat_tables.UnitInfo]], info: Optional[stat_tables.UnitInfo]) -> list[StatRow]:
+    """The numbers of one panel of a row (its label, then its columns), each in its column's
+    unit or else the table's; a column with neither (and no % in its name) gives none."""
+    label = cells[panel.start].strip().lstrip("#＃")  # #夏粮: a statistical table's 其中
+    if not _HAN.search(label):
+        return []  # this half of the row is empty (三、教育支出 has no 收入 beside it)
     subject = re.sub(r"\s+", "", _NOTE.sub("", _NUMBERING.sub("", label)))
     if len(subject) < 2:
         return []
     out = []
-    offset = line_start
-    kind, unit, factor = info
-    for k, cell in enumerate(cells):
-        cell_start = offset
-        offset += len(cell) + 1
-        raw = cell.strip()
-        read = read_cell(raw) if k and _CELL_NUMBER.fullmatch(raw) else None
+    for k in panel[1:]:
+        raw = cells[k].strip()
+        read = read_cell(raw) if _CELL_NUMBER.fullmatch(raw) else None
         if read is None:
             continue
         number, printed = read  # one exact reader for every cell (numbers.read_cell)
-        column = re.sub(r"\s+", "", header[k]) or None
-        start = cell_start + cell.index(raw)
-        if printed == "%" or (column and _PERCENT_COLUMN.search(column)):
+        column = re.sub(r"\s+", "", names[k]) or None
+        start = offsets[k] + cells[k].index(raw)
+        scope = units[k] or info  # the column's unit wins over the table's
+        if printed == "%" or (scope is units[k] and scope and scope[0] == "percent") or (
+                units[k] is None and column and _PERCENT_COLUMN.search(column)):
             q_kind, q_unit, value = "percent", "%", number
+        elif scope:
+            q_kind, q_unit, value = scope[0], scope[1], number * scope[2]
         else:
-            q_kind, q_unit, value = kind, unit, number * factor
+            continue
         change: Optional[Change] = None
         if column and _CHANGE_COLUMN.search(column):
             # 比上年增长(%) -0.9: a decrease of 0.9 (the value stays positive, GUIDELINES.md)
@@ -214,8 +243,8 @@ def _row_cells(text: str, line_start: int, line: str, cells: list[str], header: 
             start += 1  # the quantity is the number; the sign is the change's
         end = start + len(raw.lstrip("-"))
         q = Quantity(text=text[start:end], start=start, end=end, value=value, unit=q_unit, kind=_KIND[q_kind])
-        out.append(StatRow(quantity=q, label_start=line_start + line.index(cells[0]),
-                           label_end=line_start + line.index(cells[0]) + len(cells[0]), subject=subject,
+        out.append(StatRow(quantity=q, label_start=offsets[panel.start],
+                           label_end=offsets[panel.start] + len(cells[panel.start]), subject=subject,
                            column=column, change=change))
     return out
 
