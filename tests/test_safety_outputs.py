@@ -302,3 +302,34 @@ def test_a_parallel_batch_holds_a_window_of_results_not_the_batch(nlp):
         gc.collect()
         alive.append(sum(isinstance(o, BatchResult) for o in gc.get_objects()))
     assert len(alive) == 16 and max(alive) <= 6, alive
+
+
+def _exit_on_boom(item, report_year=None, *, as_text=False, **options):
+    """process_one whose worker process ends at once (os._exit) on the text holding BOOM."""
+    from govreport_nlp.runners import batch
+
+    if "BOOM" in str(item):
+        os._exit(3)
+    return batch._real_process_one(item, report_year, as_text=as_text, **options)
+
+
+def test_a_dead_worker_holds_back_no_later_result(nlp, monkeypatch):
+    # A document whose worker died waited for a retry pass at the batch's end, and every
+    # result after it was held until then (37 of 40 BatchResults alive at once). Now the
+    # documents in flight are run again alone, in place, and the rest streams on.
+    from govreport_nlp.runners import batch
+
+    texts = [TEXT.replace("31.08", f"{i}.5") for i in range(40)]
+    texts[3] = "BOOM\n" + TEXT
+    monkeypatch.setattr(batch, "_real_process_one", batch.process_one, raising=False)
+    monkeypatch.setattr(batch, "process_one", _exit_on_boom)  # the forked workers inherit it
+    alive, oks, errors = [], [], []
+    for result in extract_many(texts, jobs=2, texts=True):
+        oks.append(result.ok)
+        errors.append(result.error or "")
+        del result
+        gc.collect()
+        alive.append(sum(isinstance(o, BatchResult) for o in gc.get_objects()))
+    assert oks == [i != 3 for i in range(40)]
+    assert "worker process died" in errors[3]
+    assert len(alive) == 40 and max(alive) <= 6, alive

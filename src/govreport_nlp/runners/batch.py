@@ -17,7 +17,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Optional, Union
+from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence, Union
 
 from pydantic import BaseModel
 
@@ -132,7 +132,7 @@ def _run(args: Work) -> BatchResult:
 # parent holds a handful of reports whatever the batch's length.
 _WINDOW_PER_JOB = 2
 
-# A document in flight when its worker died twice is run alone; dying alone, it is the cause.
+# A document in flight when a worker died is run again alone; dying alone, it is the cause.
 _WORKER_DIED = ("the worker process died while processing this document (killed, or out of memory); "
                 "the other documents of the batch were processed")
 
@@ -166,40 +166,41 @@ def extract_many(items: Iterable[Item], *, jobs: int = 1, report_year: Optional[
         for args in work:
             yield _run(args)
         return
-    results: dict[int, BatchResult] = {}
-    attempts = [0] * len(work)
-    pending = list(range(len(work)))
-    next_out = 0
-    while pending:
-        isolated = [i for i in pending if attempts[i] >= 2]
-        batch = [i for i in pending if attempts[i] < 2]
-        pending = []
-        for i in isolated:  # a suspect alone in a pool of one: its own death is its record
-            attempts[i] += 1
-            for _, result in _run_pool([i], work, 1):
-                results[i] = result or BatchResult(source=_source(work[i]), error=_WORKER_DIED)
-        for i in batch:
-            attempts[i] += 1
-        for i, result in _run_pool(batch, work, jobs):
-            if result is None:
-                pending.append(i)  # in flight when a worker died: tried again
-                continue
-            results[i] = result
-            while next_out in results:  # stream in input order as results arrive
-                yield results.pop(next_out)
-                next_out += 1
-        while next_out in results:
-            yield results.pop(next_out)
-            next_out += 1
+    start = 0
+    while start < len(work):
+        # Results stream out as they come. When a worker dies the pool stops taking work;
+        # the documents then in flight (one window) are held, in order, and each is run
+        # again alone: one that dies alone is the cause and gets the error record. Then
+        # a fresh pool goes on from the next document; nothing else waits.
+        held: deque[tuple[int, Optional[BatchResult]]] = deque()
+        for i, result in _run_pool(range(start, len(work)), work, jobs):
+            start = i + 1
+            if result is None or held:
+                held.append((i, result))
+            else:
+                yield result
+            del result
+        while held:
+            i, result = held.popleft()
+            yield result if result is not None else _run_alone(i, work)
+            del result
+
+
+def _run_alone(i: int, work: list[Work]) -> BatchResult:
+    """Document ``i`` in a pool of its own: its result, or the record of its death."""
+    results = [result for _, result in _run_pool([i], work, 1)]
+    return results[0] if results and results[0] is not None else BatchResult(source=_source(work[i]),
+                                                                            error=_WORKER_DIED)
 
 
 def _source(args: Work) -> str:
     return "<text>" if args[2] else printable_name(args[0])
 
 
-def _run_pool(indices: list[int], work: list[Work], jobs: int) -> Iterator[tuple[int, Optional[BatchResult]]]:
+def _run_pool(indices: Sequence[int], work: list[Work], jobs: int) -> Iterator[tuple[int, Optional[BatchResult]]]:
     """Run the documents ``indices`` in a fresh pool, yielding (index, result) in order;
-    the result is None for a document whose worker died."""
+    the result is None for a document whose worker died. Once a worker has died no more
+    documents are sent: the ones in flight are yielded and the generator ends."""
     if not indices:
         return
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(indices)), initializer=_worker_init,
@@ -210,6 +211,7 @@ def _run_pool(indices: list[int], work: list[Work], jobs: int) -> Iterator[tuple
     window = max(2, _WINDOW_PER_JOB * jobs)
     todo = iter(indices)
     inflight: deque[tuple[int, Future[BatchResult]]] = deque()
+    broken = False
     try:
         for i in todo:
             inflight.append((i, pool.submit(_run, work[i])))
@@ -220,13 +222,13 @@ def _run_pool(indices: list[int], work: list[Work], jobs: int) -> Iterator[tuple
             try:
                 result: Optional[BatchResult] = future.result()
             except BrokenProcessPool:
-                result = None
+                result, broken = None, True
             del future
-            for j in todo:
+            for j in () if broken else todo:
                 try:
                     inflight.append((j, pool.submit(_run, work[j])))
-                except BrokenProcessPool:  # the pool broke: the rest is tried again by the caller
-                    inflight.append((j, _broken()))
+                except BrokenProcessPool:  # broken before j was sent: j is the caller's to send again
+                    broken = True
                 break
             yield i, result
             del result
@@ -245,12 +247,6 @@ def _fork_context() -> Optional[multiprocessing.context.BaseContext]:
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return None
-
-
-def _broken() -> Future[BatchResult]:
-    future: Future[BatchResult] = Future()
-    future.set_exception(BrokenProcessPool("the pool broke before this document was sent"))
-    return future
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
