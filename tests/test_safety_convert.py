@@ -95,3 +95,40 @@ def test_converter_that_hangs_is_killed_with_its_children(tmp_path, fake_soffice
             break
         time.sleep(0.1)
     assert _dead(child), "the converter's child outlived the timeout"
+
+
+FAKE_TESSERACT = """#!{python}
+import os, subprocess, sys
+if sys.argv[1:] == ["--list-langs"]:
+    print("List of available languages (2):")
+    print("chi_sim")
+    print("eng", flush=True)
+    # A child left behind holding our output: a pipe capture would wait on it.
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    open(os.environ["FAKE_CHILD"], "w").write(str(child.pid))
+"""
+
+
+def test_tesseract_language_listing_runs_as_a_converter(tmp_path, monkeypatch):
+    from govreport_nlp.readers import ocr
+
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    exe = bindir / "tesseract"
+    exe.write_text(FAKE_TESSERACT.format(python=sys.executable))
+    exe.chmod(0o755)
+    pidfile = tmp_path / "child.pid"
+    monkeypatch.setenv("PATH", f"{bindir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("FAKE_CHILD", str(pidfile))
+    calls: list[list[str]] = []
+    real = ocr.run_tool
+    monkeypatch.setattr(ocr, "run_tool", lambda argv, **kw: calls.append(list(argv)) or real(argv, **kw))
+    engine = ocr._tesseract()
+    assert engine is not None and engine.name == "Tesseract"
+    assert calls == [[str(exe.resolve()), "--list-langs"]]
+    child = int(pidfile.read_text())
+    for _ in range(50):  # the group is killed as the listing ends; the zombie's reaping may lag
+        if _dead(child):
+            break
+        time.sleep(0.1)
+    assert _dead(child), "the listing's child outlived it"

@@ -11,12 +11,12 @@ warning, and the CLI says on stderr what to install.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
+from ..errors import InputError
 from .limits import limit
 from .tools import run_tool
 
@@ -92,12 +92,13 @@ def _tesseract() -> Optional[OcrEngine]:
     exe = shutil.which("tesseract")
     if exe is None:
         return None
+    # Through run_tool as the page reads are: its own process group, killed whole, output to
+    # a file (a child left holding a pipe would block a capture of it past any timeout).
     try:
-        langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30,
-                               check=False).stdout  # a failing listing names no chi_sim
-    except (OSError, subprocess.SubprocessError):
+        langs = run_tool([str(Path(exe).resolve()), "--list-langs"], what="tesseract --list-langs", timeout=30)
+    except InputError:  # a failing listing names no chi_sim
         return None
-    if "chi_sim" not in langs.split():
+    if "chi_sim" not in langs.decode("utf-8", errors="replace").split():
         return None
 
     def read_page(page: Page) -> str:
