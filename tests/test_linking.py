@@ -583,3 +583,16 @@ def test_linking_a_run_counts_the_event_after_it(nlp):
     assert _subject_of(nlp, "高技术制造业增加值增长30.4%、连续24个月保持两位数增长。", "24个月") == "保持两位数增长"
     assert _subject_of(nlp, "长江十年禁渔连续4次获评全国优秀，环巢湖十大湿地全面建成。", "4次") == "获评全国优秀"
     assert _subject_of(nlp, "粮食产量连续5年稳定在800亿斤以上。", "5年") == "粮食产量"
+
+
+@pytest.mark.parametrize("text, quantity, subject", [
+    # bulk chongqing_municipality_work_report_2026: a count's bound (以上) comes before its noun.
+    ("扩大制造业投资，加快推动600个以上亿元级工业项目建设，新实施1500个以上技改项目。", "1500个", "技改项目"),
+    # bulk sichuan_province_work_report_2025
+    ("支持对象为来川工作3年以上的人才，遴选支持350名左右本土高层次人才和10个左右创新团队。", "350名", "本土高层次人才"),
+    ("支持对象为来川工作3年以上的人才，遴选支持350名左右本土高层次人才和10个左右创新团队。", "10个", "创新团队"),
+    # bulk guizhou_province_work_report_2026: a measure's bound opens a qualifier of what follows.
+    ("为100所海拔1500米以上农村中小学幼儿园建设供暖设施", "1500米", "海拔"),
+])
+def test_linking_counted_noun_after_the_counts_bound(nlp, text, quantity, subject):
+    assert _subject_of(nlp, text, quantity) == subject

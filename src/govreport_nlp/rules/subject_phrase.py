@@ -52,6 +52,8 @@ _DIVISION_NOUNS = lex.DIVISION_NOUNS
 _SCOPE_WORDS = lex.SCOPE_WORDS
 _PREDICATE_RE = re.compile(_alternation(lex.PREDICATE_VERBS))
 _NOT_A_NOUN = re.compile(_alternation(lex.NOT_NOUN_STARTS))
+_BOUND = re.compile(_alternation(lex.BOUND_WORDS))
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _BARE_ADDITIONS = lex.BARE_ADDITIONS
 _ADDITION_RE = re.compile(_alternation(_BARE_ADDITIONS))
 _AVERAGE = re.compile(f"(?:{_alternation(lex.AVERAGE_WORDS)})$")
@@ -78,10 +80,15 @@ def last_bound(bounds: frozenset[int], after: int, before: int) -> Optional[int]
     return None
 
 
-def right_noun(text: str, pos: int, end: int, bounds: frozenset[int]) -> Optional[tuple[int, int]]:
-    """The counted noun right after a classifier (18个单位 -> 单位), or None."""
+def right_noun(text: str, pos: int, end: int, bounds: frozenset[int], *,
+               past_bound: bool = False) -> Optional[tuple[int, int]]:
+    """The counted noun right after a classifier (18个单位 -> 单位), or None; with
+    ``past_bound`` (a count) also after the count's bound (1500个以上技改项目 -> 技改项目)."""
     while pos < end and text[pos] in " \t\u3000\xa0\n":
         pos += 1
+    bound = _BOUND.match(text, pos) if past_bound else None
+    if bound is not None and bound.end() in bounds and _HAN.match(text, bound.end()):
+        pos = bound.end()  # 新实施1500个以上|技改项目: the bound is the number's, the noun follows it
     if _NOT_A_NOUN.match(text, pos):
         return None  # 3条以上, 13.36万人，并…: a modifier or a conjunction follows, no noun
     if text.startswith("《", pos):
@@ -275,7 +282,9 @@ def _counted_after(text: str, idx: int, quantities: Sequence[Quantity], nxt: int
     q = quantities[idx]
     if not (q.kind in ("count", "measure", "money") and (q.unit or q.kind == "count") and not phrase.change):
         return None
-    right = right_noun(text, q.end, nxt, bounds)
+    # A measure's bound opens a qualifier (海拔1500米以上|农村中小学): only a count's noun
+    # is read past it.
+    right = right_noun(text, q.end, nxt, bounds, past_bound=q.kind == "count")
     if right is None and text.startswith("、", q.end) and idx + 1 < len(quantities):
         # 10大类、4389项行政权责清单: the noun after the last item of a list.
         following = quantities[idx + 1]
