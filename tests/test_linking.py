@@ -596,3 +596,15 @@ def test_linking_a_run_counts_the_event_after_it(nlp):
 ])
 def test_linking_counted_noun_after_the_counts_bound(nlp, text, quantity, subject):
     assert _subject_of(nlp, text, quantity) == subject
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bulk chongqing_municipality_work_report_2026: an adverb opening the predicate ends the
+    # counted noun; alone, it names nothing (the indicator before holds).
+    ("13项辅助生殖技术项目首次纳入医保报销。", {"13项": "辅助生殖技术项目"}),
+    ("74个国控断面水质优良比例连续3年保持100%。", {"74个": "国控断面水质优良比例", "3年": "国控断面水质优良比例",
+                                        "100%": "国控断面水质优良比例"}),
+])
+def test_linking_adverbs_are_no_part_of_a_subject(nlp, text, expected):
+    subjects = {q: s for q, s, _ in _facts(nlp, text)}
+    assert {q: subjects[q] for q in expected} == expected

@@ -16,6 +16,7 @@ from typing import Optional, Sequence
 
 from ..lexicons import subjects as lex
 from ..models import Change, Quantity, SubjectRule
+from .clauses import ADVERB_BEFORE as _ADVERB_BEFORE
 from .clauses import FILLER as _FILLER, GLUED_FILLERS as _GLUED_FILLERS, alternation as _alternation
 from .clauses import left_phrase as _left_phrase, stops as _stops, strip_filler as _strip_filler
 from .links import Link
@@ -109,6 +110,11 @@ def right_noun(text: str, pos: int, end: int, bounds: frozenset[int], *,
     tail = _REACHING.search(text, max(pos, stop - 4), stop) or _FILLER.search(text, max(pos, stop - 3), stop)
     if tail is not None and tail.start() > pos and (tail.start() in bounds or tail.group() in _GLUED_FILLERS):
         stop = tail.start()
+    # 13项辅助生殖技术项目|首次纳入医保, 74个国控断面…比例|连续3年: an adverb that opens
+    # the predicate is not the noun's.
+    adverb = _ADVERB_BEFORE.search(text, pos, stop)
+    if adverb is not None and adverb.start() > pos + 1 and adverb.start() in bounds:
+        stop = adverb.start()
     if stop - pos == 1 and text[pos] in _DIVISION_NOUNS and stop in bounds:
         return pos, stop  # 16个区全部…: a division is a noun of one character
     if stop - pos > MAX_SUBJECT or stop - pos < (1 if predicate is not None else 2):
@@ -192,6 +198,8 @@ def read_phrase(text: str, lo: int, idx: int, quantities: Sequence[Quantity], nx
         phrase.subject = category.group()
     if BASELINE.match(phrase.subject) or _BASELINE_BEFORE.search(text, max(lo, phrase.start - 5), phrase.start):
         phrase.subject = ""  # 比上年年初预算增加1800亿元: the indicator is the one before
+    elif _ADVERB_BEFORE.fullmatch(phrase.subject):
+        phrase.subject = ""  # …比例|连续3年保持100%: an adverb alone names nothing; the indicator is the one before
     phrase.right = _counted_after(text, idx, quantities, nxt, sent_end, bounds, phrase)
     # A classifier followed by its noun (推出85项年度营商环境改革举措) counts that noun,
     # whatever stands before the number: the left phrase there is the action.
