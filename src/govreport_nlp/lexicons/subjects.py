@@ -8,19 +8,21 @@ on the right (18个|单位); these lists say where such a phrase stops and what 
 from __future__ import annotations
 
 __all__ = [
-    "BARE_ADDITIONS", "BASELINE_PERIODS", "BASELINE_WORDS", "BUDGET_HEADS", "BUDGET_STAGES", "BUDGET_TIME_WORDS", "CATEGORY_WORDS",
-    "DECREASE_VERBS", "DIVISION_NOUNS", "FEE_SUFFIXES", "FILLERS", "GLUED_FILLERS", "INCREASE_VERBS",
-    "LABEL_AFTER_VERB", "LIST_JOINERS", "MANNER_ADVERBS", "NOUN_UNITS", "NOT_NOUN_STARTS", "NOUN_WHEN_FINAL", "OBJECT_VERBS", "OTHER_STOPS", "PREDICATE_OPENERS", "PREDICATE_VERBS",
-    "REACHING_VERBS", "SCOPE_WORDS",
-    "AVERAGE_WORDS", "BARE_SHARES", "CHANGE_MODIFIERS", "COMPLETION_STAGES", "COMPLETION_VERBS", "STATE_ASPECTS",
-    "BOUND_WORDS", "INSTITUTION_END_CHARS", "MEASURE_END_CHARS", "ORIGIN_VERBS", "RELATIVE_CLAUSE_WORDS",
-    "STATE_COUNT_UNITS",
+    "AVERAGE_WORDS", "BARE_ADDITIONS", "BARE_SHARES", "BASELINE_PERIODS", "BASELINE_WORDS", "BOUND_WORDS",
+    "BUDGET_HEADS", "BUDGET_STAGES", "BUDGET_TIME_WORDS", "CATEGORY_WORDS", "CHANGE_MODIFIERS",
+    "COMPLETION_STAGES", "COMPLETION_VERBS", "DECREASE_VERBS", "DIVISION_NOUNS", "FEE_SUFFIXES", "FILLERS",
+    "GLUED_FILLERS", "INCREASE_VERBS", "INSTITUTION_END_CHARS", "LABEL_AFTER_VERB", "LIST_JOINERS",
+    "MANNER_ADVERBS", "MEASURE_END_CHARS", "MILESTONE_NOUNS", "NOT_NOUN_STARTS", "NOUN_UNITS",
+    "NOUN_WHEN_FINAL", "OBJECT_VERBS", "ORIGIN_VERBS", "OTHER_STOPS", "PREDICATE_OPENERS", "PREDICATE_VERBS",
+    "REACHING_VERBS", "RELATIVE_CLAUSE_WORDS", "SCOPE_WORDS", "STATE_ASPECTS", "STATE_COUNT_UNITS"
 ]
 
 # Words between the subject and the number that say nothing of what is measured: copulas,
 # modifiers of size, 分别/均. (合计/总计 are not among them: 本年收入合计 names a total line.)
 FILLERS = (
     "约为", "大约", "约", "将近", "接近", "近", "超过", "突破", "超", "已逾", "逾", "不足", "不到",
+    # verbs of passing a level (生产总值迈上3000亿元台阶)
+    "迈上", "跨上", "站上", "跨越", "连跨",
     "不低于", "不少于", "不超过", "不高于", "低于", "高于", "少于", "多于",
     "共计", "累计", "共", "达到", "高达", "多达", "达", "分别为", "分别", "均为", "均", "平均为", "为",
     # verbs of keeping a level (出庭应诉率保持100%, 粉丝数累积3170万)
@@ -131,6 +133,9 @@ MANNER_ADVERBS = ("迅速", "快速", "不断", "持续", "进一步", "稳步",
 # What may follow a classifier without being its noun (3条以上, 13.36万人，并…).
 NOT_NOUN_STARTS = ("以上", "以下", "左右", "上下", "以内", "之内", "内", "并", "且", "而", "也", "还", "又",
                    "再", "即", "等", "多", "余")
+# Milestones a figure passes (迈上5万亿元台阶, 突破千亿大关, 连跨两个万亿元台阶): the noun
+# after the number names the level, not what is counted; the indicator stands before.
+MILESTONE_NOUNS = ("台阶", "大关", "关口")
 # Verbs of addition that name no indicator alone (新增22个县城: the number counts what follows).
 BARE_ADDITIONS = frozenset({"新增", "新建", "新开工", "新认定", "新培育", "新设", "新批建"})
 # Divisions: nouns of one character after a classifier (16个区).

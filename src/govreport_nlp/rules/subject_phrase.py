@@ -54,6 +54,9 @@ _SCOPE_WORDS = lex.SCOPE_WORDS
 _PREDICATE_RE = re.compile(_alternation(lex.PREDICATE_VERBS))
 _NOT_A_NOUN = re.compile(_alternation(lex.NOT_NOUN_STARTS))
 _BOUND = re.compile(_alternation(lex.BOUND_WORDS))
+_MILESTONE = re.compile(_alternation(lex.MILESTONE_NOUNS))
+# A milestone alone or after the unit of its number (万亿元台阶, 千亿大关).
+_MILESTONE_PHRASE = re.compile(f"[万亿千百]*[元斤吨]?(?:{_alternation(lex.MILESTONE_NOUNS)})")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _BARE_ADDITIONS = lex.BARE_ADDITIONS
 _ADDITION_RE = re.compile(_alternation(_BARE_ADDITIONS))
@@ -90,7 +93,7 @@ def right_noun(text: str, pos: int, end: int, bounds: frozenset[int], *,
     bound = _BOUND.match(text, pos) if past_bound else None
     if bound is not None and bound.end() in bounds and _HAN.match(text, bound.end()):
         pos = bound.end()  # 新实施1500个以上|技改项目: the bound is the number's, the noun follows it
-    if _NOT_A_NOUN.match(text, pos):
+    if _NOT_A_NOUN.match(text, pos) or _MILESTONE_PHRASE.match(text, pos):
         return None  # 3条以上, 13.36万人，并…: a modifier or a conjunction follows, no noun
     if text.startswith("《", pos):
         close = text.find("》", pos, end)
@@ -198,7 +201,8 @@ def read_phrase(text: str, lo: int, idx: int, quantities: Sequence[Quantity], nx
         phrase.subject = category.group()
     if BASELINE.match(phrase.subject) or _BASELINE_BEFORE.search(text, max(lo, phrase.start - 5), phrase.start):
         phrase.subject = ""  # 比上年年初预算增加1800亿元: the indicator is the one before
-    elif _ADVERB_BEFORE.fullmatch(phrase.subject):
+    elif _ADVERB_BEFORE.fullmatch(phrase.subject) or _MILESTONE_PHRASE.fullmatch(phrase.subject):
+        # (…连跨两个万亿元台阶，年均增长5.7%: a milestone passed names no indicator either)
         phrase.subject = ""  # …比例|连续3年保持100%: an adverb alone names nothing; the indicator is the one before
     phrase.right = _counted_after(text, idx, quantities, nxt, sent_end, bounds, phrase)
     # A classifier followed by its noun (推出85项年度营商环境改革举措) counts that noun,
