@@ -38,6 +38,13 @@ def _item(segmented: str, quantity: str) -> rules.Item:
 
 
 CASES = [
+    # anhui_province_work_report_2026: a difference against another side is the indicator's
+    # named before the comparison.
+    (rules.compared, "规上|民营|工业|增加值|增速|高于|全部|规上|工业|2.3个百分点|。", "2.3个百分点",
+     ("规上民营工业增加值增速", "attribute_before", None)),
+    # (a bare rate stands for the indicator before it)
+    (rules.compared, "全市|居民|人均|可|支配|收入|增长|6.2%|，|增速|快于|全省|0.5个百分点|。", "0.5个百分点",
+     ("居民人均可支配收入", "previous_quantity", None)),
     # anhui_province_work_report_2026: the items of a 分别 list share the head of the last.
     (rules.respectively, "制造业|、|普惠|小微|贷款|余额|分别|增长|10.7%|、|13.3%|。", "10.7%",
      ("制造业余额", "respectively", "increase")),
@@ -128,3 +135,11 @@ def test_subject_rules_every_rule_name_is_tested():
     named = {expected[1] for *_, expected in CASES}
     assert named == set(SUBJECT_RULES) - {"table_row", "table_cell"}
     assert {rule for rule, *_ in CASES} == set(rules.RULES)
+
+
+def test_subject_rules_compared_declines_a_floor_and_a_level():
+    # bulk guangdong_province_work_report_2026: 不低于 sets a floor, and 1.6倍 is a multiple.
+    item = _item("特困|人员|基本|生活|保障|标准|不|低于|当地|最低|生活|保障|标准|的|1.6倍|。", "1.6倍")
+    assert rules.compared(item) is None
+    # 高于90%: a level with no other side (a filler, as 达到).
+    assert rules.compared(_item("满意率|高于|90%|。", "90%")) is None

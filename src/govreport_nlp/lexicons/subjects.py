@@ -8,8 +8,8 @@ on the right (18个|单位); these lists say where such a phrase stops and what 
 from __future__ import annotations
 
 __all__ = [
-    "AVERAGE_WORDS", "BARE_ADDITIONS", "BARE_SHARES", "BASELINE_PERIODS", "BASELINE_WORDS", "BOUND_WORDS",
-    "BUDGET_HEADS", "BUDGET_STAGES", "BUDGET_TIME_WORDS", "CATEGORY_WORDS", "CHANGE_MODIFIERS",
+    "AVERAGE_WORDS", "BARE_ADDITIONS", "BARE_RATES", "BARE_SHARES", "BASELINE_PERIODS", "BASELINE_WORDS", "BOUND_WORDS",
+    "BUDGET_HEADS", "BUDGET_STAGES", "BUDGET_TIME_WORDS", "CATEGORY_WORDS", "CHANGE_MODIFIERS", "COMPARISON_VERBS",
     "COMPLETION_STAGES", "COMPLETION_VERBS", "DECREASE_VERBS", "DIVISION_NOUNS", "FEE_SUFFIXES", "FILLERS",
     "GLUED_FILLERS", "INCREASE_VERBS", "INSTITUTION_END_CHARS", "LABEL_AFTER_VERB", "LIST_JOINERS",
     "MANNER_ADVERBS", "MEASURE_END_CHARS", "MILESTONE_NOUNS", "NOT_NOUN_STARTS", "NOUN_UNITS",
@@ -133,6 +133,12 @@ MANNER_ADVERBS = ("迅速", "快速", "不断", "持续", "进一步", "稳步",
 # What may follow a classifier without being its noun (3条以上, 13.36万人，并…).
 NOT_NOUN_STARTS = ("以上", "以下", "左右", "上下", "以内", "之内", "内", "并", "且", "而", "也", "还", "又",
                    "再", "即", "等", "多", "余")
+# Verbs comparing an indicator with another (增速高于全国0.3个百分点): the difference after
+# the other side is the first indicator's.
+COMPARISON_VERBS = ("高于", "低于", "快于", "慢于", "优于")
+# The rate of an indicator named just before (…增长6.2%，增速快于全省0.5个百分点): alone before
+# a comparison they stand for that indicator.
+BARE_RATES = frozenset({"增速", "增幅", "涨幅", "降幅", "速度", "增长速度"})
 # Milestones a figure passes (迈上5万亿元台阶, 突破千亿大关, 连跨两个万亿元台阶): the noun
 # after the number names the level, not what is counted; the indicator stands before.
 MILESTONE_NOUNS = ("台阶", "大关", "关口")

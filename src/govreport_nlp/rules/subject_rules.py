@@ -24,7 +24,7 @@ from .subject_phrase import share_start
 from .topics import FROM as _FROM
 from .topics import category_after, event_after_consecutive, heading_lead, to_next
 
-__all__ = ["RULES", "Item", "Rule", "Sentence", "attribute_before", "before_verb", "budget_line", "counted_event",
+__all__ = ["RULES", "Item", "Rule", "Sentence", "attribute_before", "before_verb", "budget_line", "compared", "counted_event",
            "counted_noun_after", "counted_unit", "from_to", "last_addition", "list_item", "outcome_after",
            "previous_quantity", "respectively", "respectively_item", "share_of_noun", "share_of_origin"]
 
@@ -50,6 +50,11 @@ _WHITESPACE = re.compile(r"\s+")
 # A share named by its origin after the number (其中47%来自海外, 60%来源于企业).
 _ORIGIN = re.compile(rf"(?:{_alternation(lex.ORIGIN_VERBS)})[\u4e00-\u9fff]{{1,8}}?(?=[，,；;。、）)]|$)")
 _STAGE = re.compile(f"(?:支出)?(?:{_alternation(lex.BUDGET_STAGES)})$")
+# A comparison and its other side right before a difference (高于全部规上工业|2.3个百分点).
+_COMPARED = re.compile(rf"(?:{_alternation(lex.COMPARISON_VERBS)})(?P<other>[^，,；;。、：:\s0-9]{{1,12}})$")
+# (a percent after a comparison is often a multiple of the other side: 不低于…标准的1.6倍)
+_DIFFERENCE_UNITS = frozenset({"百分点"})
+_BARE_RATES = lex.BARE_RATES
 
 
 @dataclass
@@ -246,6 +251,28 @@ def from_to(item: Item) -> Optional[Link]:
     return Link(subject=subject, subject_start=subject_start, rule="from_to")
 
 
+def compared(item: Item) -> Optional[Link]:
+    """规上民营工业增加值增速高于全部规上工业|2.3个百分点: a difference against another side
+    is the indicator's named before the comparison (attribute_before); with nothing there
+    (增长5.7%、高于全国0.3个百分点) the rules after choose (previous_quantity)."""
+    q, s = item.q, item.sentence
+    if q.unit not in _DIFFERENCE_UNITS:
+        return None
+    m = _COMPARED.search(s.text, item.lo, q.start)
+    if m is None or m.start() not in s.bounds or m.start("other") not in s.bounds or s.text[m.start() - 1] == "不":
+        return None  # (不低于 sets a floor; it compares nothing)
+    start, verb = _left_phrase(s.text, item.lo, m.start(), s.bounds)
+    subject = _clean(s.text[start:m.start()])
+    if verb is not None or not subject or len(subject) > MAX_SUBJECT:
+        return None
+    if subject in _BARE_RATES:
+        links = s.links  # 增速快于全省…: the rate of the indicator before
+        if not links or links[-1].subject is None:
+            return None
+        return _chosen(item, links[-1].subject, links[-1].subject_start, "previous_quantity")
+    return _chosen(item, subject, start, "attribute_before")
+
+
 def _chosen(item: Item, subject: Optional[str], start: Optional[int], rule: Optional[SubjectRule]) -> Link:
     return Link(subject=subject, change=item.phrase.change, subject_start=start, rule=rule)
 
@@ -384,7 +411,7 @@ def previous_quantity(item: Item) -> Optional[Link]:
 
 # In the order they are tried: the first link found is the quantity's.
 RULES: tuple[Rule, ...] = (
-    respectively_item, list_item, counted_event, counted_unit, respectively, from_to,
+    respectively_item, list_item, counted_event, counted_unit, respectively, from_to, compared,
     # (a completion rate's budget line wins over any phrase before it)
     budget_line, counted_noun_after, last_addition, attribute_before, before_verb,
     # …and when none of those names the subject:
