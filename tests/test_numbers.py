@@ -151,6 +151,12 @@ def test_numbers_find_quantities_skips_named_terms_and_size_classes():
     assert [q.text for q in find_quantities(text)] == ["3次"]
 
 
+def test_numbers_find_quantities_skips_admission_tiers():
+    # bulk wanzai_county_stats_communique_2015: 一本, 二本 are tiers of the entrance examination.
+    text = "2015年全县实际参加高考人数3067人，二本以上上线人数885人，其中：普通文化类考生中一本上线人数185人。出版二本。"
+    assert [q.text for q in find_quantities(text)] == ["3067人", "885人", "185人", "二本"]
+
+
 def test_numbers_find_quantities_per_mille_points_and_birds():
     # jiangxi_province_stats_communique_2022, wanzai_county_stats_communique_2015
     found = list(find_quantities("人口自然增长率比上年下降1.15个千分点。家禽年末实有143.3万羽。"))

@@ -121,6 +121,11 @@ def read_bounds(n1: str, n2: Optional[str], half: bool, over_mark: bool) -> Opti
     return value, high, over or over2, n1, n2
 
 
+# What follows an admission tier of the college entrance examination (一本上线, 二本以上,
+# 三本院校, 一本批次, 一本线).
+_TIER_AFTER = ("上线", "以上", "院校", "批次", "线", "录取")
+
+
 def not_an_amount_here(text: str, start: int, end: int, unit_end: int, n1: str, unit_text: Optional[str]) -> bool:
     """Whether running text shows the number names a class, a region, a phase or a time
     of day rather than an amount (超千亿元的开发区, 东三省, 30万吨级, 产业园二期, 10时30分).
@@ -131,6 +136,8 @@ def not_an_amount_here(text: str, start: int, end: int, unit_end: int, n1: str, 
     True
     >>> not_an_amount_here("完成30万吨", 2, 6, 6, "30万", "吨")
     False
+    >>> not_an_amount_here("二本以上上线人数", 0, 2, 2, "二", "本"), not_an_amount_here("出版二本", 2, 4, 4, "二", "本")
+    (True, False)
     """
     before = text[start - 1] if start else ""
     if (before and before in "超过逾上" and text[unit_end:unit_end + 1] in ("的", "级")
@@ -142,6 +149,8 @@ def not_an_amount_here(text: str, start: int, end: int, unit_end: int, n1: str, 
         return True  # 30万吨级航道, 五百亿级产业集群: a class of size, not an amount
     if unit_text == "期" and len(n1) == 1 and n1 in CN_DIGITS and before > "\u4e00":
         return True  # 产业园二期: the phase of a project, an ordinal
+    if unit_text == "本" and n1 in ("一", "二", "三") and text.startswith(_TIER_AFTER, end):
+        return True  # 二本以上上线人数: an admission tier (一本, 二本), not a count of books
     return unit_text == "分" and text[max(0, start - 3):start].rstrip()[-1:] in ("时", "点", ":", "：")
 
 
