@@ -47,7 +47,7 @@ def build(*, model_dir: Optional[Union[str, Path]] = None, download: Optional[bo
     from ..segment import tokenizer as tokenizer_module  # (registers the tokenizer)
 
     # spaCy's Chinese tokenizer with a linear-time word alignment (tokenizer.py).
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
+    nlp: Language = spacy.blank("zh", config={"nlp": {"tokenizer": {
         "@tokenizers": "govreport_nlp.ChineseTokenizer.v1", "segmenter": "pkuseg"}}})
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, tokenizer_module.LinearChineseTokenizer):
