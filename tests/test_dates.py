@@ -116,6 +116,18 @@ def test_dates_bare_years_of_a_review_in_a_work_report():
     assert _values("连续五年增加", 2017, work_report=True) == []
 
 
+def test_dates_the_five_years_a_work_report_reviews():
+    # anhui_province_work_report_2026 (reviewing 2021-2025): 极不平凡的五年，…; bulk chongqing
+    # 2026: 五年新设民营经营主体…, 五年改造城镇老旧小区…, 五年滚动实施….
+    got = _values("这是极不寻常、极不平凡的五年，我们坚定不移。五年新设民营经营主体276.4万户。"
+                  "五年改造城镇老旧小区8074个。五年滚动实施川渝共建重点项目555个。", 2025, work_report=True)
+    assert got == [("五年", "2021/2025", None)] * 4
+    # A stretch of time that is an amount stays one (用三年的时间), and outside a work report
+    # the review is not known.
+    assert _values("用三年的时间完成。", 2025, work_report=True) == []
+    assert _values("极不平凡的五年，", 2025) == []
+
+
 def test_dates_parts_of_a_year_and_numbers_before_year_words():
     # GUIDELINES (half years and quarters); bulk: jilin, guizhou 2026 work reports. In a
     # statistical bulletin of 2025: 上半年 -> 2025-01/2025-06.

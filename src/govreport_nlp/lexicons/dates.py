@@ -20,7 +20,9 @@ AS_OF_WORDS = ("截至到", "截至", "截止到", "截止")
 PLAN_DOCUMENTS = ("规划", "计划", "纲要")
 # Verbs that follow a bare span of years in a work report's review (五年累计…, 五年增加70%):
 # the span is then the years reviewed.
-REVIEW_VERBS = ("累计", "共", "增加", "增长", "投入", "减少", "提高", "下降", "新增", "建成", "完成", "实现")
+REVIEW_VERBS = ("累计", "共", "增加", "增长", "投入", "减少", "提高", "下降", "新增", "建成", "完成", "实现",
+                # (五年新设民营经营主体, 五年改造城镇老旧小区, 五年滚动实施重点项目, 五年跨过…台阶)
+                "新设", "新建", "改造", "滚动实施", "实施", "引进", "培育", "跨过", "跨越", "迈上")
 # Relative years whose end is named as one date (上年末, 去年底, 上年年末), in the order the
 # rule tries them (a word before the shorter word it begins with).
 YEAR_END_WORDS = ("上一年", "上年度", "上年", "去年", "前年", "本年度", "本年", "今年", "当年")

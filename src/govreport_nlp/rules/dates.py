@@ -67,9 +67,10 @@ _DATE = re.compile(
     rf"(?P<planend>期末|末)?"
     # 过去五年, 五年来, 这五年, 过去的五年, …以来的五年: the years up to the report year.
     rf"|(?P<span>(?:过去的?|这|以来的)(?P<sn>[{_SPAN_N}])年(?!来)|(?<![近多几数连续0-9一二三四五六七八九十两])(?P<sn2>[{_SPAN_N}])年来)"
-    # 中央财政五年投入…, 五年增加70%: in a review of five years, the years it reviews
-    # (only in a work report: see find_dates).
-    rf"|(?<![近多几数连续每第后前一])(?P<bare>(?P<sn3>[{_SPAN_N}])年)(?={_REVIEW_VERBS})"
+    # 中央财政五年投入…, 五年增加70%, 极不平凡的五年，: in a review of five years, the years
+    # it reviews (only in a work report: see find_dates).
+    rf"|(?P<bare>(?<![近多几数连续每第后前一])(?P<sn3>[{_SPAN_N}])年(?={_REVIEW_VERBS})"
+    rf"|(?<=的)(?P<sn4>[{_SPAN_N}])年(?=[，,。；;！!]))"
     # 上年末, 去年底, 上年年末: the end of a relative year is one date.
     rf"|(?P<yend>{_YEAR_END}){_S}年?[末底]"
     # 上半年, 一季度, 前三季度: parts of the year the sentence describes (GUIDELINES).
@@ -294,10 +295,11 @@ def _plan(m: re.Match[str], at: _Anchors) -> Value:
 
 
 def _years_up_to(m: re.Match[str], at: _Anchors) -> Value:
-    """过去五年, 五年来 (and, in a work report, 五年增加…): the years up to the report year."""
+    """过去五年, 五年来 (and, in a work report, 五年增加…, 不平凡的五年): the years up to the
+    report year."""
     if at.report_year is None:
         return None
-    n = _cn_int(m.group("sn") or m.group("sn2") or m.group("sn3"))
+    n = _cn_int(m.group("sn") or m.group("sn2") or m.group("sn3") or m.group("sn4"))
     return (f"{at.report_year - n + 1}/{at.report_year}", None) if n > 1 else None
 
 
