@@ -219,3 +219,18 @@ def test_api_given_year_issuer_and_published_go_into_the_run(nlp):
 def test_api_given_fields_are_checked(nlp, bad, match):
     with pytest.raises(InputError, match=match):
         extract("全年收到申请19件。", nlp=nlp, **bad)
+
+
+def test_api_extract_keeps_dictionary_words_across_reports_not_numbers():
+    # extract() runs each report in a memory zone and then keeps the dictionary words the
+    # zone dropped (the tokenizer's settle()): the next report does not make their lexemes
+    # again, and the numbers of each report do not accumulate.
+    from govreport_nlp.pipeline.build import build
+
+    fresh = build()
+    extract("主动公开政府信息4512条，其中行政复议7381件。", nlp=fresh)
+    compiled = hasattr(fresh.tokenizer.pkuseg_seg, "known")
+    assert "，" in fresh.vocab and "条" in fresh.vocab
+    assert ("公开" in fresh.vocab) == compiled
+    assert "4512" not in fresh.vocab and "7381" not in fresh.vocab
+    assert fresh.tokenizer.settle() == 0  # nothing was left pending

@@ -220,8 +220,19 @@ def _extract_text(text: str, given: dict[str, Any], nlp: Optional["Language"],
         # The Doc's strings (new words, each report's own) go with it: a long batch keeps
         # a flat vocabulary.
         with nlp.memory_zone():
-            return report_from_doc(_run(nlp, text, cfg))
+            report = report_from_doc(_run(nlp, text, cfg))
+        _settle(nlp)
+        return report
     return _extract_long(text, given, nlp, known)
+
+
+def _settle(nlp: "Language") -> None:
+    """Keep for good the lexemes of the dictionary words the zone just dropped (our
+    tokenizer notes them: segment/tokenizer.py), so the next report does not make them
+    again; numbers and a report's own strings stay in their zone."""
+    settle = getattr(nlp.tokenizer, "settle", None)
+    if settle is not None:
+        settle()
 
 
 def _extract_long(text: str, given: dict[str, Any], nlp: "Language",
@@ -246,6 +257,7 @@ def _extract_long(text: str, given: dict[str, Any], nlp: "Language",
             "govreport_quantities": {"set_ents": False}, "govreport_entities": {"set_ents": False, "home": home}}
         with nlp.memory_zone():
             layers = Layers.of(_run(nlp, text[lo:hi], cfg))
+        _settle(nlp)
         # The report's own division, as the first piece (which holds the title) read it.
         home = home or layers.entities.home
         parts.append(layers.shift(lo).clip(start, end))
