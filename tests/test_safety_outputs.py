@@ -160,7 +160,12 @@ def test_a_database_not_ours_is_refused_whatever_the_format(tmp_path, nlp, capsy
     notes = tmp_path / "notes.db"  # not SQLite at all: a SQLite output does not replace it
     notes.write_text("my notes\n", encoding="utf-8")
     assert cli.main(["extract", str(src), "-q", "-o", str(notes)]) == 2
+    # …nor does --format sqlite where the extension says nothing of SQLite.
+    notes_bin = tmp_path / "notes.bin"
+    notes_bin.write_text("my notes\n", encoding="utf-8")
+    assert cli.main(["extract", str(src), "-q", "--format", "sqlite", "-o", str(notes_bin)]) == 2
     assert mine.read_bytes() == before and notes.read_text(encoding="utf-8") == "my notes\n"
+    assert notes_bin.read_text(encoding="utf-8") == "my notes\n"
 
 
 # items 10, 11, 12 -------------------------------------------------------------------------

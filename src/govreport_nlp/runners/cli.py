@@ -107,7 +107,7 @@ def _cache(args: argparse.Namespace) -> Optional["ReportCache"]:
 
 
 def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Callable[[str, Report], None]]],
-               *, sink: Optional[Callable[[], Any]] = None) -> int:
+               *, sink: Optional[Callable[[], Any]] = None, fmt: Optional[str] = None) -> int:
     """Process every input and hand each report to the writer ``start(out)`` returns, or
     to the file sink ``sink()`` makes at ``-o`` (a database, a Parquet file: an object
     with ``write``, ``commit`` and ``discard``, and optionally ``have(source, digest)``
@@ -120,7 +120,8 @@ def _run_batch(args: argparse.Namespace, start: Optional[Callable[[IO[str]], Cal
     """
     from .inputs import expand_inputs, plan_inputs
 
-    check_output(args.output, args.paths, database=sink is not None)
+    # (the format, when known, says SQLite where -o's extension does not: --format sqlite -o x.bin)
+    check_output(args.output, args.paths, database=sink is not None, sqlite=None if fmt is None else fmt == "sqlite")
     names = expand_inputs(args.paths)
     if not names:
         print("govreport-nlp: no input files found", file=sys.stderr)
@@ -226,7 +227,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         manifest = _manifest(args)
         if manifest is not None:
             options["extra"] = manifest.extra
-        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: SqliteOutput(args.output, **options)))
+        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: SqliteOutput(args.output, **options)), fmt=fmt)
     if fmt == "xlsx":
         from .xlsx_out import EXTRACT_SHEETS, XlsxBook, extract_sheets
 
@@ -242,13 +243,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                         for k, v in extract_sheets(s, r).items()}
 
             sheets = with_extra
-        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: XlsxBook(args.output, book, sheets)))
+        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: XlsxBook(args.output, book, sheets)), fmt=fmt)
     if fmt == "parquet":
         from .table_out import ParquetTable
 
         rows, names = _with_manifest(args, _fact_rows, [*CSV_COLUMNS, "value_exact", "value_high_exact"])
         columns = {c: _FACT_TYPES.get(c, "str") for c in names}
-        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: ParquetTable(args.output, columns, rows)))
+        return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: ParquetTable(args.output, columns, rows)), fmt=fmt)
     fact_rows, csv_columns = _with_manifest(args, _fact_rows, CSV_COLUMNS)
     manifest = _manifest(args)
 
@@ -314,14 +315,15 @@ def _cmd_panel(args: argparse.Namespace) -> int:
         from .xlsx_out import XlsxBook
 
         return _run_batch(args, None, sink=_file_sink(args, fmt, lambda: XlsxBook(
-            args.output, {"panel": names}, lambda s, r: {"panel": rows(s, r)}, numbers={"report_year", "value"})))
+            args.output, {"panel": names}, lambda s, r: {"panel": rows(s, r)}, numbers={"report_year", "value"})),
+            fmt=fmt)
     if fmt in ("sqlite", "parquet"):
         from .table_out import ParquetTable, SqliteTable
 
         columns = {c: _PANEL_TYPES.get(c, "str") for c in names}
         make = ((lambda: SqliteTable(args.output, "panel", columns, rows)) if fmt == "sqlite"
                 else (lambda: ParquetTable(args.output, columns, rows)))
-        return _run_batch(args, None, sink=_file_sink(args, fmt, make))
+        return _run_batch(args, None, sink=_file_sink(args, fmt, make), fmt=fmt)
     cell = (lambda v: v) if args.raw_csv else safe_cell
 
     def start(out: IO[str]) -> Callable[[str, Report], None]:
