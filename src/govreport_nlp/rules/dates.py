@@ -52,8 +52,9 @@ _YEAR_END_SUFFIXES = ("底", "末", *lex.YEAR_END_POINTS)
 _RELATIVE_WORDS = _longest_first((*lex.PERIOD_OFFSETS, *lex.SPEAKING_OFFSETS, *lex.YEAR_POINTS, *lex.LAST_YEAR_WORDS))
 _DATE = re.compile(
     # (the characters a date can begin with, first: most positions of a text fail here at once)
-    rf"(?=[ \t\u3000\xa0\n截0-9〇○零一二三四五六七八九十两“\"过这以上去前本今当全下明年第])"
-    rf"(?P<asof>{_AS_OF})?{_S}"
+    # (no date begins with a space: the spaces a PDF prints are allowed after 截至 only)
+    rf"(?=[截0-9〇○零一二三四五六七八九十两“\"过这以上去前本今当全下明年第])"
+    rf"(?:(?P<asof>{_AS_OF}){_S})?"
     rf"(?:"
     # 2025-2027年, 2014—2016年度: a span of years.
     rf"(?P<ry1>(?:19|20)[0-9]{{2}}){_S}[-—–－~～至到]{_S}(?P<ry2>(?:19|20)[0-9]{{2}})(?![0-9])(?:{_S}年度?)?"
