@@ -70,18 +70,15 @@ def test_tokenizer_keeps_dictionary_words_across_memory_zones(nlp):
         "@tokenizers": "govreport_nlp.ChineseTokenizer.v1", "segmenter": "pkuseg"}}})
     tok = fresh.tokenizer
     tok.pkuseg_seg = nlp.tokenizer.pkuseg_seg
-    text = "主动公开政府信息4512条，其中行政复议7381件"
+    text = "主动公开政府信息4512条，其中行政复议73816件"
     with fresh.memory_zone():
         words = [t.text for t in tok(text)]
         assert tok.settle() == 0  # inside a zone it makes nothing
-    assert "4512" in words and "公开" in words
+    assert "4512" in words and "73816" in words and "公开" in words
     assert "公开" not in fresh.vocab  # gone with its zone
-    # The compiled segmenter says which words are its dictionary's (segment/compact.py);
-    # spacy_pkuseg's own code (no compiler at install) does not, and only the single
-    # characters are kept for good: slower inside zones, the same words.
-    compiled = hasattr(tok.pkuseg_seg, "known")
-    assert tok.settle() >= (5 if compiled else 3)
+    # The dictionary's words (which the compiled segmenter names: segment/compact.py), words
+    # of two to four Chinese characters and single characters are kept for good.
+    assert tok.settle() >= 5
     assert tok.settle() == 0  # nothing left to make
-    assert "，" in fresh.vocab and "条" in fresh.vocab and "件" in fresh.vocab
-    assert ("公开" in fresh.vocab) == compiled
-    assert "4512" not in fresh.vocab and "7381" not in fresh.vocab
+    assert "，" in fresh.vocab and "条" in fresh.vocab and "件" in fresh.vocab and "公开" in fresh.vocab
+    assert "4512" in fresh.vocab and "73816" not in fresh.vocab
