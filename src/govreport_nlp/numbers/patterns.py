@@ -9,6 +9,7 @@ import re
 
 from ..models import Modifier
 from .chars import DIGITS, INLINE_SPACES, LINE_SPACES, RANGE_SEPARATORS
+from .first_chars import with_first_chars
 from .numerals import CB, CD, CS
 from .units import UNIT_PATTERN, UNITS
 
@@ -137,7 +138,9 @@ FRACTION = rf"""
 # After 半 these make a word of their own with it (一年半载, 一星半点, 半岛, 半导体, 半径,
 # 半数, 半价, 半天/半日: 两个半天 is two half-days), so that 半 is no half of the unit before.
 HALF_WORDS = "载点岛导径数价边壁天日"
-SCAN = re.compile(rf"""
+# (behind a look-ahead of the characters a match begins with: most characters of a report
+# begin none, and the scan over a text costs a third of what the bare alternation did)
+SCAN = with_first_chars(re.compile(rf"""
     (?P<half> 一半 )                                      # 50 percent
   | (?P<double> {DOUBLING} )                             # 翻两番: (2^n - 1) x 100 percent
   | (?P<frac> {FRACTION} )                               # 三分之二, 5/8: the quotient x 100
@@ -147,7 +150,7 @@ SCAN = re.compile(rf"""
         (?P<gehalf> 个半 (?! [天日] ) )?                    # with a half before it (两个半小时),
         (?P<unit> (?<= 个半 ) 月 | {UNIT_PATTERN} )         # 一个半月 as 1.5 个月,
         (?P<uhalf> 半 (?! [{HALF_WORDS}] ) )? )?            # or after it (三米半, 一年半)
-""", re.VERBOSE)
+""", re.VERBOSE))
 # The rest of a list whose last item carries the unit all items share
 # (分别提高3.9、2.0、2.9个百分点): each bare number before it takes that unit.
 LIST_TAIL = re.compile(rf"(?:[、和及与]{SPACE}{ARABIC})+{SPACE}(?P<unit>{UNIT_PATTERN})")
