@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import govreport_nlp
 from govreport_nlp.runners import cli
-from govreport_nlp.runners.batch import extract_many
+from govreport_nlp.runners.batch import BatchResult, extract_many
 
 from conftest import SEED_NAME, SEEDS
 
@@ -262,3 +262,27 @@ def _frozen_in_worker(queue):
 
     batch._worker_init()
     queue.put(gc.get_freeze_count())
+
+
+def test_batch_reports_from_workers_equal_the_ones_made_here(nlp):
+    # Workers send their reports back as JSON text (faster than pickling the models):
+    # every field comes back equal, exact decimals and table cells included.
+    data = Path(__file__).parent / "data"
+    paths = [data / "huaian_city_foi_2024.txt", data / "shanghai_office_foi_2025.txt"]
+    here = [r.report.model_dump() for r in extract_many(paths, jobs=1)]
+    there = [r.report.model_dump() for r in extract_many(paths, jobs=2)]
+    assert there == here and here[0]["template_tables"]
+
+
+def test_batch_a_report_json_cannot_hold_is_sent_as_it_is(monkeypatch):
+    from govreport_nlp.models import Report
+    from govreport_nlp.runners import batch
+
+    broken = Report(text="预算资金\ud800", chars=5)  # a lone surrogate: no UTF-8 JSON holds it
+    monkeypatch.setattr(batch, "_run", lambda args: BatchResult(source="a.txt", report=broken))
+    sent = batch._run_in_worker(("a.txt", None, False, {}))
+    assert isinstance(sent, BatchResult) and batch._received(sent).report is broken
+    fine = Report(text="预算资金", chars=4)
+    monkeypatch.setattr(batch, "_run", lambda args: BatchResult(source="b.txt", report=fine))
+    sent = batch._run_in_worker(("b.txt", None, False, {}))
+    assert isinstance(sent, tuple) and batch._received(sent).report == fine

@@ -128,6 +128,30 @@ def _run(args: Work) -> BatchResult:
                        published=given.get("published"))
 
 
+# What a worker sends back: the result with its report as JSON text. Pickling a Report
+# walks its thousands of small models one by one (the parent spent 0.24 s unpickling the
+# 60 bulk reports, the workers 0.11 s pickling them); pydantic's JSON writer and reader
+# do the same in 0.05 s and 0.18 s, and every field comes back equal.
+_Sent = Union[BatchResult, tuple[str, str]]
+
+
+def _run_in_worker(args: Work) -> _Sent:
+    result = _run(args)
+    if result.report is None:
+        return result
+    try:
+        return result.source, result.report.model_dump_json()
+    except ValueError:  # a string JSON cannot hold: the report as it is
+        return result
+
+
+def _received(sent: _Sent) -> BatchResult:
+    if isinstance(sent, BatchResult):
+        return sent
+    source, report = sent
+    return BatchResult(source=source, report=Report.model_validate_json(report))
+
+
 # Documents sent ahead per worker: enough to keep every worker busy, few enough that the
 # parent holds a handful of reports whatever the batch's length.
 _WINDOW_PER_JOB = 2
@@ -210,23 +234,23 @@ def _run_pool(indices: Sequence[int], work: list[Work], jobs: int) -> Iterator[t
     # the batch in the parent (1.1 GB at 900 reports). Memory is bounded by the window.
     window = max(2, _WINDOW_PER_JOB * jobs)
     todo = iter(indices)
-    inflight: deque[tuple[int, Future[BatchResult]]] = deque()
+    inflight: deque[tuple[int, Future[_Sent]]] = deque()
     broken = False
     try:
         for i in todo:
-            inflight.append((i, pool.submit(_run, work[i])))
+            inflight.append((i, pool.submit(_run_in_worker, work[i])))
             if len(inflight) >= window:
                 break
         while inflight:
             i, future = inflight.popleft()
             try:
-                result: Optional[BatchResult] = future.result()
+                result: Optional[BatchResult] = _received(future.result())
             except BrokenProcessPool:
                 result, broken = None, True
             del future
             for j in () if broken else todo:
                 try:
-                    inflight.append((j, pool.submit(_run, work[j])))
+                    inflight.append((j, pool.submit(_run_in_worker, work[j])))
                 except BrokenProcessPool:  # broken before j was sent: j is the caller's to send again
                     broken = True
                 break
