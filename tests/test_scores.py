@@ -20,7 +20,7 @@ SCORER = SHARED / "eval" / "score.py"
 # subject 0.864, org 0.821, gpe 0.907, date 0.954, table recall 0.974).
 FLOORS = {
     "fact_f1": 0.953, "quantity_f1": 0.995, "value_accuracy": 0.997, "subject_strict": 0.955,
-    "change_accuracy": 0.99, "date_f1": 0.985, "date_value_accuracy": 0.995,
+    "change_accuracy": 0.99, "date_f1": 0.99, "date_value_accuracy": 0.995,
     "org_f1": 0.935, "gpe_f1": 0.945, "table_cell_recall": 0.97, "table_cell_precision": 0.99,
 }
 SEED_FLOORS = {"fact_f1": 0.65, "quantity_f1": 0.95}
@@ -97,7 +97,7 @@ def test_scores_each_new_report_floor(nlp):
 # The 12 reports added on 2026-12-07 (of bodies and genres the rules had not seen), scored
 # apart: the nearest thing to the hidden reports, so a gain elsewhere cannot hide a loss here.
 ADDED_LIST = DEV / "ADDED_2026-12-07.list"
-ADDED_FLOORS = {"fact_f1": 0.937, "subject_strict": 0.94, "org_f1": 0.91, "gpe_f1": 0.94, "date_f1": 0.975}
+ADDED_FLOORS = {"fact_f1": 0.937, "subject_strict": 0.94, "org_f1": 0.91, "gpe_f1": 0.94, "date_f1": 0.982}
 
 
 def test_scores_added_reports_floors(nlp):
