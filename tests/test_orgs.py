@@ -302,3 +302,14 @@ def test_orgs_a_distinctive_suffix_may_follow_a_verb(nlp):
 ])
 def test_orgs_inclusion_words_open_the_name_after_them(nlp, text, expected):
     assert _ents(nlp, text, "ORG") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # anhui_province_work_report_2026 (gold): a national body written with its region.
+    ("挂牌成立长三角国家技术创新中心安徽中心，六松现代产业园率先建立跨省财税分成机制。",
+     ["长三角国家技术创新中心", "安徽中心"]),
+    # bulk ndrc_xian_shiyan_hsr_approval_2020: …with its country.
+    ("项目由中国国家铁路集团负责建设。", ["中国国家铁路集团"]),
+])
+def test_orgs_a_national_body_after_its_place(nlp, text, expected):
+    assert _ents(nlp, text, "ORG") == expected

@@ -4,7 +4,7 @@ shapes of Chinese official names, never the names of one report.
 
 from __future__ import annotations
 
-__all__ = ["ATTACHED_UNITS", "BODY_END_CHARS", "BODY_FIRST_CHARS", "COMMON_SMALL_PLACE_WORDS", "COUNTRY_ATTRIBUTES", "COUNTRY_NAMES", "DIVISION_ENDS", "GENERIC_HEADS", "GOVERNMENT_COMPOUNDS", "GOVERNMENT_KINDS", "HEAD_WORDS", "INCLUSION_WORDS", "INNER_CONJUNCTIONS", "INSIDE_NAMES", "LEVEL_BODIES", "LEVEL_CHARS", "NAME_OPENERS", "NATIONAL_HEADS", "NEEDS_HEAD", "NOT_AFTER_BODY", "NOT_AFTER_SUFFIX", "NOT_NAME", "NOT_ORG_BEFORE_SUFFIX", "NOT_PLACES", "ONE_CHAR_HEADS", "ONE_WORD_BODIES", "ORG_SUFFIXES", "PEOPLES", "PLACE_FIRST_BAD", "PLACE_SUFFIXES", "SMALL_PLACE_NOT_NAME_CHARS", "SMALL_PLACE_NOT_NAME_WORDS", "STRONG_ORG_SUFFIXES", "VERB_CHARS", "ZONE_SUFFIXES"]
+__all__ = ["ATTACHED_UNITS", "BODY_END_CHARS", "BODY_FIRST_CHARS", "COMMON_SMALL_PLACE_WORDS", "COUNTRY_ATTRIBUTES", "COUNTRY_NAMES", "DIVISION_ENDS", "GENERIC_HEADS", "GOVERNMENT_COMPOUNDS", "GOVERNMENT_KINDS", "HEAD_WORDS", "INCLUSION_WORDS", "INNER_CONJUNCTIONS", "INSIDE_NAMES", "LEVEL_BODIES", "LEVEL_CHARS", "NAME_OPENERS", "NATIONAL_HEADS", "NEEDS_HEAD", "NOT_AFTER_BODY", "NOT_AFTER_SUFFIX", "NOT_NAME", "NOT_ORG_BEFORE_SUFFIX", "NOT_PLACES", "ONE_CHAR_HEADS", "ONE_WORD_BODIES", "ORG_SUFFIXES", "PEOPLES", "PLACE_BEFORE_HEADS", "PLACE_FIRST_BAD", "PLACE_SUFFIXES", "SMALL_PLACE_NOT_NAME_CHARS", "SMALL_PLACE_NOT_NAME_WORDS", "STRONG_ORG_SUFFIXES", "VERB_CHARS", "ZONE_SUFFIXES"]
 
 # Name-final words of organizations (厅, 局, 办公室, 领导小组, 人民政府 ...).
 ORG_SUFFIXES = (
@@ -133,6 +133,9 @@ ONE_CHAR_HEADS = "省市县区旗乡镇厅"
 NOT_ORG_BEFORE_SUFFIX = {"厅": ("大", "展", "网上", "实体", "掌上"),
                          "局": ("布", "大", "格", "结", "开", "全", "当", "终", "胜", "败"),
                          "中心": ("域", "副")}
+# What a name begins with when a place written right before it is part of it: a national
+# body named with its place or country (长三角国家技术创新中心, 中国国家铁路集团).
+PLACE_BEFORE_HEADS = ("国家",)
 # Suffixes that name a body whatever stands before them.
 STRONG_ORG_SUFFIXES = frozenset({"集团", "银行", "法院", "检察院", "大学", "医院", "交易所", "博物馆"})
 # Words after 政府 that make it part of a compound noun, not a body (政府信息, 政府网站,

@@ -168,7 +168,7 @@ class ReportEntities(Pipe):
         if self.orgs:
             spans = join_subunits([*find_orgs(text, words), *bodies(text, words),
                                    *crossing("ORG", find_orgs, bodies)], text, self.names)
-            spans = extend_to_places(spans, place_spans)
+            spans = extend_to_places(spans, place_spans, text, self.names)
             found.extend(Entity(label="ORG", text=text[s:e], start=s, end=e,
                                 value=central_body(joined_name(text, s, e), self.names))
                          for s, e in outermost(spans, text))

@@ -38,6 +38,7 @@ _HEAD = re.compile("|".join(lex.NATIONAL_HEADS) + f"|全[{lex.LEVEL_CHARS}]"
                    + f"|[\u4e00-\u9fff]{{1,6}}?(?:{'|'.join(lex.DIVISION_ENDS)})|[{lex.ONE_CHAR_HEADS}]")
 _OPENERS = lex.NAME_OPENERS
 _INCLUSIONS = lex.INCLUSION_WORDS
+_PLACE_BEFORE_HEADS = tuple(lex.PLACE_BEFORE_HEADS)
 _NOT_NAME = lex.NOT_NAME
 _GENERIC_HEADS = lex.GENERIC_HEADS
 _NEEDS_HEAD = lex.NEEDS_HEAD
@@ -433,12 +434,17 @@ def find_zones(text: str, words: Words) -> Iterator[tuple[int, int]]:
                 break
 
 
-def extend_to_places(orgs: list[tuple[int, int]], places: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def extend_to_places(orgs: list[tuple[int, int]], places: Sequence[tuple[int, int]],
+                     text: str = "", names: NameLexicon = BUILTIN) -> list[tuple[int, int]]:
     """An organization whose name starts inside a place's name begins with that place
-    (平潭综合|实验区管委会 -> 平潭综合实验区管委会): the finder's head was a word of it.
+    (平潭综合|实验区管委会 -> 平潭综合实验区管委会): the finder's head was a word of it; so
+    does a national body written right after its place (长三角|国家技术创新中心, 中国|国家铁路集团),
+    unless it is a central body of ``names`` (北京|国家统计局 are two names).
 
     >>> extend_to_places([(4, 10)], [(0, 7)])
     [(0, 10)]
+    >>> extend_to_places([(3, 11)], [(0, 3)], "长三角国家技术创新中心")
+    [(0, 11)]
     """
     if not places:
         return orgs
@@ -449,7 +455,8 @@ def extend_to_places(orgs: list[tuple[int, int]], places: Sequence[tuple[int, in
         k = bisect.bisect_right(starts, s) - 1
         while k >= 0 and ordered[k][0] > s - 16:
             ps, pe = ordered[k]
-            if ps < s < pe <= e:
+            if ps < s < pe <= e or (pe == s and text.startswith(_PLACE_BEFORE_HEADS, s)
+                                    and names.central_body(text[s:e]) is None):
                 s = ps
                 break
             k -= 1
