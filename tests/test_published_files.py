@@ -25,7 +25,9 @@ EXPECTED = {
     "changde_2025_budget_report.html": (
         "关于常德市2025年预算执行情况与2026年全市及市级预算（草案）的报告", "常德市财政局", "budget", "2025-12-27", 2025),
     "changsha_2025_statistical_bulletin.html": (
-        "长沙市2025年国民经济和社会发展统计公报", "长沙市统计局", "stats_communique", "2026-05-12", 2025),
+        # (the page prints 发布时间：2026-04-21, as its first Pubdate meta tag says; a second,
+        # template PubDate of 2026-05-12 is the site's, not the bulletin's)
+        "长沙市2025年国民经济和社会发展统计公报", "长沙市统计局", "stats_communique", "2026-04-21", 2025),
     "chengde_2025_budget_report.docx": (
         "关于承德市2025年市本级预算和市总预算执行情况与2026年市本级预算和市总预算草案的报告（书面）",
         "承德市财政局", "budget", "2026-02-06", 2025),

@@ -138,7 +138,7 @@ def test_html_site_chrome_is_left_out_and_the_page_names_itself(nlp):
     assert report.text.lstrip().startswith("长沙市2025年国民经济和社会发展统计公报")
     assert (report.title, report.published, report.issuer, report.kind, report.report_year) == (
         # (the issuer is the body its source note names, not the bare place of the title)
-        "长沙市2025年国民经济和社会发展统计公报", "2026-05-12", "长沙市统计局", "stats_communique", 2025)
+        "长沙市2025年国民经济和社会发展统计公报", "2026-04-21", "长沙市统计局", "stats_communique", 2025)
     assert any(f.quantity.unit == "元" and f.subject and "生产总值" in f.subject for f in report.facts)
 
 
@@ -214,3 +214,18 @@ def test_files_paths_that_are_no_file_say_what_they_are(tmp_path):
     for path, words in expected.items():
         with pytest.raises(InputError, match=words):
             read_document(path)
+
+
+def test_html_published_is_the_date_the_article_prints(tmp_path):
+    # A page whose template writes a later PubDate after the article's own (长沙's site:
+    # Pubdate 2026-04-21, then PubDate 2026-05-12): the article's 发布时间 line is the date.
+    page = ("<html><head><meta name='Pubdate' content='2026-04-21 16:27'>"
+            "<meta name='PubDate' content='2026-05-12 16:37:55'></head><body><div class='nav'>首页</div>"
+            "<div class='article'><h1>某市2025年国民经济和社会发展统计公报</h1><p>发布时间：2026-04-21</p>"
+            + "<p>全年地区生产总值1234亿元，比上年增长5.0%。</p>" * 20 + "</div></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).published == "2026-04-21"
+    # Without a date line, the first date meta tag, whatever its case.
+    path.write_text(page.replace("<p>发布时间：2026-04-21</p>", ""), encoding="utf-8")
+    assert read_document(path).published == "2026-04-21"

@@ -110,10 +110,14 @@ def _iso(m: re.Match[str]) -> Optional[str]:
 
 
 def _meta(tree: LexborHTMLParser, names: tuple[str, ...]) -> Optional[str]:
-    for name in names:
-        node = tree.css_first(f'meta[name="{name}"]') or tree.css_first(f'meta[property="{name}"]')
-        content = (node.attributes.get("content") or "").strip() if node is not None else ""
-        if content:
+    """The content of the first meta tag, in the page's order, whose name or property is one
+    of ``names`` (in any case: pages write Pubdate, PubDate and pubdate alike)."""
+    wanted = {name.lower() for name in names}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        name = (attrs.get("name") or attrs.get("property") or "").strip().lower()
+        content = (attrs.get("content") or "").strip()
+        if name in wanted and content:
             return content
     return None
 
@@ -220,8 +224,12 @@ def html_document(html: str) -> HtmlDocument:
         candidate = html_to_text(article)
         if len(_HAN_CHARS.findall(candidate)) * 3 >= len(_HAN_CHARS.findall(whole)):
             text = candidate
-    published = None
-    if raw:
+    # The date a reader reads: the article's own 发布时间 line, else the page's date meta
+    # tag (a template may write a second, later one: the first is the article's), else a
+    # date line anywhere on the page.
+    m = _PUBLISHED.search(text) if text is not whole else None
+    published = _iso(m) if m else None
+    if published is None and raw:
         m = re.search(_DATE_VALUE, raw)
         published = _iso(m) if m else None
     if published is None:
