@@ -21,7 +21,7 @@ SCORER = SHARED / "eval" / "score.py"
 FLOORS = {
     "fact_f1": 0.953, "quantity_f1": 0.995, "value_accuracy": 0.997, "subject_strict": 0.955,
     "change_accuracy": 0.99, "date_f1": 0.99, "date_value_accuracy": 0.995,
-    "org_f1": 0.935, "gpe_f1": 0.945, "table_cell_recall": 0.97, "table_cell_precision": 0.99,
+    "org_f1": 0.938, "gpe_f1": 0.945, "table_cell_recall": 0.97, "table_cell_precision": 0.99,
 }
 SEED_FLOORS = {"fact_f1": 0.65, "quantity_f1": 0.95}
 # Per genre (the gold's "kind"), so that a gain in one genre cannot hide a loss in another.
@@ -97,7 +97,7 @@ def test_scores_each_new_report_floor(nlp):
 # The 12 reports added on 2026-12-07 (of bodies and genres the rules had not seen), scored
 # apart: the nearest thing to the hidden reports, so a gain elsewhere cannot hide a loss here.
 ADDED_LIST = DEV / "ADDED_2026-12-07.list"
-ADDED_FLOORS = {"fact_f1": 0.937, "subject_strict": 0.94, "org_f1": 0.91, "gpe_f1": 0.94, "date_f1": 0.982}
+ADDED_FLOORS = {"fact_f1": 0.937, "subject_strict": 0.94, "org_f1": 0.915, "gpe_f1": 0.94, "date_f1": 0.982}
 
 
 def test_scores_added_reports_floors(nlp):
