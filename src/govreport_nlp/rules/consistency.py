@@ -27,6 +27,7 @@ from ..lexicons.foi_templates import T3_ROWS, TABLE4_GROUPS
 from ..layers import CellKey, CellLink, Checks
 from ..layers import Tables as TablesLayer
 from ..models import ConsistencyWarning, Fact, TableCellRef
+from .clauses import alternation
 from .ranges import inside
 
 __all__ = ["cell_value", "check_narrative"]
@@ -49,7 +50,7 @@ _WS = re.compile(r"\s+")
 # (占比 is the word "share" itself, so it takes no 的)
 _SHARE_GAP = re.compile(rf"[（(，,]?(?:占(?:比|(?:{'|'.join(SHARE_WHOLES)})的?)?|(?:{'|'.join(SHARE_NOUNS)})为?)?")
 # Another year named in the clause: 2023年受理申请…, 去年办结…
-_OTHER_YEAR = re.compile(r"((?:19|20)\d{2})\s*年|" + "|".join(sorted(OTHER_YEAR_WORDS, key=len, reverse=True)))
+_OTHER_YEAR = re.compile(r"((?:19|20)\d{2})\s*年|" + alternation(OTHER_YEAR_WORDS))
 _TABLE_ROWS = {"table3": [key for key, _ in T3_ROWS], "table4": list(TABLE4_GROUPS)}
 
 

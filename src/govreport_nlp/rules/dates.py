@@ -20,9 +20,10 @@ import bisect
 import calendar
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 from ..lexicons import dates as lex
+from .clauses import alternation as _alternation
 
 __all__ = ["DateMention", "find_dates", "plan_period", "section_year", "speaking_year"]
 
@@ -32,11 +33,6 @@ _CN_DIGITS = "〇○零一二三四五六七八九"
 _CN_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _CN_SMALL = "一二三四五六七八九十"
 _SPAN_N = "二三四五六七八九十两"  # (一年来 is the year just past: a word of its own)
-
-
-def _longest_first(words: Iterable[str]) -> str:
-    """A regex alternation of words, each before the shorter ones it may begin with."""
-    return "|".join(sorted(words, key=len, reverse=True))
 
 
 # The vocabulary of the date forms (lexicons/dates.py), as alternations; the forms below are
@@ -49,7 +45,7 @@ _PART_WORDS = "|".join(lex.YEAR_PARTS)
 _POINTS = "|".join(lex.YEAR_POINTS)
 # A year's end after its number (2024年末, 2024年底): a point in time.
 _YEAR_END_SUFFIXES = ("底", "末", *lex.YEAR_END_POINTS)
-_RELATIVE_WORDS = _longest_first((*lex.PERIOD_OFFSETS, *lex.SPEAKING_OFFSETS, *lex.YEAR_POINTS, *lex.LAST_YEAR_WORDS))
+_RELATIVE_WORDS = _alternation((*lex.PERIOD_OFFSETS, *lex.SPEAKING_OFFSETS, *lex.YEAR_POINTS, *lex.LAST_YEAR_WORDS))
 _DATE = re.compile(
     # (the characters a date can begin with, first: most positions of a text fail here at once)
     # (no date begins with a space: the spaces a PDF prints are allowed after 截至 only)

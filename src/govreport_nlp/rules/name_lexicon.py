@@ -25,6 +25,7 @@ from typing import Any, Optional
 from ..errors import LexiconError
 from ..lexicons.central_bodies import BODIES
 from ..lexicons.regions import REGIONS
+from .clauses import alternation
 
 __all__ = ["BUILTIN", "NameLexicon"]
 
@@ -33,11 +34,6 @@ __all__ = ["BUILTIN", "NameLexicon"]
 _CODE = re.compile(r"\d{6}(?:\d{6})?")
 # A name is a run of text without spaces or line breaks: the finders match names as written.
 _NAME = re.compile(r"[^\s]+")
-
-
-def _alternation(names: Iterable[str]) -> re.Pattern[str]:
-    # Longest first, so that 国家发展改革委 wins over 发展改革委 at the same place.
-    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
 
 
 def _name(value: object, what: str) -> str:
@@ -70,8 +66,8 @@ class NameLexicon:
                 raise LexiconError(f"region {name!r} needs division codes of 6 or 12 digits (440000), got {kept!r}")
             self._regions[_name(name, "a region's name")] = kept
         # An empty alternation would match the empty string everywhere: no pattern instead.
-        self.body_pattern: Optional[re.Pattern[str]] = _alternation(self._bodies) if self._bodies else None
-        self.region_pattern: Optional[re.Pattern[str]] = _alternation(self._regions) if self._regions else None
+        self.body_pattern: Optional[re.Pattern[str]] = re.compile(alternation(self._bodies)) if self._bodies else None
+        self.region_pattern: Optional[re.Pattern[str]] = re.compile(alternation(self._regions)) if self._regions else None
 
     @property
     def bodies(self) -> Mapping[str, str]:
