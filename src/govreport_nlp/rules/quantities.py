@@ -195,16 +195,24 @@ def _row_cells(text: str, line_start: int, line: str, cells: list[str], header: 
                info: Optional[stat_tables.UnitInfo], above: list[str]) -> list[StatRow]:
     if len(cells) != len(header):
         return []  # numbers that do not pair with the columns one to one
-    rows = [a.split("\t") for a in above]
-    labels = stat_tables.label_columns([*rows, header], len(cells))  # a panel from each
-    names = stat_tables.column_names(rows, header, labels)
-    units = stat_tables.column_units(names)
+    labels, names, units = _layout(tuple(above), tuple(header))
     info = stat_tables.row_unit(cells, names) or info  # a 单位 column: this row's own unit
     offsets = list(itertools.accumulate((len(c) + 1 for c in cells), initial=line_start))
     out = []
     for first, stop in zip(labels, [*labels[1:], len(cells)], strict=True):
         out.extend(_panel_cells(text, cells, offsets, range(first, stop), names, units, info))
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _layout(above: tuple[str, ...], header: tuple[str, ...]) -> tuple[
+        list[int], list[str], list[Optional[stat_tables.UnitInfo]]]:
+    """A header's label columns (a panel from each), column names and column units: read
+    once per table, not once per row (the rows of a table share their header)."""
+    rows = [a.split("\t") for a in above]
+    labels = stat_tables.label_columns([*rows, list(header)], len(header))
+    names = stat_tables.column_names(rows, list(header), labels)
+    return labels, names, stat_tables.column_units(names)
 
 
 def _panel_cells(text: str, cells: list[str], offsets: list[int], panel: range, names: list[str],
